@@ -1,0 +1,13 @@
+//! stance: tone and stance of news at corpus scale.
+//!
+//! The pipeline runs in stages, one module each:
+//! corpus reading (`corpus`) -> layout (`article`) -> sentences (`segment`)
+//! -> quotes and speakers (`quotes`) -> actors (`actors`) -> lexicon matching
+//! and rules (`lexicon`, `tone`) -> stance (`stance`) -> aggregation
+//! (`aggregate`) -> reports (`report`). `pipeline` ties them together; the
+//! types passed between stages live in `types`.
+
+pub mod article;
+pub mod quotes;
+pub mod segment;
+pub mod types;

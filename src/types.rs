@@ -1,0 +1,206 @@
+//! The types passed between pipeline stages, defined in one place.
+//!
+//! Every span is a byte range `[start, end)` into the text of one article as
+//! read (after any BOM). Byte offsets are converted to character offsets only
+//! when reports are written (see `report::CharOffsets`).
+
+use std::fmt;
+
+/// A byte range `[start, end)` into an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// How an input document was stored, which decides how its text is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    /// A plain-text article: headline, metadata lines and body in one text.
+    PlainText,
+    /// A JSONL or CSV record: title and date come from their own fields.
+    Record,
+}
+
+/// One input document as read from the corpus, before any analysis.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    pub source_path: String,
+    pub format: DocFormat,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+/// An input that was rejected or only partly read: reported in errors.csv.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub input: String,
+    /// 1-based line number, when the problem sits on one line.
+    pub line: Option<u64>,
+    pub error: String,
+}
+
+/// The layout of an article: metadata found in the text and its paragraphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    pub title: Option<String>,
+    /// ISO 8601 date (YYYY-MM-DD).
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    pub dateline: Option<String>,
+    /// Paragraph spans. Index 0 is the headline (an empty span when the
+    /// text has none); the body starts at index 1. Furniture and metadata
+    /// lines are not paragraphs.
+    pub paragraphs: Vec<Span>,
+}
+
+/// A sentence of the body or the headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// What kind of attributed or quoted text a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// Whole sentences in quotation marks.
+    Direct,
+    /// Quoted words inside a sentence of the writer's own.
+    Partial,
+    /// Single-quoted words in a headline, or marks used for distance.
+    Scare,
+    /// A quotation mark without its partner; the span runs to the paragraph edge.
+    Unbalanced,
+    /// Reported speech: "X said (that) ...".
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+            QuoteKind::Unbalanced => "unbalanced",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+impl fmt::Display for QuoteKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A quotation or a piece of reported speech, with its attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// Paragraph where the content starts.
+    pub paragraph: usize,
+    /// The content, quotation marks excluded.
+    pub span: Span,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<Span>,
+    /// The mention next to the cue ("he", "the official", "Shinzo Abe").
+    pub speaker_mention: Option<Span>,
+    /// Index into `Attribution::speakers`.
+    pub speaker: Option<usize>,
+    /// What the speech is said of: "said of the South Korean drills".
+    pub about: Option<Span>,
+}
+
+/// A person or body who speaks in an article, after resolving mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Stable within the article: the head noun or surname and a number,
+    /// "official-1", "official-2", "abe-1".
+    pub id: String,
+    /// The fullest description seen ("a senior State Department official").
+    pub description: String,
+    /// The mention that introduced this speaker.
+    pub first_mention: Span,
+}
+
+/// The output of the quotes stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attribution {
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+}
+
+/// Index of an actor in the loaded actor lexicon.
+pub type ActorIdx = u32;
+
+/// One mention of an actor in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMention {
+    pub actor: ActorIdx,
+    pub span: Span,
+}
+
+/// Index of an entry in the loaded tone lexicon.
+pub type EntryIdx = u32;
+
+/// A rule that changed the weight of a lexicon match, and by what factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleApplied {
+    pub rule: &'static str,
+    /// The token that triggered it ("not", "particularly").
+    pub trigger: String,
+    pub factor: f64,
+}
+
+/// One lexicon entry matched in a unit, with the rules that acted on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub entry: EntryIdx,
+    pub span: Span,
+    /// The entry's weight before rules.
+    pub base: f64,
+    /// The weight after rules.
+    pub weight: f64,
+    pub rules: Vec<RuleApplied>,
+}
+
+/// The tone of a unit (sentence, quote, or the part of one bearing on a target).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tone {
+    /// Normalised to [-1, 1].
+    pub tone: f64,
+    /// Positive and negative mass (sum of weights after rules; neg >= 0).
+    pub pos: f64,
+    pub neg: f64,
+    pub hits: Vec<Hit>,
+}
