@@ -8,6 +8,10 @@
 //! types passed between stages live in `types`.
 
 pub mod article;
+pub mod error;
+pub mod lexicon;
 pub mod quotes;
 pub mod segment;
+pub mod tokenize;
+pub mod tone;
 pub mod types;

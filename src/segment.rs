@@ -11,11 +11,17 @@ pub fn split_sentences(text: &str, layout: &Layout) -> Vec<Sentence> {
         let body = span.of(text);
         for (i, _) in body.match_indices(". ") {
             let end = span.start + i + 1;
-            sentences.push(Sentence { span: Span::new(start, end), paragraph });
+            sentences.push(Sentence {
+                span: Span::new(start, end),
+                paragraph,
+            });
             start = end + 1;
         }
         if start < span.end {
-            sentences.push(Sentence { span: Span::new(start, span.end), paragraph });
+            sentences.push(Sentence {
+                span: Span::new(start, span.end),
+                paragraph,
+            });
         }
     }
     sentences

@@ -1,0 +1,249 @@
+//! Tone rules: turns lexicon matches into a tone with a trace. Negation
+//! (a window before the term, stopped by punctuation), boosters and
+//! dampeners, ALL-CAPS emphasis, contrast ("but": what follows weighs more)
+//! and exclamation marks. Every change to a weight is recorded as a
+//! `RuleApplied`, which is what `stance explain` prints.
+
+use crate::lexicon::{Lexicon, Match, Modifier};
+use crate::tokenize::{TokenKind, Tokens};
+use crate::types::{Hit, RuleApplied, Span, Tone};
+use std::ops::Range;
+
+/// Tunable constants of the rules.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// How many words before a term a negator reaches.
+    pub negation_window: usize,
+    /// How many words before a term a booster reaches.
+    pub booster_window: usize,
+    /// Booster effect by distance 1, 2, 3...
+    pub booster_decay: [f64; 3],
+    pub caps_emphasis: f64,
+    pub exclamation: f64,
+    /// The normalisation constant: tone = x / sqrt(x^2 + alpha).
+    pub alpha: f64,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            negation_window: 6,
+            booster_window: 3,
+            booster_decay: [1.0, 0.95, 0.9],
+            caps_emphasis: 0.733,
+            exclamation: 0.292,
+            alpha: 15.0,
+        }
+    }
+}
+
+/// Normalises a raw valence sum into [-1, 1].
+pub fn normalise(x: f64, alpha: f64) -> f64 {
+    (x / (x * x + alpha).sqrt()).clamp(-1.0, 1.0)
+}
+
+/// Scores the tokens in `range` of an article, given all its matches
+/// (sorted by position).
+pub fn score(
+    text: &str,
+    tokens: &Tokens,
+    matches: &[Match],
+    range: Range<usize>,
+    lexicon: &Lexicon,
+    rules: &Rules,
+) -> Tone {
+    let from = matches.partition_point(|m| m.first < range.start);
+    let to = matches.partition_point(|m| m.last < range.end);
+    let mut hits: Vec<Hit> = matches[from..to.max(from)]
+        .iter()
+        .map(|m| weigh(tokens, m, range.start, lexicon, rules))
+        .collect();
+    apply_contrast(tokens, &mut hits, range.clone(), lexicon);
+    let mut x: f64 = hits.iter().map(|h| h.weight).sum();
+    if x != 0.0 {
+        x += x.signum() * exclamation_bonus(text, tokens, range, rules);
+    }
+    let pos = hits.iter().map(|h| h.weight.max(0.0)).sum();
+    let neg = hits.iter().map(|h| (-h.weight).max(0.0)).sum();
+    Tone {
+        tone: normalise(x, rules.alpha),
+        pos,
+        neg,
+        hits,
+    }
+}
+
+fn weigh(tokens: &Tokens, m: &Match, floor: usize, lexicon: &Lexicon, rules: &Rules) -> Hit {
+    let entry = &lexicon.entries[m.entry as usize];
+    let span = Span::new(
+        tokens.items[m.first].span.start,
+        tokens.items[m.last].span.end,
+    );
+    let mut hit = Hit {
+        entry: m.entry,
+        span,
+        base: entry.weight,
+        weight: entry.weight,
+        rules: Vec::new(),
+    };
+    if (m.first..=m.last).all(|i| tokens.items[i].all_caps) {
+        let add = hit.weight.signum() * rules.caps_emphasis;
+        let w = hit.weight + add;
+        apply(&mut hit, "caps", tokens.norm(m.first), w);
+    }
+    for (distance, i) in words_before(tokens, m.first, floor, rules.booster_window) {
+        if let Some(Modifier::Intensifier(v)) = lexicon.modifier(tokens.norm(i)) {
+            let add = hit.weight.signum() * v * rules.booster_decay[distance.min(3) - 1];
+            let rule = if v >= 0.0 { "booster" } else { "dampener" };
+            let w = hit.weight + add;
+            apply(&mut hit, rule, tokens.norm(i), w);
+        }
+    }
+    for (_, i) in words_before(tokens, m.first, floor, rules.negation_window) {
+        if let Some(factor) = negation(lexicon, tokens.norm(i)) {
+            let w = hit.weight * factor;
+            apply(&mut hit, "negation", tokens.norm(i), w);
+        }
+    }
+    hit
+}
+
+fn apply(hit: &mut Hit, rule: &'static str, trigger: &str, weight: f64) {
+    let factor = if hit.weight == 0.0 {
+        1.0
+    } else {
+        weight / hit.weight
+    };
+    hit.rules.push(RuleApplied {
+        rule,
+        trigger: trigger.to_string(),
+        factor,
+    });
+    hit.weight = weight;
+}
+
+/// The negation factor of a word: a listed negator, or any "n't" form.
+fn negation(lexicon: &Lexicon, word: &str) -> Option<f64> {
+    match lexicon.modifier(word) {
+        Some(Modifier::Negator(f)) => Some(f),
+        _ if word.ends_with("n't") => Some(-0.74),
+        _ => None,
+    }
+}
+
+/// The word tokens before `at`, nearest first, with their distance in
+/// words, stopping at punctuation, a contrast word or `floor`.
+fn words_before(
+    tokens: &Tokens,
+    at: usize,
+    floor: usize,
+    window: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (floor..at)
+        .rev()
+        .take_while(move |&i| tokens.items[i].kind == TokenKind::Word)
+        .take(window)
+        .enumerate()
+        .map(|(k, i)| (k + 1, i))
+}
+
+/// The first contrast word of the unit weighs what follows by its factor
+/// and what precedes by `2 - factor`.
+fn apply_contrast(tokens: &Tokens, hits: &mut [Hit], range: Range<usize>, lexicon: &Lexicon) {
+    let found = range
+        .clone()
+        .find_map(|i| match lexicon.modifier(tokens.norm(i)) {
+            Some(Modifier::Contrast(f)) if tokens.items[i].kind == TokenKind::Word => Some((i, f)),
+            _ => None,
+        });
+    let Some((at, factor)) = found else { return };
+    let word = tokens.norm(at).to_string();
+    let pivot = tokens.items[at].span.start;
+    for hit in hits.iter_mut() {
+        let f = if hit.span.start > pivot {
+            factor
+        } else {
+            2.0 - factor
+        };
+        let w = hit.weight * f;
+        apply(hit, "contrast", &word, w);
+    }
+}
+
+fn exclamation_bonus(text: &str, tokens: &Tokens, range: Range<usize>, rules: &Rules) -> f64 {
+    let marks = range
+        .filter(|&i| tokens.items[i].kind == TokenKind::Punct)
+        .filter(|&i| tokens.items[i].span.of(text) == "!")
+        .count();
+    marks.min(4) as f64 * rules.exclamation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
+        problem,-1.5,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n";
+    const MODS: &str = "term,role,value\nnot,negator,-0.74\nno,negator,-0.74\n\
+        never,negator,-0.74\nparticularly,booster,0.293\nvery,booster,0.293\n\
+        slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n";
+
+    fn tone_of(text: &str) -> Tone {
+        let (lex, _) = Lexicon::from_csv(TONE, MODS, "t").unwrap();
+        let tokens = tokenize(text);
+        let mut m = Vec::new();
+        lex.find(&tokens, &mut m);
+        score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default())
+    }
+
+    fn rules_of(text: &str) -> Vec<&'static str> {
+        tone_of(text)
+            .hits
+            .iter()
+            .flat_map(|h| h.rules.iter().map(|r| r.rule))
+            .collect()
+    }
+
+    #[test]
+    fn signs() {
+        let cases: &[(&str, f64)] = &[
+            ("We didn't find that exercise particularly helpful", -1.0),
+            ("We didn\u{2019}t find it helpful", -1.0),
+            ("I'm hopeful both sides have made their point.", 1.0),
+            ("It is not completely lost", 1.0),
+            ("That is no problem", 1.0),
+            ("We have reached rock bottom", -1.0),
+            ("It was good, but the result was bad", -1.0),
+            ("It was bad, but the result was good", 1.0),
+            ("Nothing here at all", 0.0),
+        ];
+        for (text, sign) in cases {
+            let t = tone_of(text);
+            assert_eq!(t.tone.signum() * sign.abs(), *sign, "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn rules_recorded() {
+        let cases: &[(&str, &[&str])] = &[
+            ("not particularly helpful", &["booster", "negation"]),
+            ("slightly helpful", &["dampener"]),
+            ("HELPFUL and fine", &["caps"]),
+            ("not, helpful", &[]),
+            ("good but bad", &["contrast", "contrast"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(rules_of(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn booster_strengthens_and_exclamation_adds() {
+        assert!(tone_of("very good").tone > tone_of("good").tone);
+        assert!(tone_of("good!").tone > tone_of("good").tone);
+        assert!(tone_of("bad!").tone < tone_of("bad").tone);
+        let t = tone_of("good and bad");
+        assert!((t.pos - 1.9).abs() < 1e-9 && (t.neg - 2.5).abs() < 1e-9);
+    }
+}
