@@ -7,10 +7,13 @@
 //! (`aggregate`) -> reports (`report`). `pipeline` ties them together; the
 //! types passed between stages live in `types`.
 
+pub mod actors;
 pub mod article;
+pub mod corpus;
 pub mod error;
 pub mod lexicon;
 pub mod quotes;
+pub mod records;
 pub mod segment;
 pub mod tokenize;
 pub mod tone;

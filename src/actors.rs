@@ -1,0 +1,355 @@
+//! Actors: loads the actor lexicon (countries, organisations, institutions,
+//! persons) and finds their mentions in an article with one
+//! leftmost-longest Aho-Corasick pass, checking word boundaries and telling
+//! places from actors ("in Seoul" is a place, "Seoul said" an actor).
+
+use crate::error::{Error, Result};
+use crate::lexicon::LoadWarning;
+use crate::types::{ActorIdx, ActorMention, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
+
+/// The built-in actor lexicon, compiled into the binary.
+pub const DEFAULT_ACTORS: &str = include_str!("../lexicons/actors.csv");
+
+const COLUMNS: [&str; 8] = [
+    "actor_id", "kind", "name", "parent", "aliases", "metonyms", "from", "to",
+];
+
+/// Words after which a metonym (a capital) names a place, not an actor.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "around",
+    "via",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "throughout",
+    "within",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "of",
+];
+
+/// One actor of the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    /// country, organisation, institution or person.
+    pub kind: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A surface form and what it stands for.
+#[derive(Debug, Clone)]
+struct Pattern {
+    actor: ActorIdx,
+    metonym: bool,
+}
+
+/// A loaded actor lexicon with its matcher.
+#[derive(Debug, Clone)]
+pub struct ActorLexicon {
+    pub actors: Vec<Actor>,
+    by_id: FxHashMap<String, ActorIdx>,
+    matcher: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+/// A parsed row: the actor and its surface forms.
+struct Row {
+    actor: Actor,
+    aliases: Vec<String>,
+    metonyms: Vec<String>,
+}
+
+impl ActorLexicon {
+    /// The built-in actor lexicon.
+    pub fn embedded() -> ActorLexicon {
+        let (lexicon, warnings) =
+            ActorLexicon::from_csvs(&[(DEFAULT_ACTORS, "default")]).expect("embedded actors load");
+        debug_assert!(warnings.is_empty(), "{warnings:?}");
+        lexicon
+    }
+
+    /// Loads one or more actor CSVs; a later row with the same actor_id
+    /// replaces the earlier one (so user files override the default).
+    pub fn from_csvs(
+        sources: &[(&str, &str)],
+    ) -> Result<(ActorLexicon, Vec<(String, LoadWarning)>)> {
+        let mut rows: Vec<Row> = Vec::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut warnings = Vec::new();
+        for (text, origin) in sources {
+            for row in read_rows(text, origin)? {
+                match row {
+                    Ok(row) => match index.get(&row.actor.id) {
+                        Some(&i) => rows[i] = row,
+                        None => {
+                            index.insert(row.actor.id.clone(), rows.len());
+                            rows.push(row);
+                        }
+                    },
+                    Err(w) => warnings.push((origin.to_string(), w)),
+                }
+            }
+        }
+        Ok((ActorLexicon::build(rows)?, warnings))
+    }
+
+    fn build(rows: Vec<Row>) -> Result<ActorLexicon> {
+        let mut surface: FxHashMap<String, Pattern> = FxHashMap::default();
+        for (i, row) in rows.iter().enumerate() {
+            let actor = i as ActorIdx;
+            for alias in &row.aliases {
+                surface.insert(
+                    alias.clone(),
+                    Pattern {
+                        actor,
+                        metonym: false,
+                    },
+                );
+            }
+            for metonym in &row.metonyms {
+                surface.entry(metonym.clone()).or_insert(Pattern {
+                    actor,
+                    metonym: true,
+                });
+            }
+        }
+        let mut forms: Vec<(String, Pattern)> = surface.into_iter().collect();
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .map_err(|e| Error::BadFile {
+                origin: "actors".into(),
+                message: e.to_string(),
+            })?;
+        let actors: Vec<Actor> = rows.into_iter().map(|r| r.actor).collect();
+        let by_id = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as ActorIdx))
+            .collect();
+        Ok(ActorLexicon {
+            actors,
+            by_id,
+            matcher,
+            patterns: forms.into_iter().map(|(_, p)| p).collect(),
+        })
+    }
+
+    pub fn get(&self, idx: ActorIdx) -> &Actor {
+        &self.actors[idx as usize]
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<ActorIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The top of the actor's parent chain (a country or organisation).
+    pub fn root(&self, idx: ActorIdx) -> ActorIdx {
+        let mut current = idx;
+        for _ in 0..8 {
+            match self
+                .get(current)
+                .parent
+                .as_deref()
+                .and_then(|p| self.lookup(p))
+            {
+                Some(parent) if parent != current => current = parent,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    /// Finds the actor mentions in `span` of `text`, appending to `out`.
+    pub fn find(&self, text: &str, span: Span, out: &mut Vec<ActorMention>) {
+        let hay = span.of(text);
+        for m in self.matcher.find_iter(hay) {
+            let at = Span::new(span.start + m.start(), span.start + m.end());
+            if !on_word_boundaries(text, at) {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.metonym && follows_place_preposition(text, at.start) {
+                continue;
+            }
+            out.push(ActorMention {
+                actor: pattern.actor,
+                span: at,
+            });
+        }
+    }
+}
+
+fn read_rows(text: &str, origin: &str) -> Result<Vec<std::result::Result<Row, LoadWarning>>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad_file(origin, format!("unreadable header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    if header.len() < COLUMNS.len() || header[..COLUMNS.len()] != COLUMNS {
+        return Err(bad_file(
+            origin,
+            format!(
+                "expected the header {:?}, found {:?}",
+                COLUMNS.join(","),
+                header.join(",")
+            ),
+        ));
+    }
+    Ok(reader.records().map(parse_row).collect())
+}
+
+fn bad_file(origin: &str, message: String) -> Error {
+    Error::BadFile {
+        origin: origin.to_string(),
+        message,
+    }
+}
+
+fn parse_row(record: csv::Result<csv::StringRecord>) -> std::result::Result<Row, LoadWarning> {
+    let rec = record.map_err(|e| LoadWarning {
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    })?;
+    let line = rec.position().map_or(0, |p| p.line());
+    let field = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+    let optional = |i: usize| Some(field(i)).filter(|s| !s.is_empty());
+    let list = |i: usize| -> Vec<String> {
+        field(i)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let actor = Actor {
+        id: field(0),
+        kind: field(1),
+        name: field(2),
+        parent: optional(3),
+        from: optional(6),
+        to: optional(7),
+    };
+    let aliases = list(4);
+    if actor.id.is_empty() || (aliases.is_empty() && list(5).is_empty()) {
+        return Err(LoadWarning {
+            line,
+            message: "an actor needs an actor_id and at least one alias or metonym".into(),
+        });
+    }
+    Ok(Row {
+        actor,
+        aliases,
+        metonyms: list(5),
+    })
+}
+
+fn on_word_boundaries(text: &str, at: Span) -> bool {
+    let before = text[..at.start].chars().next_back();
+    let after = text[at.end..].chars().next();
+    let last = text[..at.end].chars().next_back();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !joins(before) && (!joins(after) || last == Some('.'))
+}
+
+fn follows_place_preposition(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACTORS: &str = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+        USA,country,United States,,United States;US;U.S.;American,Washington,,\n\
+        KOR,country,South Korea,,South Korea;South Korean;Korea,Seoul,,\n\
+        PRK,country,North Korea,,North Korea;North Korean,Pyongyang,,\n\
+        JPN,country,Japan,,Japan;Japanese,Tokyo,,\n\
+        JPN.ABE,person,Shinzo Abe,JPN,Shinzo Abe;Abe,,2012-12-26,2020-09-16\n\
+        USA.STATE_DEPARTMENT,institution,US State Department,USA,State Department,,,\n";
+
+    fn lexicon() -> ActorLexicon {
+        ActorLexicon::from_csvs(&[(ACTORS, "t")]).unwrap().0
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        lex.find(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|m| lex.get(m.actor).id.clone()).collect()
+    }
+
+    #[test]
+    fn mentions() {
+        let cases: &[(&str, &[&str])] = &[
+            ("North Korea fired a missile", &["PRK"]),
+            ("South Korea and Japan", &["KOR", "JPN"]),
+            ("Japan's occupation of Korea", &["JPN", "KOR"]),
+            ("Briefing reporters in Washington, he said", &[]),
+            ("Washington was encouraged", &["USA"]),
+            ("the Seoul-Tokyo relationship", &["KOR", "JPN"]),
+            (
+                "a senior State Department official",
+                &["USA.STATE_DEPARTMENT"],
+            ),
+            ("the U.S. said", &["USA"]),
+            ("USB drives and a bus", &[]),
+            ("Prime Minister Shinzo Abe", &["JPN.ABE"]),
+            ("the Koreans", &[]),
+            ("South Korean drills", &["KOR"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(ids(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn roots_and_overrides() {
+        let lex = lexicon();
+        let abe = lex.lookup("JPN.ABE").unwrap();
+        assert_eq!(lex.get(lex.root(abe)).id, "JPN");
+        let user = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+            JPN,country,Nippon,,Nippon,,,\nXYZ,organisation,Xyz Group,,,,,\n";
+        let (lex, warnings) = ActorLexicon::from_csvs(&[(ACTORS, "d"), (user, "u")]).unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].1.line, 3);
+        let text = "Nippon and Japan";
+        let mut out = Vec::new();
+        lex.find(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(lex.get(out[0].actor).name, "Nippon");
+    }
+
+    #[test]
+    fn bad_header_is_an_error() {
+        assert!(ActorLexicon::from_csvs(&[("id,name\nX,Y\n", "t")]).is_err());
+    }
+}

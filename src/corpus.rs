@@ -1,0 +1,439 @@
+//! Corpus reading: expands the inputs (files, directories, `-` for stdin)
+//! into documents, in a stable order, from plain text, JSON Lines and CSV,
+//! each optionally gzipped. Every problem becomes a `Rejection` naming the
+//! input and line; reading goes on with the rest.
+
+use crate::types::{DocFormat, Document, Rejection};
+use flate2::read::MultiGzDecoder;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How a file's records are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Text,
+    Jsonl,
+    Csv,
+}
+
+impl InputFormat {
+    /// The format named by a file name's extension (after any `.gz`).
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        match name.rsplit_once('.')?.1 {
+            "txt" | "text" => Some(InputFormat::Text),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "csv" => Some(InputFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Field (or column) names of JSONL and CSV records.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub text: String,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            id: "id".into(),
+            title: "title".into(),
+            date: "date".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// Options for reading.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub fields: Fields,
+    /// The largest document or record line accepted, in bytes.
+    pub max_bytes: usize,
+    /// The format of stdin; detected from its first byte when None.
+    pub stdin_format: Option<InputFormat>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            fields: Fields::default(),
+            max_bytes: 32 << 20,
+            stdin_format: None,
+        }
+    }
+}
+
+/// One thing read from the corpus: a document or a problem.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Doc(Document),
+    Problem(Rejection),
+}
+
+/// A file to read, with the root it was found under (for article ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub root: PathBuf,
+    pub format: InputFormat,
+}
+
+/// The files named by the inputs, directories expanded recursively in
+/// name order. Files of other types inside directories are counted in
+/// `ignored`; a path that cannot be read is a problem.
+pub struct Expansion {
+    pub sources: Vec<Source>,
+    pub stdin: bool,
+    pub ignored: usize,
+    pub problems: Vec<Rejection>,
+}
+
+pub fn expand(inputs: &[PathBuf]) -> Expansion {
+    let mut found = Expansion {
+        sources: Vec::new(),
+        stdin: false,
+        ignored: 0,
+        problems: Vec::new(),
+    };
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            found.stdin = true;
+        } else if input.is_dir() {
+            expand_dir(input, &mut found);
+        } else if input.is_file() {
+            let format = InputFormat::from_path(input).unwrap_or(InputFormat::Text);
+            let root = input.parent().unwrap_or(Path::new("")).to_path_buf();
+            found.sources.push(Source {
+                path: input.clone(),
+                root,
+                format,
+            });
+        } else {
+            found
+                .problems
+                .push(problem(input, None, "no such file or directory"));
+        }
+    }
+    found
+}
+
+fn expand_dir(dir: &Path, found: &mut Expansion) {
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true);
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => match InputFormat::from_path(e.path()) {
+                Some(format) => found.sources.push(Source {
+                    path: e.path().to_path_buf(),
+                    root: dir.to_path_buf(),
+                    format,
+                }),
+                None => found.ignored += 1,
+            },
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                found.problems.push(problem(&path, None, &e.to_string()));
+            }
+        }
+    }
+}
+
+fn problem(path: &Path, line: Option<u64>, error: &str) -> Rejection {
+    Rejection {
+        input: path.display().to_string(),
+        line,
+        error: error.to_string(),
+    }
+}
+
+/// Reads one source, sending each item to `emit` in order.
+pub fn read_source(source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+    let reader = match open(&source.path) {
+        Ok(r) => r,
+        Err(e) => return emit(Item::Problem(problem(&source.path, None, &e.to_string()))),
+    };
+    let name = source.path.display().to_string();
+    let id = article_id(source);
+    read_stream(reader, source.format, &name, &id, options, emit);
+}
+
+/// Reads stdin, in the given or detected format.
+pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+    let mut reader = BufReader::new(io::stdin());
+    let format = options.stdin_format.unwrap_or_else(|| {
+        let head = reader.fill_buf().unwrap_or(&[]);
+        let first = head.iter().find(|b| !b.is_ascii_whitespace());
+        if first == Some(&b'{') {
+            InputFormat::Jsonl
+        } else {
+            InputFormat::Text
+        }
+    });
+    read_stream(Box::new(reader), format, "-", "stdin", options, emit);
+}
+
+fn read_stream(
+    reader: Box<dyn Read + Send>,
+    format: InputFormat,
+    name: &str,
+    id: &str,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
+    match format {
+        InputFormat::Text => read_text(reader, name, id, options, emit),
+        InputFormat::Jsonl => crate::records::read_jsonl(reader, name, id, options, emit),
+        InputFormat::Csv => crate::records::read_csv(reader, name, id, options, emit),
+    }
+}
+
+fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+    let file = File::open(path)?;
+    let gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    Ok(if gz {
+        Box::new(MultiGzDecoder::new(BufReader::new(file)))
+    } else {
+        Box::new(file)
+    })
+}
+
+/// The id of a text article: its path relative to the input root, without
+/// extensions, with '/' separators.
+pub fn article_id(source: &Source) -> String {
+    let relative = source
+        .path
+        .strip_prefix(&source.root)
+        .unwrap_or(&source.path);
+    let mut id = relative.to_string_lossy().replace('\\', "/");
+    for _ in 0..2 {
+        if let Some((stem, ext)) = id.rsplit_once('.') {
+            if !ext.contains('/')
+                && (ext.eq_ignore_ascii_case("gz")
+                    || InputFormat::from_path(Path::new(&format!("x.{ext}"))).is_some())
+            {
+                id = stem.to_string();
+            }
+        }
+    }
+    id
+}
+
+fn read_text(
+    reader: Box<dyn Read + Send>,
+    name: &str,
+    id: &str,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
+    let mut bytes = Vec::new();
+    let limit = options.max_bytes as u64 + 1;
+    if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
+        return emit(Item::Problem(text_problem(name, None, &e.to_string())));
+    }
+    if bytes.len() > options.max_bytes {
+        let msg = format!(
+            "article larger than the limit of {} bytes; skipped",
+            options.max_bytes
+        );
+        return emit(Item::Problem(text_problem(name, None, &msg)));
+    }
+    let Some(text) = decode(&bytes, name, None, emit) else {
+        return;
+    };
+    emit(Item::Doc(Document {
+        id: id.to_string(),
+        source_path: name.to_string(),
+        format: DocFormat::PlainText,
+        title: None,
+        date: None,
+        text,
+    }));
+}
+
+fn text_problem(name: &str, line: Option<u64>, error: &str) -> Rejection {
+    Rejection {
+        input: name.to_string(),
+        line,
+        error: error.to_string(),
+    }
+}
+
+/// Decodes a document's bytes: binary content and empty text are problems
+/// (None); invalid UTF-8 is decoded lossily with a warning; a BOM is dropped.
+pub fn decode(
+    bytes: &[u8],
+    name: &str,
+    line: Option<u64>,
+    emit: &mut dyn FnMut(Item),
+) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        emit(Item::Problem(text_problem(
+            name,
+            line,
+            "binary content (NUL bytes); skipped",
+        )));
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let msg = format!(
+                "invalid UTF-8 at byte {}; decoded lossily (bad bytes became U+FFFD)",
+                e.valid_up_to()
+            );
+            emit(Item::Problem(text_problem(name, line, &msg)));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if text.trim().is_empty() {
+        emit(Item::Problem(text_problem(
+            name,
+            line,
+            "empty document; skipped",
+        )));
+        return None;
+    }
+    Some(text)
+}
+
+/// Reads one line into `buf` (without its line end), at most `max` bytes;
+/// a longer line is consumed and reported as `Line::TooLong`.
+pub enum Line {
+    Ok,
+    TooLong(usize),
+    Eof,
+}
+
+pub fn read_line_limited(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Line> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if total + take <= max {
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        total += take;
+        reader.consume(take + usize::from(done));
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::Eof);
+    }
+    if total > max {
+        buf.clear();
+        return Ok(Line::TooLong(total));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Line::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_and_ids() {
+        let cases = [
+            ("a/b/story.txt", Some(InputFormat::Text), "b/story"),
+            ("a/wire.jsonl.gz", Some(InputFormat::Jsonl), "wire"),
+            ("a/x.NDJSON", Some(InputFormat::Jsonl), "x"),
+            ("a/rows.csv", Some(InputFormat::Csv), "rows"),
+            ("a/notes.md", None, "notes.md"),
+        ];
+        for (path, format, id) in cases {
+            let path = PathBuf::from(path);
+            assert_eq!(InputFormat::from_path(&path), format, "{path:?}");
+            let source = Source {
+                path,
+                root: PathBuf::from("a"),
+                format: InputFormat::Text,
+            };
+            assert_eq!(article_id(&source), id);
+        }
+    }
+
+    #[test]
+    fn line_limit() {
+        let data = b"short\r\nxxxxxxxxxxxxxxxxxxxx\nlast";
+        let mut r = BufReader::with_capacity(4, &data[..]);
+        let mut buf = Vec::new();
+        assert!(matches!(
+            read_line_limited(&mut r, &mut buf, 10).unwrap(),
+            Line::Ok
+        ));
+        assert_eq!(buf, b"short");
+        assert!(matches!(
+            read_line_limited(&mut r, &mut buf, 10).unwrap(),
+            Line::TooLong(20)
+        ));
+        assert!(matches!(
+            read_line_limited(&mut r, &mut buf, 10).unwrap(),
+            Line::Ok
+        ));
+        assert_eq!(buf, b"last");
+        assert!(matches!(
+            read_line_limited(&mut r, &mut buf, 10).unwrap(),
+            Line::Eof
+        ));
+    }
+
+    #[test]
+    fn decoding_problems() {
+        let mut items = Vec::new();
+        let mut emit = |i: Item| items.push(i);
+        assert!(decode(b"a\0b", "f", None, &mut emit).is_none());
+        assert!(decode(b"  \n", "f", None, &mut emit).is_none());
+        assert_eq!(
+            decode(b"caf\xe9 talks", "f", Some(3), &mut emit).unwrap(),
+            "caf\u{fffd} talks"
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi", "f", None, &mut emit).unwrap(),
+            "hi"
+        );
+        let errors: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Item::Problem(r) => r.error.clone(),
+                Item::Doc(_) => unreachable!(),
+            })
+            .collect();
+        assert_eq!(errors.len(), 3);
+        assert!(
+            errors[0].contains("binary")
+                && errors[1].contains("empty")
+                && errors[2].contains("UTF-8")
+        );
+    }
+}

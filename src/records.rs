@@ -1,0 +1,273 @@
+//! JSON Lines and CSV corpora: one article per record, with id, title, date
+//! and text taken from configurable fields. A record that cannot be used is
+//! a problem naming its line; the other records are read.
+
+use crate::corpus::{decode, read_line_limited, Item, Line, ReadOptions};
+use crate::types::{DocFormat, Document, Rejection};
+use std::io::{BufReader, Read};
+
+fn problem(name: &str, line: u64, error: String) -> Item {
+    Item::Problem(Rejection {
+        input: name.to_string(),
+        line: Some(line),
+        error,
+    })
+}
+
+/// The usable fields of one record.
+struct Fields {
+    id: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    text: String,
+}
+
+fn document(name: &str, file_id: &str, line: u64, fields: Fields) -> Document {
+    Document {
+        id: fields.id.unwrap_or_else(|| format!("{file_id}:{line}")),
+        source_path: name.to_string(),
+        format: DocFormat::Record,
+        title: fields.title.filter(|t| !t.trim().is_empty()),
+        date: fields.date.filter(|d| !d.trim().is_empty()),
+        text: fields.text,
+    }
+}
+
+pub fn read_jsonl(
+    reader: Box<dyn Read + Send>,
+    name: &str,
+    file_id: &str,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    let mut records = 0usize;
+    loop {
+        line += 1;
+        match read_line_limited(&mut reader, &mut buf, options.max_bytes) {
+            Err(e) => return emit(problem(name, line, format!("read error: {e}"))),
+            Ok(Line::Eof) => break,
+            Ok(Line::TooLong(n)) => {
+                let msg = format!(
+                    "line of {n} bytes exceeds the limit of {} bytes; skipped",
+                    options.max_bytes
+                );
+                emit(problem(name, line, msg));
+            }
+            Ok(Line::Ok) if buf.iter().all(u8::is_ascii_whitespace) => {}
+            Ok(Line::Ok) => {
+                records += 1;
+                let Some(text) = decode(&buf, name, Some(line), emit) else {
+                    continue;
+                };
+                match json_fields(&text, options) {
+                    Ok(fields) => emit(Item::Doc(document(name, file_id, line, fields))),
+                    Err(e) => emit(problem(name, line, e)),
+                }
+            }
+        }
+    }
+    if records == 0 {
+        emit(Item::Problem(Rejection {
+            input: name.to_string(),
+            line: None,
+            error: "empty file: no records".into(),
+        }));
+    }
+}
+
+fn json_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let object = value.as_object().ok_or("a record must be a JSON object")?;
+    let names = &options.fields;
+    let scalar = |key: &str| match object.get(key) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let text = match object.get(&names.text) {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(serde_json::Value::String(_)) => {
+            return Err(format!("field {:?} is empty", names.text))
+        }
+        Some(_) => return Err(format!("field {:?} is not a string", names.text)),
+        None => return Err(format!("no field {:?}", names.text)),
+    };
+    Ok(Fields {
+        id: scalar(&names.id),
+        title: scalar(&names.title),
+        date: scalar(&names.date),
+        text,
+    })
+}
+
+pub fn read_csv(
+    reader: Box<dyn Read + Send>,
+    name: &str,
+    file_id: &str,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(reader);
+    let columns = match reader.byte_headers() {
+        Ok(h) if !h.is_empty() && !(h.len() == 1 && h[0].is_empty()) => Columns::find(h, options),
+        Ok(_) => return emit(problem(name, 1, "empty file: no header row".into())),
+        Err(e) => return emit(problem(name, 1, format!("unreadable header: {e}"))),
+    };
+    let columns = match columns {
+        Ok(c) => c,
+        Err(e) => return emit(problem(name, 1, e)),
+    };
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0usize;
+    loop {
+        let line = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                rows += 1;
+                let line = record.position().map_or(line, |p| p.line());
+                if let Some(doc) =
+                    csv_document(&record, &columns, name, file_id, line, options, emit)
+                {
+                    emit(Item::Doc(doc));
+                }
+            }
+            Err(e) => {
+                rows += 1;
+                let line = e.position().map_or(line, |p| p.line());
+                emit(problem(name, line, format!("malformed CSV row: {e}")));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
+        }
+    }
+    if rows == 0 {
+        emit(problem(name, 1, "no rows after the header".into()));
+    }
+}
+
+/// Column positions of the configured fields.
+struct Columns {
+    id: Option<usize>,
+    title: Option<usize>,
+    date: Option<usize>,
+    text: usize,
+}
+
+impl Columns {
+    fn find(header: &csv::ByteRecord, options: &ReadOptions) -> Result<Columns, String> {
+        let position = |name: &str| header.iter().position(|h| trim_bom(h) == name.as_bytes());
+        let f = &options.fields;
+        let text =
+            position(&f.text).ok_or_else(|| format!("no column {:?} in the header", f.text))?;
+        Ok(Columns {
+            id: position(&f.id),
+            title: position(&f.title),
+            date: position(&f.date),
+            text,
+        })
+    }
+}
+
+fn trim_bom(field: &[u8]) -> &[u8] {
+    field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+}
+
+fn csv_document(
+    record: &csv::ByteRecord,
+    columns: &Columns,
+    name: &str,
+    file_id: &str,
+    line: u64,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) -> Option<Document> {
+    let field = |i: Option<usize>| {
+        i.and_then(|i| record.get(i))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    let raw_text = record.get(columns.text).unwrap_or(b"");
+    if raw_text.len() > options.max_bytes {
+        let msg = format!(
+            "text of {} bytes exceeds the limit of {} bytes; skipped",
+            raw_text.len(),
+            options.max_bytes
+        );
+        emit(problem(name, line, msg));
+        return None;
+    }
+    let text = decode(raw_text, name, Some(line), emit)?;
+    let fields = Fields {
+        id: field(columns.id).filter(|s| !s.is_empty()),
+        title: field(columns.title),
+        date: field(columns.date),
+        text,
+    };
+    Some(document(name, file_id, line, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(data: &str, jsonl: bool) -> (Vec<Document>, Vec<Rejection>) {
+        let mut docs = Vec::new();
+        let mut problems = Vec::new();
+        let mut emit = |i: Item| match i {
+            Item::Doc(d) => docs.push(d),
+            Item::Problem(p) => problems.push(p),
+        };
+        let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
+        let options = ReadOptions::default();
+        if jsonl {
+            read_jsonl(reader, "f", "f", &options, &mut emit);
+        } else {
+            read_csv(reader, "f", "f", &options, &mut emit);
+        }
+        (docs, problems)
+    }
+
+    #[test]
+    fn jsonl_records_and_problems() {
+        let data = "{\"id\":\"a1\",\"title\":\"T\",\"text\":\"Talks resumed.\"}\n\
+            \n{\"id\":7,\"text\":\"Second.\"}\nnot json\n{\"id\":\"x\"}\n[1]\n{\"text\":\"No id.\"}\n";
+        let (docs, problems) = read(data, true);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "7", "f:7"]);
+        assert_eq!(docs[0].title.as_deref(), Some("T"));
+        let lines: Vec<Option<u64>> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(4), Some(5), Some(6)]);
+        assert!(problems[1].error.contains("no field \"text\""));
+    }
+
+    #[test]
+    fn csv_records_and_problems() {
+        let data = "id,title,text\nr1,Head,\"Body, with comma.\"\nr2,Only two\nr3,H,Fine.\n";
+        let (docs, problems) = read(data, false);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["r1", "r3"]);
+        assert_eq!(docs[0].text, "Body, with comma.");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn csv_without_text_column() {
+        let (docs, problems) = read("id,body\n1,x\n", false);
+        assert!(docs.is_empty());
+        assert!(problems[0].error.contains("no column \"text\""));
+    }
+
+    #[test]
+    fn empty_files() {
+        assert!(read("", true).1[0].error.contains("empty"));
+        assert!(read("", false).1[0].error.contains("empty"));
+    }
+}
