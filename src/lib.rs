@@ -8,13 +8,18 @@
 //! types passed between stages live in `types`.
 
 pub mod actors;
+pub mod aggregate;
 pub mod article;
 pub mod corpus;
+pub mod engine;
 pub mod error;
 pub mod lexicon;
+pub mod pipeline;
 pub mod quotes;
 pub mod records;
+pub mod report;
 pub mod segment;
+pub mod stance;
 pub mod tokenize;
 pub mod tone;
 pub mod types;

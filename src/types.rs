@@ -204,3 +204,74 @@ pub struct Tone {
     pub neg: f64,
     pub hits: Vec<Hit>,
 }
+
+/// A scored sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredSentence {
+    pub sentence: Sentence,
+    pub tone: Tone,
+    /// Index into `Analysis::quotes` of the first quote overlapping it.
+    pub quote: Option<usize>,
+    /// Actors mentioned, in order of first mention, without repeats.
+    pub actors: Vec<ActorIdx>,
+}
+
+/// A scored quote or piece of reported speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredQuote {
+    pub quote: Quote,
+    pub tone: Tone,
+    /// The speaker's actor, when the actor lexicon knows it.
+    pub speaker_actor: Option<ActorIdx>,
+    /// Actors the quote speaks about, without repeats.
+    pub targets: Vec<ActorIdx>,
+}
+
+/// Which kind of unit a stance row comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    Sentence,
+    Quote,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Sentence => "sentence",
+            UnitKind::Quote => "quote",
+        }
+    }
+}
+
+/// Who holds a stance: an actor, the outlet (for narration), or nobody known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Holder {
+    Actor(ActorIdx),
+    Outlet(String),
+    Unknown,
+}
+
+/// One source -> target judgement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceRow {
+    pub unit_kind: UnitKind,
+    /// 1-based number of the sentence or quote in its article.
+    pub unit_no: usize,
+    pub source: Holder,
+    pub target: ActorIdx,
+    pub tone: Tone,
+}
+
+/// Everything the pipeline learns about one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub doc: Document,
+    pub layout: Layout,
+    pub sentences: Vec<ScoredSentence>,
+    pub quotes: Vec<ScoredQuote>,
+    pub speakers: Vec<Speaker>,
+    pub mentions: Vec<ActorMention>,
+    pub stance: Vec<StanceRow>,
+    /// Mean tone of the body sentences.
+    pub tone: f64,
+}

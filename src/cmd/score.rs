@@ -1,0 +1,146 @@
+//! `stance score`: runs the whole pipeline over a corpus and writes the
+//! reports.
+
+use super::{ConfigError, LexiconArgs};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use stance::aggregate::Aggregates;
+use stance::corpus::{expand, Fields, InputFormat, ReadOptions};
+use stance::pipeline::{self, ReportSink};
+use stance::report::Reports;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, directories (read recursively) or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Directory for the reports.
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Write a UTF-8 BOM and CRLF line ends, for Excel.
+    #[arg(long)]
+    pub excel: bool,
+    /// JSONL/CSV field holding the article id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// JSONL/CSV field holding the title.
+    #[arg(long, default_value = "title")]
+    pub title_field: String,
+    /// JSONL/CSV field holding the date.
+    #[arg(long, default_value = "date")]
+    pub date_field: String,
+    /// JSONL/CSV field holding the article text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// Format of stdin (detected from its first character when omitted).
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "jsonl", "csv"])]
+    pub stdin_format: Option<String>,
+    /// Largest article or record line read, in bytes; larger ones are rejected.
+    #[arg(long, value_name = "BYTES", default_value_t = 32 << 20)]
+    pub max_bytes: usize,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+/// The validated configuration of a score run.
+struct Config {
+    options: ReadOptions,
+    pool: rayon::ThreadPool,
+}
+
+impl Args {
+    fn config(&self) -> Result<Config> {
+        let threads = self.threads.unwrap_or(0);
+        if self.threads == Some(0) {
+            return Err(ConfigError("--threads must be at least 1".into()).into());
+        }
+        if self.max_bytes == 0 {
+            return Err(ConfigError("--max-bytes must be at least 1".into()).into());
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("starting worker threads")?;
+        let stdin_format = self.stdin_format.as_deref().map(|f| match f {
+            "jsonl" => InputFormat::Jsonl,
+            "csv" => InputFormat::Csv,
+            _ => InputFormat::Text,
+        });
+        let options = ReadOptions {
+            fields: Fields {
+                id: self.id_field.clone(),
+                title: self.title_field.clone(),
+                date: self.date_field.clone(),
+                text: self.text_field.clone(),
+            },
+            max_bytes: self.max_bytes,
+            stdin_format,
+        };
+        Ok(Config { options, pool })
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let config = args.config()?;
+    let engine = args.lexicons.engine()?;
+    let inputs = expand(&args.inputs);
+    let reports = Reports::create(&args.out, args.excel)
+        .with_context(|| format!("creating reports in {}", args.out.display()))?;
+    let mut sink = ReportSink {
+        reports,
+        aggregates: Aggregates::default(),
+        engine: &engine,
+        warn: true,
+    };
+    let bar = progress_bar(args.quiet);
+    let summary = pipeline::run(
+        &engine,
+        inputs,
+        &config.options,
+        &config.pool,
+        &mut sink,
+        &|n| bar.inc(n),
+    )?;
+    bar.finish_and_clear();
+    sink.reports.finish(&sink.aggregates, &engine.actors)?;
+    if !args.quiet {
+        eprintln!(
+            "stance: {} articles, {} sentences, {} quotes, {} rejected inputs, {} other files ignored; {:.1} MB in {:.2} s ({:.1} MB/s); reports in {}",
+            summary.articles,
+            summary.sentences,
+            summary.quotes,
+            summary.rejected,
+            summary.ignored,
+            summary.bytes as f64 / 1e6,
+            summary.elapsed.as_secs_f64(),
+            summary.megabytes_per_second(),
+            args.out.display()
+        );
+    }
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {binary_bytes} read, {binary_bytes_per_sec}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}

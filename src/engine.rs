@@ -1,0 +1,213 @@
+//! The engine: the loaded resources (tone lexicon, rules, actors, cues) and
+//! `analyze`, which runs every stage on one document.
+
+use crate::actors::ActorLexicon;
+use crate::lexicon::{Lexicon, Match};
+use crate::quotes::Cues;
+use crate::stance::{actors_in, stance_rows};
+use crate::tokenize::{tokenize_into, Tokens};
+use crate::tone::{score, Rules};
+use crate::types::{
+    ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout,
+    ScoredQuote, ScoredSentence, Sentence, Speaker,
+};
+use crate::{article, quotes, segment};
+
+/// Everything needed to analyse documents; shared read-only across threads.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub lexicon: Lexicon,
+    pub rules: Rules,
+    pub actors: ActorLexicon,
+    pub cues: Cues,
+}
+
+impl Engine {
+    /// The engine on the built-in lexicons.
+    pub fn embedded() -> Engine {
+        Engine {
+            lexicon: Lexicon::embedded(),
+            rules: Rules::default(),
+            actors: ActorLexicon::embedded(),
+            cues: Cues::embedded(),
+        }
+    }
+
+    /// Runs every stage on one document.
+    pub fn analyze(&self, doc: Document) -> Analysis {
+        let text = doc.text.as_str();
+        let layout = self.layout(&doc);
+        let sentences = segment::split_sentences(text, &layout);
+        let attribution = quotes::attribute(text, &layout, &sentences, &self.cues);
+        let mentions = self.mentions(text, &layout);
+        let (tokens, matches) = self.match_terms(text, &layout);
+        let scorer = UnitScorer {
+            engine: self,
+            text,
+            tokens: &tokens,
+            matches: &matches,
+        };
+        let quotes = scorer.quotes(&attribution, &mentions);
+        let sentences = scorer.sentences(&sentences, &quotes, &mentions);
+        let outlet = layout
+            .outlet
+            .clone()
+            .map_or(Holder::Unknown, Holder::Outlet);
+        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors);
+        let body: Vec<f64> = sentences
+            .iter()
+            .filter(|s| s.sentence.paragraph > 0)
+            .map(|s| s.tone.tone)
+            .collect();
+        let tone = if body.is_empty() {
+            0.0
+        } else {
+            body.iter().sum::<f64>() / body.len() as f64
+        };
+        Analysis {
+            layout,
+            sentences,
+            quotes,
+            speakers: attribution.speakers,
+            mentions,
+            stance,
+            tone,
+            doc,
+        }
+    }
+
+    fn layout(&self, doc: &Document) -> Layout {
+        let mut layout = article::read_layout(&doc.text, doc.format);
+        if doc.format == DocFormat::Record {
+            layout.title = doc.title.clone();
+            layout.date = doc.date.as_deref().map(normalise_date);
+        }
+        layout
+    }
+
+    fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for &span in &layout.paragraphs {
+            self.actors.find(text, span, &mut out);
+        }
+        out
+    }
+
+    fn match_terms(&self, text: &str, layout: &Layout) -> (Tokens, Vec<Match>) {
+        let mut tokens = Tokens::default();
+        for &span in &layout.paragraphs {
+            tokenize_into(text, span, &mut tokens);
+            tokens.push_break(span.end);
+        }
+        let mut matches = Vec::new();
+        self.lexicon.find(&tokens, &mut matches);
+        (tokens, matches)
+    }
+
+    /// The actor a speaker stands for: the actor the description names at
+    /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
+    /// organisation of an affiliation ("a senior State Department official").
+    pub fn speaker_actor(&self, speaker: &Speaker) -> Option<ActorIdx> {
+        let d = speaker
+            .description
+            .trim_end_matches(['\'', '\u{2019}', 's']);
+        let mut found = Vec::new();
+        self.actors.find(
+            &speaker.description,
+            crate::types::Span::new(0, speaker.description.len()),
+            &mut found,
+        );
+        let last = found.last()?;
+        if last.span.end >= d.trim_end().len() {
+            Some(last.actor)
+        } else {
+            Some(self.actors.root(last.actor))
+        }
+    }
+}
+
+/// Takes the date part of an ISO 8601 timestamp; other forms are kept.
+fn normalise_date(date: &str) -> String {
+    let d = date.trim();
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[5..7].iter().chain(&b[8..10]).all(u8::is_ascii_digit);
+    if iso {
+        d[..10].to_string()
+    } else {
+        d.to_string()
+    }
+}
+
+/// Scores the units of one article against its tokens and matches.
+struct UnitScorer<'a> {
+    engine: &'a Engine,
+    text: &'a str,
+    tokens: &'a Tokens,
+    matches: &'a [Match],
+}
+
+impl UnitScorer<'_> {
+    fn tone(&self, span: crate::types::Span) -> crate::types::Tone {
+        let range = self.tokens.range_within(span);
+        let e = self.engine;
+        score(
+            self.text,
+            self.tokens,
+            self.matches,
+            range,
+            &e.lexicon,
+            &e.rules,
+        )
+    }
+
+    fn quotes(&self, attribution: &Attribution, mentions: &[ActorMention]) -> Vec<ScoredQuote> {
+        let speaker_actors: Vec<Option<ActorIdx>> = attribution
+            .speakers
+            .iter()
+            .map(|s| self.engine.speaker_actor(s))
+            .collect();
+        attribution
+            .quotes
+            .iter()
+            .map(|q| {
+                let mut targets = actors_in(mentions, q.span, q.speaker_mention);
+                if let Some(about) = q.about {
+                    for a in actors_in(mentions, about, None) {
+                        if !targets.contains(&a) {
+                            targets.push(a);
+                        }
+                    }
+                }
+                ScoredQuote {
+                    tone: self.tone(q.span),
+                    speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
+                    targets,
+                    quote: q.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn sentences(
+        &self,
+        sentences: &[Sentence],
+        quotes: &[ScoredQuote],
+        mentions: &[ActorMention],
+    ) -> Vec<ScoredSentence> {
+        sentences
+            .iter()
+            .map(|&sentence| ScoredSentence {
+                tone: self.tone(sentence.span),
+                quote: quotes.iter().position(|q| {
+                    q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
+                }),
+                actors: actors_in(mentions, sentence.span, None),
+                sentence,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,168 @@
+//! The streaming, parallel driver: a reader thread turns the inputs into
+//! batches of documents; each batch is analysed in parallel with rayon and
+//! written in input order, so memory is bounded by the batches in flight and
+//! the reports are byte-identical for any thread count.
+
+use crate::aggregate::Aggregates;
+use crate::corpus::{read_source, read_stdin, Expansion, Item, ReadOptions};
+use crate::engine::Engine;
+use crate::error::Result;
+use crate::report::Reports;
+use crate::types::{Analysis, Rejection};
+use rayon::prelude::*;
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+/// Documents per batch, and the bytes at which a batch is sent early.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 8 << 20;
+/// Batches queued between the reader and the workers.
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub articles: u64,
+    pub sentences: u64,
+    pub quotes: u64,
+    pub rejected: u64,
+    /// Files in input directories that were not of a known type.
+    pub ignored: usize,
+    /// Bytes of article text analysed.
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn megabytes_per_second(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Receives each result in input order.
+pub trait Sink {
+    fn analysis(&mut self, analysis: &Analysis) -> Result<()>;
+    fn rejection(&mut self, rejection: &Rejection) -> Result<()>;
+}
+
+/// Writes reports and folds aggregates.
+pub struct ReportSink<'a> {
+    pub reports: Reports,
+    pub aggregates: Aggregates,
+    pub engine: &'a Engine,
+    pub warn: bool,
+}
+
+impl Sink for ReportSink<'_> {
+    fn analysis(&mut self, a: &Analysis) -> Result<()> {
+        self.aggregates.add(a, &self.engine.actors);
+        self.reports
+            .article(a, &self.engine.lexicon, &self.engine.actors)
+    }
+
+    fn rejection(&mut self, r: &Rejection) -> Result<()> {
+        if self.warn {
+            match r.line {
+                Some(line) => eprintln!("stance: {}:{line}: {}", r.input, r.error),
+                None => eprintln!("stance: {}: {}", r.input, r.error),
+            }
+        }
+        self.reports.rejection(r)
+    }
+}
+
+enum Output {
+    Done(Box<Analysis>),
+    Problem(Rejection),
+}
+
+/// Runs the engine over the inputs, in parallel on `pool`, feeding `sink`
+/// in input order. `progress` is told the bytes of each batch.
+pub fn run(
+    engine: &Engine,
+    inputs: Expansion,
+    options: &ReadOptions,
+    pool: &rayon::ThreadPool,
+    sink: &mut dyn Sink,
+    progress: &dyn Fn(u64),
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary {
+        ignored: inputs.ignored,
+        ..Summary::default()
+    };
+    for p in &inputs.problems {
+        summary.rejected += 1;
+        sink.rejection(p)?;
+    }
+    let (tx, rx) = sync_channel::<Vec<Item>>(BATCHES_IN_FLIGHT);
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || read_all(&inputs, options, |batch| tx.send(batch).is_ok()));
+        for batch in rx {
+            let bytes: u64 = batch.iter().map(item_bytes).sum();
+            let outputs: Vec<Output> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|item| match item {
+                        Item::Doc(doc) => Output::Done(Box::new(engine.analyze(doc))),
+                        Item::Problem(p) => Output::Problem(p),
+                    })
+                    .collect()
+            });
+            for output in outputs {
+                record(&mut summary, sink, output)?;
+            }
+            summary.bytes += bytes;
+            progress(bytes);
+        }
+        Ok(())
+    })?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn record(summary: &mut Summary, sink: &mut dyn Sink, output: Output) -> Result<()> {
+    match output {
+        Output::Done(a) => {
+            summary.articles += 1;
+            summary.sentences += a.sentences.len() as u64;
+            summary.quotes += a.quotes.len() as u64;
+            sink.analysis(&a)
+        }
+        Output::Problem(p) => {
+            summary.rejected += 1;
+            sink.rejection(&p)
+        }
+    }
+}
+
+fn item_bytes(item: &Item) -> u64 {
+    match item {
+        Item::Doc(d) => d.text.len() as u64,
+        Item::Problem(_) => 0,
+    }
+}
+
+/// Reads every input in order, handing batches to `send` until it refuses.
+fn read_all(inputs: &Expansion, options: &ReadOptions, mut send: impl FnMut(Vec<Item>) -> bool) {
+    let mut batch = Vec::new();
+    let mut bytes = 0usize;
+    let mut open = true;
+    let mut emit = |item: Item| {
+        bytes += item_bytes(&item) as usize;
+        batch.push(item);
+        if open && (batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES) {
+            open = send(std::mem::take(&mut batch));
+            bytes = 0;
+        }
+    };
+    for source in &inputs.sources {
+        read_source(source, options, &mut emit);
+    }
+    if inputs.stdin {
+        read_stdin(options, &mut emit);
+    }
+    if open && !batch.is_empty() {
+        send(batch);
+    }
+}

@@ -1,0 +1,471 @@
+//! Reports: writes the CSV files of a run (articles, sentences, quotes,
+//! stance, actors, dyads, errors). RFC 4180, a header row always, stable
+//! column order, character (not byte) offsets, and text cells guarded
+//! against spreadsheet formula execution. `--excel` adds a BOM and CRLF.
+
+use crate::actors::ActorLexicon;
+use crate::aggregate::{holder_name, Aggregates};
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use crate::types::{Analysis, Rejection, ScoredQuote, Tone};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub const ARTICLES: &[&str] = &[
+    "article_id",
+    "source_path",
+    "title",
+    "date",
+    "outlet",
+    "dateline",
+    "sentences",
+    "quotes",
+    "tone",
+];
+pub const SENTENCES: &[&str] = &[
+    "article_id",
+    "sentence_no",
+    "paragraph",
+    "start",
+    "end",
+    "text",
+    "tone",
+    "pos",
+    "neg",
+    "terms",
+    "categories",
+    "quote_no",
+    "speaker",
+    "actors",
+];
+pub const QUOTES: &[&str] = &[
+    "article_id",
+    "quote_no",
+    "kind",
+    "paragraph",
+    "start",
+    "end",
+    "text",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker",
+    "speaker_id",
+    "speaker_actor",
+    "tone",
+    "terms",
+    "targets",
+    "cue",
+    "cue_start",
+    "cue_end",
+];
+pub const STANCE: &[&str] = &[
+    "article_id",
+    "unit_kind",
+    "unit_no",
+    "source_actor",
+    "target_actor",
+    "tone",
+    "terms",
+];
+pub const ACTORS: &[&str] = &[
+    "actor_id",
+    "name",
+    "kind",
+    "parent",
+    "mentions",
+    "units_as_target",
+    "mean_tone_as_target",
+    "units_as_source",
+    "mean_tone_as_source",
+    "pos",
+    "neg",
+    "neutral",
+];
+pub const DYADS: &[&str] = &[
+    "source_actor",
+    "target_actor",
+    "units",
+    "mean_tone",
+    "pos",
+    "neg",
+    "neutral",
+];
+pub const ERRORS: &[&str] = &["input", "line", "error"];
+
+/// Guards a text cell: one a spreadsheet would run as a formula gets a
+/// leading apostrophe, unless it is a plain number.
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\0'));
+    if risky && cell.trim().parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Formats a tone or mass with four decimals, without "-0.0000".
+pub fn number(x: f64) -> String {
+    let s = format!("{x:.4}");
+    if s == "-0.0000" {
+        "0.0000".into()
+    } else {
+        s
+    }
+}
+
+/// Converts byte offsets of one text to character offsets.
+pub struct CharOffsets {
+    /// None when the text is ASCII (offsets are equal).
+    table: Option<Vec<u32>>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets { table: None };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut chars = 0u32;
+        for (i, c) in text.char_indices() {
+            for slot in &mut table[i..i + c.len_utf8()] {
+                *slot = chars;
+            }
+            chars += 1;
+        }
+        table[text.len()] = chars;
+        CharOffsets { table: Some(table) }
+    }
+
+    pub fn at(&self, byte: usize) -> usize {
+        self.table.as_ref().map_or(byte, |t| t[byte] as usize)
+    }
+}
+
+/// One CSV file being written.
+struct Sheet {
+    writer: csv::Writer<BufWriter<File>>,
+}
+
+impl Sheet {
+    fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
+        let path = dir.join(name);
+        let mut file = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
+        if excel {
+            file.write_all(b"\xEF\xBB\xBF")
+                .map_err(|e| Error::io(&path, e))?;
+        }
+        let terminator = if excel {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(terminator)
+            .from_writer(file);
+        writer.write_record(header)?;
+        Ok(Sheet { writer })
+    }
+
+    fn row(&mut self, cells: &[String]) -> Result<()> {
+        self.writer
+            .write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.writer.flush().map_err(|e| Error::io("report", e))?;
+        Ok(())
+    }
+}
+
+/// The report files of one run.
+pub struct Reports {
+    dir: PathBuf,
+    excel: bool,
+    articles: Sheet,
+    sentences: Sheet,
+    quotes: Sheet,
+    stance: Sheet,
+    errors: Sheet,
+}
+
+impl Reports {
+    /// Creates `dir` and the per-unit report files.
+    pub fn create(dir: &Path, excel: bool) -> Result<Reports> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        Ok(Reports {
+            dir: dir.to_path_buf(),
+            excel,
+            articles: Sheet::create(dir, "articles.csv", ARTICLES, excel)?,
+            sentences: Sheet::create(dir, "sentences.csv", SENTENCES, excel)?,
+            quotes: Sheet::create(dir, "quotes.csv", QUOTES, excel)?,
+            stance: Sheet::create(dir, "stance.csv", STANCE, excel)?,
+            errors: Sheet::create(dir, "errors.csv", ERRORS, excel)?,
+        })
+    }
+
+    pub fn rejection(&mut self, r: &Rejection) -> Result<()> {
+        let line = r.line.map(|l| l.to_string()).unwrap_or_default();
+        self.errors.row(&[r.input.clone(), line, r.error.clone()])
+    }
+
+    /// Writes the rows of one analysed article.
+    pub fn article(
+        &mut self,
+        a: &Analysis,
+        lexicon: &Lexicon,
+        actors: &ActorLexicon,
+    ) -> Result<()> {
+        let w = ArticleRows {
+            a,
+            lexicon,
+            actors,
+            offsets: CharOffsets::new(&a.doc.text),
+        };
+        self.articles.row(&w.article())?;
+        for i in 0..a.sentences.len() {
+            self.sentences.row(&w.sentence(i))?;
+        }
+        for i in 0..a.quotes.len() {
+            self.quotes.row(&w.quote(i))?;
+        }
+        for row in &a.stance {
+            self.stance.row(&[
+                a.doc.id.clone(),
+                row.unit_kind.as_str().into(),
+                row.unit_no.to_string(),
+                holder_name(&row.source, actors),
+                actors.get(row.target).id.clone(),
+                number(row.tone.tone),
+                terms(&row.tone, lexicon),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Writes the aggregate files and closes everything.
+    pub fn finish(self, aggregates: &Aggregates, actors: &ActorLexicon) -> Result<()> {
+        let mut actor_sheet = Sheet::create(&self.dir, "actors.csv", ACTORS, self.excel)?;
+        for (actor, s) in aggregates.actors_by_id(actors) {
+            actor_sheet.row(&[
+                actor.id.clone(),
+                actor.name.clone(),
+                actor.kind.clone(),
+                actor.parent.clone().unwrap_or_default(),
+                s.mentions.to_string(),
+                s.as_target.units.to_string(),
+                number(s.as_target.mean()),
+                s.as_source.units.to_string(),
+                number(s.as_source.mean()),
+                s.target_polarity.pos.to_string(),
+                s.target_polarity.neg.to_string(),
+                s.target_polarity.neutral.to_string(),
+            ])?;
+        }
+        let mut dyad_sheet = Sheet::create(&self.dir, "dyads.csv", DYADS, self.excel)?;
+        for ((source, target), d) in &aggregates.dyads {
+            dyad_sheet.row(&[
+                source.clone(),
+                target.clone(),
+                d.tone.units.to_string(),
+                number(d.tone.mean()),
+                d.polarity.pos.to_string(),
+                d.polarity.neg.to_string(),
+                d.polarity.neutral.to_string(),
+            ])?;
+        }
+        for sheet in [
+            actor_sheet,
+            dyad_sheet,
+            self.articles,
+            self.sentences,
+            self.quotes,
+            self.stance,
+            self.errors,
+        ] {
+            sheet.finish()?;
+        }
+        Ok(())
+    }
+}
+
+/// The matched lexicon terms of a tone, ';'-joined in text order.
+pub fn terms(tone: &Tone, lexicon: &Lexicon) -> String {
+    let list: Vec<&str> = tone
+        .hits
+        .iter()
+        .map(|h| lexicon.entries[h.entry as usize].term.as_str())
+        .collect();
+    list.join(";")
+}
+
+/// The categories of a tone's matches, unique and sorted, ';'-joined.
+pub fn categories(tone: &Tone, lexicon: &Lexicon) -> String {
+    let mut list: Vec<&str> = tone
+        .hits
+        .iter()
+        .flat_map(|h| {
+            lexicon.entries[h.entry as usize]
+                .categories
+                .iter()
+                .map(String::as_str)
+        })
+        .collect();
+    list.sort_unstable();
+    list.dedup();
+    list.join(";")
+}
+
+/// Formats the rows of one article.
+struct ArticleRows<'a> {
+    a: &'a Analysis,
+    lexicon: &'a Lexicon,
+    actors: &'a ActorLexicon,
+    offsets: CharOffsets,
+}
+
+impl ArticleRows<'_> {
+    fn ids(&self, list: &[crate::types::ActorIdx]) -> String {
+        let ids: Vec<&str> = list
+            .iter()
+            .map(|&i| self.actors.get(i).id.as_str())
+            .collect();
+        ids.join(";")
+    }
+
+    fn article(&self) -> Vec<String> {
+        let a = self.a;
+        let l = &a.layout;
+        vec![
+            a.doc.id.clone(),
+            a.doc.source_path.clone(),
+            l.title.clone().unwrap_or_default(),
+            l.date.clone().unwrap_or_default(),
+            l.outlet.clone().unwrap_or_default(),
+            l.dateline.clone().unwrap_or_default(),
+            a.sentences.len().to_string(),
+            a.quotes.len().to_string(),
+            number(a.tone),
+        ]
+    }
+
+    fn sentence(&self, i: usize) -> Vec<String> {
+        let s = &self.a.sentences[i];
+        let span = s.sentence.span;
+        let quote = s.quote.map(|q| &self.a.quotes[q]);
+        vec![
+            self.a.doc.id.clone(),
+            (i + 1).to_string(),
+            s.sentence.paragraph.to_string(),
+            self.offsets.at(span.start).to_string(),
+            self.offsets.at(span.end).to_string(),
+            span.of(&self.a.doc.text).to_string(),
+            number(s.tone.tone),
+            number(s.tone.pos),
+            number(s.tone.neg),
+            terms(&s.tone, self.lexicon),
+            categories(&s.tone, self.lexicon),
+            s.quote.map(|q| (q + 1).to_string()).unwrap_or_default(),
+            quote
+                .map(|q| self.speaker_description(q))
+                .unwrap_or_default(),
+            self.ids(&s.actors),
+        ]
+    }
+
+    fn speaker_description(&self, q: &ScoredQuote) -> String {
+        q.quote
+            .speaker
+            .map(|s| self.a.speakers[s].description.clone())
+            .unwrap_or_default()
+    }
+
+    fn span_cells(&self, span: Option<crate::types::Span>) -> [String; 3] {
+        match span {
+            Some(s) => [
+                s.of(&self.a.doc.text).to_string(),
+                self.offsets.at(s.start).to_string(),
+                self.offsets.at(s.end).to_string(),
+            ],
+            None => Default::default(),
+        }
+    }
+
+    fn quote(&self, i: usize) -> Vec<String> {
+        let q = &self.a.quotes[i];
+        let text = &self.a.doc.text;
+        let [mention, m_start, m_end] = self.span_cells(q.quote.speaker_mention);
+        let [cue, c_start, c_end] = self.span_cells(q.quote.cue);
+        let speaker_id = q
+            .quote
+            .speaker
+            .map(|s| self.a.speakers[s].id.clone())
+            .unwrap_or_default();
+        vec![
+            self.a.doc.id.clone(),
+            (i + 1).to_string(),
+            q.quote.kind.as_str().into(),
+            q.quote.paragraph.to_string(),
+            self.offsets.at(q.quote.span.start).to_string(),
+            self.offsets.at(q.quote.span.end).to_string(),
+            q.quote.span.of(text).to_string(),
+            mention,
+            m_start,
+            m_end,
+            self.speaker_description(q),
+            speaker_id,
+            q.speaker_actor
+                .map(|a| self.actors.get(a).id.clone())
+                .unwrap_or_default(),
+            number(q.tone.tone),
+            terms(&q.tone, self.lexicon),
+            self.ids(&q.targets),
+            cue,
+            c_start,
+            c_end,
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guards_formula_cells_but_not_numbers() {
+        let cases = [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+cmd", "'+cmd"),
+            ("-0.5", "-0.5"),
+            ("-- a dash", "'-- a dash"),
+            ("@user", "'@user"),
+            ("\tx", "'\tx"),
+            ("plain", "plain"),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(guard(cell), want);
+        }
+    }
+
+    #[test]
+    fn char_offsets() {
+        let text = "a\u{a0}b\u{201c}c";
+        let o = CharOffsets::new(text);
+        let chars: Vec<usize> = text.char_indices().map(|(i, _)| o.at(i)).collect();
+        assert_eq!(chars, [0, 1, 2, 3, 4]);
+        assert_eq!(o.at(text.len()), 5);
+        assert_eq!(CharOffsets::new("abc").at(2), 2);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number(-0.00001), "0.0000");
+        assert_eq!(number(-0.5), "-0.5000");
+    }
+}
