@@ -115,7 +115,7 @@ pub fn read_csv(
         .flexible(false)
         .from_reader(reader);
     let columns = match reader.byte_headers() {
-        Ok(h) if !h.is_empty() && !(h.len() == 1 && h[0].is_empty()) => Columns::find(h, options),
+        Ok(h) if !is_blank_header(h) => Columns::find(h, options),
         Ok(_) => return emit(problem(name, 1, "empty file: no header row".into())),
         Err(e) => return emit(problem(name, 1, format!("unreadable header: {e}"))),
     };
@@ -174,6 +174,10 @@ impl Columns {
             text,
         })
     }
+}
+
+fn is_blank_header(header: &csv::ByteRecord) -> bool {
+    header.iter().all(|h| h.is_empty())
 }
 
 fn trim_bom(field: &[u8]) -> &[u8] {
