@@ -2,7 +2,7 @@
 
 pub mod score;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use stance::actors::{ActorLexicon, DEFAULT_ACTORS};
 use stance::engine::Engine;
@@ -70,7 +70,7 @@ pub struct LexiconArgs {
 }
 
 fn read_file(path: &std::path::Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
     String::from_utf8(bytes)
         .map_err(|e| ConfigError(format!("{}: not UTF-8 ({e})", path.display())).into())
 }

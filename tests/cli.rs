@@ -1,0 +1,311 @@
+//! Integration tests: run the real binary on fixture folders and check the
+//! reports, the exit status and what is written to stderr.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const ARTICLE: &str = "Leaders hail 'new chapter' in ties\n\nJune 18, 2024 - 08:05 By Reuters\n\n\
+TOKYO (Reuters) -- The leaders of Japan and South Korea pledged on Tuesday to deepen cooperation.\n\n\
+\"Our relationship has never been stronger,\" the Japanese prime minister said.\n\n\
+North Korea condemned the summit as a dangerous provocation.\n";
+
+fn stance() -> Command {
+    Command::cargo_bin("stance").unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap()
+}
+
+/// Rows of a report (header included), parsed as CSV.
+fn rows(dir: &Path, name: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(dir.join(name))
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn score(args: &[&str], out: &Path) -> assert_cmd::assert::Assert {
+    stance()
+        .arg("score")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .arg("--quiet")
+        .assert()
+}
+
+#[test]
+fn scores_the_examples_and_writes_every_report() {
+    let out = TempDir::new().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    score(&[examples.to_str().unwrap()], out.path()).success();
+    for (name, header) in [
+        ("articles.csv", stance::report::ARTICLES),
+        ("sentences.csv", stance::report::SENTENCES),
+        ("quotes.csv", stance::report::QUOTES),
+        ("stance.csv", stance::report::STANCE),
+        ("actors.csv", stance::report::ACTORS),
+        ("dyads.csv", stance::report::DYADS),
+        ("errors.csv", stance::report::ERRORS),
+    ] {
+        let rows = rows(out.path(), name);
+        assert_eq!(rows[0], header, "{name}");
+        if name != "errors.csv" {
+            assert!(rows.len() > 1, "{name} has no rows");
+        }
+    }
+    assert_eq!(rows(out.path(), "errors.csv").len(), 1);
+}
+
+#[test]
+fn byte_identical_for_one_and_two_threads() {
+    let corpus = TempDir::new().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let texts: Vec<Vec<u8>> = fs::read_dir(&examples)
+        .unwrap()
+        .map(|e| fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    for i in 0..1000 {
+        let name = format!("batch{:02}/article{i:04}.txt", i % 7);
+        write(corpus.path(), &name, &texts[i % texts.len()]);
+    }
+    let one = TempDir::new().unwrap();
+    let two = TempDir::new().unwrap();
+    let input = corpus.path().to_str().unwrap();
+    score(&[input, "--threads", "1"], one.path()).success();
+    score(&[input, "--threads", "2"], two.path()).success();
+    for name in [
+        "articles.csv",
+        "sentences.csv",
+        "quotes.csv",
+        "stance.csv",
+        "actors.csv",
+        "dyads.csv",
+    ] {
+        assert_eq!(
+            read(one.path(), name),
+            read(two.path(), name),
+            "{name} differs"
+        );
+    }
+    assert_eq!(rows(one.path(), "articles.csv").len(), 1001);
+}
+
+#[test]
+fn missing_path_is_reported_and_the_run_goes_on() {
+    let dir = TempDir::new().unwrap();
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
+    let out = dir.path().join("out");
+    stance()
+        .args(["score", "--quiet", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("nope.txt"))
+        .arg(&good)
+        .assert()
+        .code(1)
+        .stderr(contains("nope.txt: no such file or directory"));
+    assert_eq!(rows(&out, "articles.csv").len(), 2);
+    let errors = rows(&out, "errors.csv");
+    assert!(errors[1][0].ends_with("nope.txt"));
+}
+
+/// Runs score on a folder holding `name` (with `bytes`) and one good
+/// article; returns the errors.csv rows and the number of articles scored.
+fn one_bad_input(name: &str, bytes: &[u8], extra: &[&str]) -> (Vec<Vec<String>>, usize, String) {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "corpus/good.txt", ARTICLE.as_bytes());
+    write(dir.path(), &format!("corpus/{name}"), bytes);
+    let out = dir.path().join("out");
+    let mut args = vec![dir.path().join("corpus").to_str().unwrap().to_string()];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let assert = score(&args, &out).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let articles = rows(&out, "articles.csv").len() - 1;
+    (rows(&out, "errors.csv"), articles, stderr)
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let (errors, articles, stderr) = one_bad_input(
+        "latin1.txt",
+        b"Caf\xe9 talks collapse\n\nParis (AFP) - The talks failed.",
+        &[],
+    );
+    assert_eq!(articles, 2);
+    assert!(errors[1][0].ends_with("latin1.txt"));
+    assert!(errors[1][2].contains("invalid UTF-8 at byte 3; decoded lossily"));
+    assert!(stderr.contains("latin1.txt: invalid UTF-8"));
+}
+
+#[test]
+fn binary_file_is_skipped() {
+    let (errors, articles, _) = one_bad_input("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &[]);
+    assert_eq!(articles, 1);
+    assert!(errors[1][2].contains("binary content"));
+}
+
+#[test]
+fn empty_file_is_rejected() {
+    let (errors, articles, _) = one_bad_input("empty.txt", b"", &[]);
+    assert_eq!(articles, 1);
+    assert!(errors[1][0].ends_with("empty.txt"));
+    assert!(errors[1][2].contains("empty document"));
+}
+
+#[test]
+fn malformed_jsonl_rows_are_rejected_with_their_line() {
+    let feed = b"{\"id\":\"a\",\"text\":\"Talks resumed on Monday.\"}\n{\"id\":\"b\",\"text\":\nnot json at all\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Talks ended.\"}\n";
+    let (errors, articles, stderr) = one_bad_input("feed.jsonl", feed, &[]);
+    assert_eq!(articles, 3);
+    let lines: Vec<&str> = errors[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(lines, ["2", "3", "4"]);
+    assert!(errors[3][2].contains("no field \"text\""));
+    assert!(stderr.contains("feed.jsonl:2: malformed JSON"));
+}
+
+#[test]
+fn malformed_csv_rows_are_rejected_with_their_line() {
+    let rows_csv = b"id,title,text\nr1,One,\"Talks resumed, officials said.\"\nr2,too,many,fields\nr3,Three,Talks ended.\n";
+    let (errors, articles, _) = one_bad_input("rows.csv", rows_csv, &[]);
+    assert_eq!(articles, 3);
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[1][1], "3");
+    assert!(errors[1][2].contains("malformed CSV row"));
+}
+
+#[test]
+fn a_line_of_100_mb_is_rejected_and_the_next_line_read() {
+    let mut feed = Vec::with_capacity(101 << 20);
+    feed.extend_from_slice(b"{\"id\":\"big\",\"text\":\"");
+    feed.resize(feed.len() + (100 << 20), b'x');
+    feed.extend_from_slice(b"\"}\n{\"id\":\"small\",\"text\":\"Talks resumed.\"}\n");
+    let (errors, articles, _) = one_bad_input("huge.jsonl", &feed, &[]);
+    assert_eq!(articles, 2);
+    assert_eq!(errors[1][1], "1");
+    assert!(errors[1][2].contains("exceeds the limit"));
+}
+
+#[test]
+fn gzip_and_stdin_inputs() {
+    let dir = TempDir::new().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"{\"id\":\"z1\",\"text\":\"Japan and South Korea agreed.\"}\n")
+        .unwrap();
+    let path = write(dir.path(), "feed.jsonl.gz", &gz.finish().unwrap());
+    let out = dir.path().join("out");
+    score(&[path.to_str().unwrap()], &out).success();
+    assert_eq!(rows(&out, "articles.csv")[1][0], "z1");
+    let out2 = dir.path().join("out2");
+    stance()
+        .args(["score", "-", "--quiet", "-o"])
+        .arg(&out2)
+        .write_stdin(ARTICLE)
+        .assert()
+        .success();
+    assert_eq!(rows(&out2, "articles.csv")[1][0], "stdin");
+}
+
+#[test]
+fn excel_mode_and_formula_guard() {
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        dir.path(),
+        "f.jsonl",
+        b"{\"id\":\"=cmd|calc\",\"text\":\"=HYPERLINK(1) is bad. -5 percent.\"}\n",
+    );
+    let out = dir.path().join("out");
+    score(&[path.to_str().unwrap(), "--excel"], &out).success();
+    let bytes = fs::read(out.join("articles.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFarticle_id,"));
+    assert!(String::from_utf8_lossy(&bytes).contains("\r\n'=cmd|calc,"));
+    let sentences = read(&out, "sentences.csv");
+    assert!(
+        sentences.contains(",'=HYPERLINK(1) is bad.,"),
+        "{sentences}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    stance().args(["score"]).assert().code(2);
+    stance()
+        .args(["score", "x", "--threads", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("--threads"));
+    stance()
+        .args(["score", "x", "--lexicon", "/no/such/lexicon.csv"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/lexicon.csv"));
+}
+
+#[test]
+fn broken_lexicon_lines_warn_or_fail_with_strict() {
+    let dir = TempDir::new().unwrap();
+    let lexicon = write(
+        dir.path(),
+        "tone.csv",
+        b"term,weight,categories\nhopeful,1.8,hope\nbroken,abc,\n",
+    );
+    let article = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let out = dir.path().join("out");
+    let lex = lexicon.to_str().unwrap();
+    stance()
+        .args(["score", "--quiet", "--lexicon", lex, "-o"])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .success()
+        .stderr(contains("tone.csv:3: weight \"abc\" is not a number"));
+    stance()
+        .args(["score", "--quiet", "--strict", "--lexicon", lex, "-o"])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("tone.csv:3"));
+}
+
+#[test]
+fn user_actors_extend_the_default() {
+    let dir = TempDir::new().unwrap();
+    let actors = write(dir.path(), "actors.csv", b"actor_id,kind,name,parent,aliases,metonyms,from,to\nACME,organisation,Acme Corp,,Acme Corp;Acme,,,\n");
+    let article = write(
+        dir.path(),
+        "a.jsonl",
+        b"{\"id\":\"1\",\"text\":\"Acme and Japan signed a deal.\"}\n",
+    );
+    let out = dir.path().join("out");
+    score(
+        &[
+            article.to_str().unwrap(),
+            "--actors",
+            actors.to_str().unwrap(),
+        ],
+        &out,
+    )
+    .success();
+    let ids: Vec<String> = rows(&out, "actors.csv")[1..]
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(ids, ["ACME", "JPN"]);
+}
