@@ -796,4 +796,34 @@ mod tests {
             ]
         );
     }
+
+    /// Every sentence is non-empty, trimmed, inside its paragraph, and after
+    /// the one before it.
+    fn assert_well_formed(text: &str, format: DocFormat) {
+        let layout = read_layout(text, format);
+        let mut previous_end = 0;
+        for sentence in split_sentences(text, &layout) {
+            let piece = sentence.span.of(text);
+            assert!(!piece.is_empty() && piece.trim() == piece, "{piece:?}");
+            assert!(layout.paragraphs[sentence.paragraph].contains(sentence.span));
+            assert!(sentence.span.start >= previous_end);
+            previous_end = sentence.span.end;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_split_without_panic(text in "\\PC*") {
+            assert_well_formed(&text, DocFormat::PlainText);
+            assert_well_formed(&text, DocFormat::Record);
+        }
+
+        #[test]
+        fn wire_like_text_is_split_without_panic(
+            text in "([A-Z][a-z]{0,3}|[A-Z]{2,6}|[0-9]|[.!?\"'()\u{2026}\u{201c}\u{201d}\u{2014}-]|[ \u{a0}\n\r]){0,80}",
+        ) {
+            assert_well_formed(&text, DocFormat::PlainText);
+            assert_well_formed(&text, DocFormat::Record);
+        }
+    }
 }
