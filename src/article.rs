@@ -8,8 +8,8 @@
 //! non-empty line. Every span is trimmed of white space, NBSP included.
 //!
 //! Plain text: furniture lines ("Send to", "Share | Print", "Advertisement",
-//! "Reporting by ...; Editing by ...") are dropped wherever they stand.
-//! Until the body starts, date lines ("Aug. 28, 2019 - 09:58 By Reuters",
+//! "Reporting by ...; Editing by ...") are dropped from the edges of every
+//! block (usually they are blocks of their own). Until the body starts, date lines ("Aug. 28, 2019 - 09:58 By Reuters",
 //! "28 August 2019", "2019-08-28", "Published: Wed Aug 28, 2019"), bylines
 //! ("By Jane Doe, Reuters") and bare outlet lines ("Associated Press") are
 //! read as metadata. The first block left is the headline (paragraph 0),
@@ -511,7 +511,8 @@ fn find_dateline_dash(para: &str) -> Option<(usize, usize)> {
         while let Some((j, d)) = chars.next_if(|(_, d)| is_dash(*d)) {
             end = j + d.len_utf8();
         }
-        if para[end..].starts_with(char::is_whitespace) {
+        let rest = &para[end..];
+        if rest.is_empty() || rest.starts_with(char::is_whitespace) {
             return Some((i, end));
         }
     }
@@ -684,6 +685,24 @@ mod tests {
     }
 
     #[test]
+    fn metadata_is_read_only_before_the_body() {
+        let text = "Send to\nAllies meet in Bonn\nBy Jane Doe, Reuters\nAugust 28, 2019\n\n\
+            The allies met.\n\nAugust 29, 2019\n\nBy Ann Poe";
+        let (layout, texts) = plain(text);
+        assert_eq!(
+            texts,
+            [
+                "Allies meet in Bonn",
+                "The allies met.",
+                "August 29, 2019",
+                "By Ann Poe"
+            ]
+        );
+        assert_eq!(layout.date.as_deref(), Some("2019-08-28"));
+        assert_eq!(layout.outlet.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
     fn headlines_are_not_metadata() {
         let headlines = [
             "May Day marches draw crowds in 2019",
@@ -739,6 +758,9 @@ mod tests {
             assert_eq!(layout.dateline.as_deref(), Some(*city));
             assert_eq!(layout.outlet.as_deref(), Some(*outlet));
         }
+        let text = "Talks go on\n\nSEOUL (Reuters) -\n\nThe talks went on.";
+        assert_eq!(plain(text).1, ["Talks go on", "The talks went on."]);
+        assert_eq!(plain(text).0.dateline.as_deref(), Some("SEOUL"));
         let text = "Talks go on\n\nWASHINGTON \u{2014} The talks went on.";
         assert_eq!(plain(text).0.dateline.as_deref(), Some("WASHINGTON"));
         assert_eq!(plain(text).0.outlet, None);
