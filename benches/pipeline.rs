@@ -1,1 +1,84 @@
-fn main() {}
+//! Criterion benchmarks of the hot stages: segmentation, lexicon matching
+//! with tone rules, and the whole per-article analysis.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use stance::engine::Engine;
+use stance::types::{DocFormat, Document, Span};
+use std::hint::black_box;
+
+/// The bundled example articles, concatenated as one corpus in memory.
+fn corpus() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| Document {
+            id: p.display().to_string(),
+            source_path: p.display().to_string(),
+            format: DocFormat::PlainText,
+            title: None,
+            date: None,
+            text: std::fs::read_to_string(p).unwrap(),
+        })
+        .collect()
+}
+
+fn bytes(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| d.text.len() as u64).sum()
+}
+
+fn segmentation(c: &mut Criterion) {
+    let docs = corpus();
+    let mut group = c.benchmark_group("segment");
+    group.throughput(Throughput::Bytes(bytes(&docs)));
+    group.bench_function("layout+sentences", |b| {
+        b.iter(|| {
+            for d in &docs {
+                let layout = stance::article::read_layout(&d.text, d.format);
+                black_box(stance::segment::split_sentences(&d.text, &layout));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn scoring(c: &mut Criterion) {
+    let docs = corpus();
+    let engine = Engine::embedded();
+    let mut group = c.benchmark_group("score");
+    group.throughput(Throughput::Bytes(bytes(&docs)));
+    group.bench_function("tokens+lexicon+rules", |b| {
+        let mut tokens = stance::tokenize::Tokens::default();
+        let mut matches = Vec::new();
+        b.iter(|| {
+            for d in &docs {
+                tokens.clear();
+                stance::tokenize::tokenize_into(&d.text, Span::new(0, d.text.len()), &mut tokens);
+                engine.lexicon.find(&tokens, &mut matches);
+                black_box(stance::tone::score(
+                    &d.text,
+                    &tokens,
+                    &matches,
+                    0..tokens.len(),
+                    &engine.lexicon,
+                    &engine.rules,
+                ));
+            }
+        })
+    });
+    group.bench_function("analyze", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(engine.analyze(d.clone()));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, segmentation, scoring);
+criterion_main!(benches);

@@ -54,9 +54,14 @@ pub fn score(
 ) -> Tone {
     let from = matches.partition_point(|m| m.first < range.start);
     let to = matches.partition_point(|m| m.last < range.end);
-    let mut hits: Vec<Hit> = matches[from..to.max(from)]
+    let unit = &matches[from..to.max(from)];
+    let mut hits: Vec<Hit> = unit
         .iter()
-        .map(|m| weigh(tokens, m, range.start, lexicon, rules))
+        .enumerate()
+        .map(|(k, m)| {
+            let after_previous = k.checked_sub(1).map_or(range.start, |p| unit[p].last + 1);
+            weigh(tokens, m, range.start, after_previous, lexicon, rules)
+        })
         .collect();
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
     let mut x: f64 = hits.iter().map(|h| h.weight).sum();
@@ -73,7 +78,17 @@ pub fn score(
     }
 }
 
-fn weigh(tokens: &Tokens, m: &Match, floor: usize, lexicon: &Lexicon, rules: &Rules) -> Hit {
+/// Weighs one match. Boosters reach back to `floor` (the unit start); a
+/// negator acts only on the first match after it, so it must lie after
+/// the previous match (`negation_floor`).
+fn weigh(
+    tokens: &Tokens,
+    m: &Match,
+    floor: usize,
+    negation_floor: usize,
+    lexicon: &Lexicon,
+    rules: &Rules,
+) -> Hit {
     let entry = &lexicon.entries[m.entry as usize];
     let span = Span::new(
         tokens.items[m.first].span.start,
@@ -99,7 +114,7 @@ fn weigh(tokens: &Tokens, m: &Match, floor: usize, lexicon: &Lexicon, rules: &Ru
             apply(&mut hit, rule, tokens.norm(i), w);
         }
     }
-    for (_, i) in words_before(tokens, m.first, floor, rules.negation_window) {
+    for (_, i) in words_before(tokens, m.first, negation_floor, rules.negation_window) {
         if let Some(factor) = negation(lexicon, tokens.norm(i)) {
             let w = hit.weight * factor;
             apply(&mut hit, "negation", tokens.norm(i), w);
@@ -184,7 +199,7 @@ mod tests {
     use crate::tokenize::tokenize;
 
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
-        problem,-1.5,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n";
+        problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n";
     const MODS: &str = "term,role,value\nnot,negator,-0.74\nno,negator,-0.74\n\
         never,negator,-0.74\nparticularly,booster,0.293\nvery,booster,0.293\n\
         slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n";
@@ -213,6 +228,7 @@ mod tests {
             ("I'm hopeful both sides have made their point.", 1.0),
             ("It is not completely lost", 1.0),
             ("That is no problem", 1.0),
+            ("It does not help resolve the problem", -1.0),
             ("We have reached rock bottom", -1.0),
             ("It was good, but the result was bad", -1.0),
             ("It was bad, but the result was good", 1.0),
