@@ -4,12 +4,12 @@
 use crate::actors::ActorLexicon;
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
-use crate::stance::{actors_in, stance_rows};
+use crate::stance::{actors_in, stance_rows, ToneContext};
 use crate::tokenize::{tokenize_into, Tokens};
-use crate::tone::{score, Rules};
+use crate::tone::Rules;
 use crate::types::{
     ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout,
-    ScoredQuote, ScoredSentence, Sentence, Speaker,
+    ScoredQuote, ScoredSentence, Sentence, Span, Speaker, Tone,
 };
 use crate::{article, quotes, segment};
 
@@ -42,12 +42,14 @@ impl Engine {
         let mentions = self.mentions(text, &layout);
         let (tokens, matches) = self.match_terms(text, &layout);
         let scorer = UnitScorer {
-            engine: self,
-            text,
-            tokens: &tokens,
-            matches: &matches,
+            tone: self.tone_context(text, &tokens, &matches),
         };
-        let quotes = scorer.quotes(&attribution, &mentions);
+        let speaker_actors: Vec<Option<ActorIdx>> = attribution
+            .speakers
+            .iter()
+            .map(|s| self.speaker_actor(s))
+            .collect();
+        let quotes = scorer.quotes(&attribution, &mentions, &speaker_actors);
         let sentences = scorer.sentences(&sentences, &quotes, &mentions);
         let outlet = layout
             .outlet
@@ -85,6 +87,37 @@ impl Engine {
         layout
     }
 
+    fn tone_context<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &'a Tokens,
+        matches: &'a [Match],
+    ) -> ToneContext<'a> {
+        ToneContext {
+            text,
+            tokens,
+            matches,
+            lexicon: &self.lexicon,
+            rules: &self.rules,
+        }
+    }
+
+    /// The tone toward a target span of a short text (a sentence of a gold
+    /// set), computed exactly as for stance.csv: the text is read as a
+    /// record and the target's sentence is the unit.
+    pub fn tone_toward_span(&self, text: &str, target: Span) -> Tone {
+        let layout = article::read_layout(text, DocFormat::Record);
+        let sentences = segment::split_sentences(text, &layout);
+        let (tokens, matches) = self.match_terms(text, &layout);
+        let context = self.tone_context(text, &tokens, &matches);
+        let unit = sentences
+            .iter()
+            .map(|s| s.span)
+            .find(|s| s.contains(target))
+            .unwrap_or(Span::new(0, text.len()));
+        context.toward(unit, &[target])
+    }
+
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
@@ -114,7 +147,7 @@ impl Engine {
         let mut found = Vec::new();
         self.actors.find(
             &speaker.description,
-            crate::types::Span::new(0, speaker.description.len()),
+            Span::new(0, speaker.description.len()),
             &mut found,
         );
         let last = found.last()?;
@@ -144,48 +177,32 @@ fn normalise_date(date: &str) -> String {
 
 /// Scores the units of one article against its tokens and matches.
 struct UnitScorer<'a> {
-    engine: &'a Engine,
-    text: &'a str,
-    tokens: &'a Tokens,
-    matches: &'a [Match],
+    tone: ToneContext<'a>,
 }
 
 impl UnitScorer<'_> {
-    fn tone(&self, span: crate::types::Span) -> crate::types::Tone {
-        let range = self.tokens.range_within(span);
-        let e = self.engine;
-        score(
-            self.text,
-            self.tokens,
-            self.matches,
-            range,
-            &e.lexicon,
-            &e.rules,
-        )
-    }
-
-    fn quotes(&self, attribution: &Attribution, mentions: &[ActorMention]) -> Vec<ScoredQuote> {
-        let speaker_actors: Vec<Option<ActorIdx>> = attribution
-            .speakers
-            .iter()
-            .map(|s| self.engine.speaker_actor(s))
-            .collect();
+    fn quotes(
+        &self,
+        attribution: &Attribution,
+        mentions: &[ActorMention],
+        speaker_actors: &[Option<ActorIdx>],
+    ) -> Vec<ScoredQuote> {
         attribution
             .quotes
             .iter()
             .map(|q| {
-                let mut targets = actors_in(mentions, q.span, q.speaker_mention);
+                let mut found = actors_in(mentions, q.span, q.speaker_mention);
                 if let Some(about) = q.about {
-                    for a in actors_in(mentions, about, None) {
-                        if !targets.contains(&a) {
-                            targets.push(a);
+                    for (actor, spans) in actors_in(mentions, about, None) {
+                        if !found.iter().any(|(a, _)| *a == actor) {
+                            found.push((actor, spans));
                         }
                     }
                 }
                 ScoredQuote {
-                    tone: self.tone(q.span),
+                    tone: self.tone.unit(q.span),
                     speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
-                    targets,
+                    targets: self.tone.targets(q.span, found),
                     quote: q.clone(),
                 }
             })
@@ -201,11 +218,13 @@ impl UnitScorer<'_> {
         sentences
             .iter()
             .map(|&sentence| ScoredSentence {
-                tone: self.tone(sentence.span),
+                tone: self.tone.unit(sentence.span),
                 quote: quotes.iter().position(|q| {
                     q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
                 }),
-                actors: actors_in(mentions, sentence.span, None),
+                actors: self
+                    .tone
+                    .targets(sentence.span, actors_in(mentions, sentence.span, None)),
                 sentence,
             })
             .collect()

@@ -330,10 +330,10 @@ struct ArticleRows<'a> {
 }
 
 impl ArticleRows<'_> {
-    fn ids(&self, list: &[crate::types::ActorIdx]) -> String {
+    fn ids(&self, list: &[crate::types::Target]) -> String {
         let ids: Vec<&str> = list
             .iter()
-            .map(|&i| self.actors.get(i).id.as_str())
+            .map(|t| self.actors.get(t.actor).id.as_str())
             .collect();
         ids.join(";")
     }

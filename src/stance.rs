@@ -4,31 +4,80 @@
 //! "said of"), less the source's own side.
 
 use crate::actors::ActorLexicon;
+use crate::lexicon::{Lexicon, Match};
+use crate::tokenize::Tokens;
+use crate::tone::{score, Rules};
 use crate::types::{
-    ActorIdx, ActorMention, Holder, QuoteKind, ScoredQuote, ScoredSentence, Span, StanceRow, Tone,
-    UnitKind,
+    ActorIdx, ActorMention, Holder, QuoteKind, ScoredQuote, ScoredSentence, Span, StanceRow,
+    Target, Tone, UnitKind,
 };
 
-/// The actors mentioned inside `span`, in order, without repeats, leaving
-/// out mentions inside `except`.
-pub fn actors_in(mentions: &[ActorMention], span: Span, except: Option<Span>) -> Vec<ActorIdx> {
+/// The actors mentioned inside `span` with their mention spans, in order of
+/// first mention, leaving out mentions inside `except`.
+pub fn actors_in(
+    mentions: &[ActorMention],
+    span: Span,
+    except: Option<Span>,
+) -> Vec<(ActorIdx, Vec<Span>)> {
     let first = mentions.partition_point(|m| m.span.start < span.start);
-    let mut found = Vec::new();
+    let mut found: Vec<(ActorIdx, Vec<Span>)> = Vec::new();
     for m in mentions[first..]
         .iter()
         .take_while(|m| m.span.end <= span.end)
     {
-        if except.is_some_and(|e| e.contains(m.span)) || found.contains(&m.actor) {
+        if except.is_some_and(|e| e.contains(m.span)) {
             continue;
         }
-        found.push(m.actor);
+        match found.iter_mut().find(|(a, _)| *a == m.actor) {
+            Some((_, spans)) => spans.push(m.span),
+            None => found.push((m.actor, vec![m.span])),
+        }
     }
     found
 }
 
-/// The tone a unit expresses toward one of its targets.
-pub fn tone_toward(unit: &Tone) -> Tone {
-    unit.clone()
+/// What per-target tone is computed from: one article's tokens and matches.
+pub struct ToneContext<'a> {
+    pub text: &'a str,
+    pub tokens: &'a Tokens,
+    pub matches: &'a [Match],
+    pub lexicon: &'a Lexicon,
+    pub rules: &'a Rules,
+}
+
+impl ToneContext<'_> {
+    /// The tone of a whole unit.
+    pub fn unit(&self, unit: Span) -> Tone {
+        let range = self.tokens.range_within(unit);
+        score(
+            self.text,
+            self.tokens,
+            self.matches,
+            range,
+            self.lexicon,
+            self.rules,
+        )
+    }
+
+    /// The tone a unit expresses toward a target mentioned at `mentions`.
+    /// This one function feeds stance.csv, the aggregates and
+    /// `stance eval --task target`.
+    pub fn toward(&self, unit: Span, mentions: &[Span]) -> Tone {
+        let _ = mentions;
+        self.unit(unit)
+    }
+
+    /// The targets of a unit with the tone toward each.
+    pub fn targets(&self, unit: Span, found: Vec<(ActorIdx, Vec<Span>)>) -> Vec<Target> {
+        found
+            .into_iter()
+            .map(|(actor, mentions)| Target {
+                tone: self.toward(unit, &mentions),
+                actor,
+                mentions,
+            })
+            .collect()
+    }
 }
 
 /// All stance rows of an article.
@@ -50,7 +99,6 @@ pub fn stance_rows(
             i + 1,
             &source,
             &q.targets,
-            &q.tone,
             actors,
         );
     }
@@ -62,7 +110,6 @@ pub fn stance_rows(
                 i + 1,
                 outlet,
                 &s.actors,
-                &s.tone,
                 actors,
             );
         }
@@ -89,24 +136,23 @@ fn push_rows(
     unit_kind: UnitKind,
     unit_no: usize,
     source: &Holder,
-    targets: &[ActorIdx],
-    tone: &Tone,
+    targets: &[Target],
     actors: &ActorLexicon,
 ) {
     let own_side = match source {
         Holder::Actor(a) => Some(actors.root(*a)),
         _ => None,
     };
-    for &target in targets {
-        if Some(actors.root(target)) == own_side {
+    for target in targets {
+        if Some(actors.root(target.actor)) == own_side {
             continue;
         }
         rows.push(StanceRow {
             unit_kind,
             unit_no,
             source: source.clone(),
-            target,
-            tone: tone_toward(tone),
+            target: target.actor,
+            tone: target.tone.clone(),
         });
     }
 }

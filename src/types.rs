@@ -212,8 +212,17 @@ pub struct ScoredSentence {
     pub tone: Tone,
     /// Index into `Analysis::quotes` of the first quote overlapping it.
     pub quote: Option<usize>,
-    /// Actors mentioned, in order of first mention, without repeats.
-    pub actors: Vec<ActorIdx>,
+    /// Actors mentioned, in order of first mention, with the tone toward each.
+    pub actors: Vec<Target>,
+}
+
+/// An actor a unit speaks about, and the unit's tone toward it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub actor: ActorIdx,
+    /// Where the unit mentions it.
+    pub mentions: Vec<Span>,
+    pub tone: Tone,
 }
 
 /// A scored quote or piece of reported speech.
@@ -223,8 +232,8 @@ pub struct ScoredQuote {
     pub tone: Tone,
     /// The speaker's actor, when the actor lexicon knows it.
     pub speaker_actor: Option<ActorIdx>,
-    /// Actors the quote speaks about, without repeats.
-    pub targets: Vec<ActorIdx>,
+    /// Actors the quote speaks about, with the tone toward each.
+    pub targets: Vec<Target>,
 }
 
 /// Which kind of unit a stance row comes from.
