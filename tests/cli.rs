@@ -228,7 +228,7 @@ fn excel_mode_and_formula_guard() {
     let path = write(
         dir.path(),
         "f.jsonl",
-        b"{\"id\":\"=cmd|calc\",\"text\":\"=HYPERLINK(1) is bad. -5 percent.\"}\n",
+        b"{\"id\":\"=cmd|calc\",\"text\":\"=HYPERLINK(1) is bad.\\n\\n-5 percent was the fall.\"}\n",
     );
     let out = dir.path().join("out");
     score(&[path.to_str().unwrap(), "--excel"], &out).success();
@@ -240,6 +240,8 @@ fn excel_mode_and_formula_guard() {
         sentences.contains(",'=HYPERLINK(1) is bad.,"),
         "{sentences}"
     );
+    assert!(sentences.contains(",'-5 percent was the fall.,"));
+    assert!(sentences.contains(",-0.4404,"), "negative tones stay numbers");
 }
 
 #[test]
