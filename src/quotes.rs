@@ -738,7 +738,8 @@ fn pair_headline_singles(para: &Para, pieces: &mut Vec<Piece>) {
     }
     scare.retain(|s| {
         let outer = para.range(s.open.unwrap_or(0), s.close.unwrap_or(0));
-        !pieces.iter().any(|p| p.quote.span.overlaps(outer))
+        let k = pieces.partition_point(|p| p.quote.span.end <= outer.start);
+        pieces.get(k).is_none_or(|p| !p.quote.span.overlaps(outer))
     });
     pieces.extend(scare);
     pieces.sort_by_key(|p| p.quote.span.start);
@@ -893,9 +894,8 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
             }
             Walk::Elliptical => {
                 let earlier = sites
-                    .iter()
-                    .rev()
-                    .find(|s| para.same_sentence(s.cue_first, first))?;
+                    .last()
+                    .filter(|s| para.same_sentence(s.cue_first, first))?;
                 site.mention = earlier.mention;
                 site.form = Form::Elliptical;
             }
@@ -1369,72 +1369,84 @@ fn name_parts(words: &[&str]) -> MentionKind {
 struct Entry {
     speaker: Speaker,
     heads: Vec<String>,
-    surname: Option<String>,
     given: Option<String>,
     words: usize,
-    last_seen: usize,
 }
 
 /// The speakers of one article, built mention by mention in text order.
+/// Lookups go through maps so that resolving stays linear in the mentions.
 #[derive(Debug, Default)]
 struct SpeakerBook {
     entries: Vec<Entry>,
+    /// Per head noun (or surname, or title), the speaker it last named.
+    by_head: FxHashMap<String, usize>,
+    /// Per surname, the named speakers, oldest first.
+    by_surname: FxHashMap<String, Vec<usize>>,
     numbers: FxHashMap<String, usize>,
-    clock: usize,
+    last: Option<usize>,
 }
+
+/// How many speakers sharing a surname are compared with a new name.
+const MAX_NAMESAKES: usize = 8;
 
 impl SpeakerBook {
     fn resolve(&mut self, text: &str, mention: Span) -> usize {
         let phrase = mention.of(text);
         let kind = classify_mention(phrase);
         let found = match &kind {
-            MentionKind::Pronoun(_) => self.most_recent(|_| true),
-            MentionKind::Definite(head) => self.most_recent(|e| e.heads.contains(head)),
+            MentionKind::Pronoun(_) => self.last,
+            MentionKind::Definite(head) => self.by_head.get(head).copied(),
             MentionKind::Indefinite(_) => None,
-            MentionKind::Name { surname, given, .. } => self.most_recent(|e| {
-                e.surname.as_ref() == Some(surname)
-                    && (e.given.is_none() || given.is_none() || e.given == *given)
-            }),
+            MentionKind::Name { surname, given, .. } => self.namesake(surname, given.as_deref()),
         };
         let index = found.unwrap_or_else(|| self.create(&kind, phrase, mention));
         self.update(index, &kind, phrase);
         index
     }
 
-    fn most_recent(&self, matches: impl Fn(&Entry) -> bool) -> Option<usize> {
-        (0..self.entries.len())
-            .filter(|&i| matches(&self.entries[i]))
-            .max_by_key(|&i| self.entries[i].last_seen)
+    /// The latest speaker with this surname and no other given name.
+    fn namesake(&self, surname: &str, given: Option<&str>) -> Option<usize> {
+        let candidates = self.by_surname.get(surname)?;
+        candidates
+            .iter()
+            .rev()
+            .take(MAX_NAMESAKES)
+            .copied()
+            .find(|&i| {
+                let known = self.entries[i].given.as_deref();
+                known.is_none() || given.is_none() || known == given
+            })
     }
 
     fn create(&mut self, kind: &MentionKind, phrase: &str, mention: Span) -> usize {
-        let (head, surname) = match kind {
-            MentionKind::Pronoun(h) | MentionKind::Indefinite(h) | MentionKind::Definite(h) => {
-                (h.clone(), None)
-            }
-            MentionKind::Name { surname, .. } => (surname.clone(), Some(surname.clone())),
+        let head = match kind {
+            MentionKind::Pronoun(h) | MentionKind::Indefinite(h) | MentionKind::Definite(h) => h,
+            MentionKind::Name { surname, .. } => surname,
         };
         let number = self.numbers.entry(head.clone()).or_insert(0);
         *number += 1;
+        let index = self.entries.len();
+        if let MentionKind::Name { surname, .. } = kind {
+            self.by_surname
+                .entry(surname.clone())
+                .or_default()
+                .push(index);
+        }
         self.entries.push(Entry {
             speaker: Speaker {
                 id: format!("{head}-{number}"),
                 description: normalize(phrase),
                 first_mention: mention,
             },
-            heads: vec![head],
-            surname,
+            heads: vec![head.clone()],
             given: None,
             words: 0,
-            last_seen: 0,
         });
-        self.entries.len() - 1
+        index
     }
 
     fn update(&mut self, index: usize, kind: &MentionKind, phrase: &str) {
-        self.clock += 1;
         let entry = &mut self.entries[index];
-        entry.last_seen = self.clock;
         if let MentionKind::Name { given, titles, .. } = kind {
             if entry.given.is_none() {
                 entry.given.clone_from(given);
@@ -1450,6 +1462,10 @@ impl SpeakerBook {
             entry.words = words;
             entry.speaker.description = normalize(phrase);
         }
+        for head in &entry.heads {
+            self.by_head.insert(head.clone(), index);
+        }
+        self.last = Some(index);
     }
 
     fn into_speakers(self) -> Vec<Speaker> {
@@ -1791,6 +1807,16 @@ mod tests {
                 "curly marks",
                 "“We are ready,” the envoy said. “Talks can start.”",
                 &[("direct", "We are ready,", "envoy-1"), ("direct", "Talks can start.", "envoy-1")],
+            ),
+            (
+                "mixed curly and straight marks",
+                "“We are ready,\" the envoy said.",
+                &[("direct", "We are ready,", "envoy-1")],
+            ),
+            (
+                "nested single quotes stay inside",
+                "\"He called it 'unfair,' and left,\" the envoy said.",
+                &[("direct", "He called it 'unfair,' and left,", "envoy-1")],
             ),
             (
                 "guillemets",
