@@ -1,9 +1,12 @@
 //! Criterion benchmarks of the hot stages: segmentation, lexicon matching
-//! with tone rules, and the whole per-article analysis.
+//! with tone rules, the whole per-article analysis, and VADER-exact mode.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use stance::engine::Engine;
+use stance::lexicon::{Lexicon, DEFAULT_TONE};
+use stance::tone::Rules;
 use stance::types::{DocFormat, Document, Span};
+use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
 use std::hint::black_box;
 
 /// The bundled example articles, concatenated as one corpus in memory.
@@ -49,6 +52,7 @@ fn segmentation(c: &mut Criterion) {
 fn scoring(c: &mut Criterion) {
     let docs = corpus();
     let engine = Engine::embedded();
+    let (lexicon, rules) = (Lexicon::embedded(), Rules::default());
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Bytes(bytes(&docs)));
     group.bench_function("tokens+lexicon+rules", |b| {
@@ -58,14 +62,14 @@ fn scoring(c: &mut Criterion) {
             for d in &docs {
                 tokens.clear();
                 stance::tokenize::tokenize_into(&d.text, Span::new(0, d.text.len()), &mut tokens);
-                engine.lexicon.find(&tokens, &mut matches);
+                lexicon.find(&tokens, &mut matches);
                 black_box(stance::tone::score(
                     &d.text,
                     &tokens,
                     &matches,
                     0..tokens.len(),
-                    &engine.lexicon,
-                    &engine.rules,
+                    &lexicon,
+                    &rules,
                 ));
             }
         })
@@ -80,5 +84,43 @@ fn scoring(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmentation, scoring);
+/// A VADER-format lexicon made from the one-word entries of the built-in
+/// tone lexicon (same -4..+4 scale), so the bench needs no outside file.
+fn vader_scorer() -> VaderScorer {
+    let tsv: String = DEFAULT_TONE
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut fields = line.split(',');
+            let (term, weight) = (fields.next()?, fields.next()?);
+            (!term.contains([' ', '*'])).then(|| format!("{term}\t{weight}\n"))
+        })
+        .collect();
+    let (lexicon, _) = VaderLexicon::from_tsv(&tsv, "tone.csv").unwrap();
+    VaderScorer::new(&lexicon, EmojiTable::default())
+}
+
+/// VADER-exact mode on the lines of the example articles, one text each
+/// (short texts, as VADER is used).
+fn vader(c: &mut Criterion) {
+    let docs = corpus();
+    let lines: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.text.lines())
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let scorer = vader_scorer();
+    let mut group = c.benchmark_group("vader");
+    group.throughput(Throughput::Elements(lines.len() as u64));
+    group.bench_function("polarity_scores", |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(scorer.polarity_scores(line));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, segmentation, scoring, vader);
 criterion_main!(benches);

@@ -1,4 +1,4 @@
-//! The engine: the loaded resources (tone lexicon, rules, actors, cues) and
+//! The engine: the loaded resources (tone scoring, actors, cues) and
 //! `analyze`, which runs every stage on one document.
 
 use crate::actors::ActorLexicon;
@@ -11,25 +11,50 @@ use crate::types::{
     ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout,
     ScoredQuote, ScoredSentence, Sentence, Span, Speaker, Tone,
 };
+use crate::vader::VaderScorer;
 use crate::{article, quotes, segment};
+use std::sync::LazyLock;
+
+/// How the tone of a unit (sentence, quote, target) is computed.
+#[derive(Debug, Clone)]
+pub enum Scoring {
+    /// Lexicon matches weighed by the rules of `tone`, with traces.
+    Native { lexicon: Lexicon, rules: Rules },
+    /// vaderSentiment 3.3.2 exactly: a unit's tone is VADER's compound of
+    /// the unit's text (no hits are traced).
+    Vader(VaderScorer),
+}
 
 /// Everything needed to analyse documents; shared read-only across threads.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    pub lexicon: Lexicon,
-    pub rules: Rules,
+    pub scoring: Scoring,
     pub actors: ActorLexicon,
     pub cues: Cues,
 }
+
+/// The lexicon of VADER mode's (empty) hit lists.
+static NO_LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
 
 impl Engine {
     /// The engine on the built-in lexicons.
     pub fn embedded() -> Engine {
         Engine {
-            lexicon: Lexicon::embedded(),
-            rules: Rules::default(),
+            scoring: Scoring::Native {
+                lexicon: Lexicon::embedded(),
+                rules: Rules::default(),
+            },
             actors: ActorLexicon::embedded(),
             cues: Cues::embedded(),
+        }
+    }
+
+    /// The lexicon the hits of this engine's tones refer to (empty in
+    /// VADER mode, whose tones carry no hits).
+    pub fn lexicon(&self) -> &Lexicon {
+        match &self.scoring {
+            Scoring::Native { lexicon, .. } => lexicon,
+            Scoring::Vader(_) => &NO_LEXICON,
         }
     }
 
@@ -97,9 +122,20 @@ impl Engine {
             text,
             tokens,
             matches,
-            lexicon: &self.lexicon,
-            rules: &self.rules,
+            scoring: &self.scoring,
         }
+    }
+
+    /// The tone of a short text scored as one unit, without layout or
+    /// sentence splitting (`stance tone`).
+    pub fn tone_of_text(&self, text: &str) -> Tone {
+        let whole = Span::new(0, text.len());
+        let layout = Layout {
+            paragraphs: vec![whole],
+            ..Layout::default()
+        };
+        let (tokens, matches) = self.match_terms(text, &layout);
+        self.tone_context(text, &tokens, &matches).unit(whole)
     }
 
     /// The tone toward a target span of a short text (a sentence of a gold
@@ -126,14 +162,19 @@ impl Engine {
         out
     }
 
+    /// The tokens and lexicon matches of the paragraphs (none in VADER
+    /// mode, which reads each unit's text itself).
     fn match_terms(&self, text: &str, layout: &Layout) -> (Tokens, Vec<Match>) {
         let mut tokens = Tokens::default();
+        let Scoring::Native { lexicon, .. } = &self.scoring else {
+            return (tokens, Vec::new());
+        };
         for &span in &layout.paragraphs {
             tokenize_into(text, span, &mut tokens);
             tokens.push_break(span.end);
         }
         let mut matches = Vec::new();
-        self.lexicon.find(&tokens, &mut matches);
+        lexicon.find(&tokens, &mut matches);
         (tokens, matches)
     }
 

@@ -57,7 +57,7 @@ impl Sink for ReportSink<'_> {
     fn analysis(&mut self, a: &Analysis) -> Result<()> {
         self.aggregates.add(a, &self.engine.actors);
         self.reports
-            .article(a, &self.engine.lexicon, &self.engine.actors)
+            .article(a, self.engine.lexicon(), &self.engine.actors)
     }
 
     fn rejection(&mut self, r: &Rejection) -> Result<()> {

@@ -4,9 +4,10 @@
 //! "said of"), less the source's own side.
 
 use crate::actors::ActorLexicon;
-use crate::lexicon::{Lexicon, Match};
+use crate::engine::Scoring;
+use crate::lexicon::Match;
 use crate::tokenize::Tokens;
-use crate::tone::{score, Rules};
+use crate::tone::score;
 use crate::types::{
     ActorIdx, ActorMention, Holder, QuoteKind, ScoredQuote, ScoredSentence, Span, StanceRow,
     Target, Tone, UnitKind,
@@ -41,22 +42,19 @@ pub struct ToneContext<'a> {
     pub text: &'a str,
     pub tokens: &'a Tokens,
     pub matches: &'a [Match],
-    pub lexicon: &'a Lexicon,
-    pub rules: &'a Rules,
+    pub scoring: &'a Scoring,
 }
 
 impl ToneContext<'_> {
     /// The tone of a whole unit.
     pub fn unit(&self, unit: Span) -> Tone {
-        let range = self.tokens.range_within(unit);
-        score(
-            self.text,
-            self.tokens,
-            self.matches,
-            range,
-            self.lexicon,
-            self.rules,
-        )
+        match self.scoring {
+            Scoring::Native { lexicon, rules } => {
+                let range = self.tokens.range_within(unit);
+                score(self.text, self.tokens, self.matches, range, lexicon, rules)
+            }
+            Scoring::Vader(vader) => vader.tone(unit.of(self.text)),
+        }
     }
 
     /// The tone a unit expresses toward a target mentioned at `mentions`.

@@ -1,15 +1,18 @@
 //! Subcommands, one module each, and the options they share.
 
 pub mod score;
+pub mod tone;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use stance::actors::{ActorLexicon, DEFAULT_ACTORS};
-use stance::engine::Engine;
+use stance::engine::{Engine, Scoring};
 use stance::lexicon::{Lexicon, DEFAULT_MODIFIERS, DEFAULT_TONE};
+use stance::lexicon_spec::{parse_lexicon_spec, LexiconFormat};
 use stance::quotes::Cues;
 use stance::tone::Rules;
-use std::path::PathBuf;
+use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -27,11 +30,14 @@ pub struct Cli {
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Score short texts, one per line, each as one unit (no sentence splitting).
+    Tone(tone::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Tone(args) => tone::run(args),
     }
 }
 
@@ -52,12 +58,28 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     }
 }
 
+/// Which rules turn lexicon words into tone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleSet {
+    /// stance's rules, with traces.
+    Default,
+    /// vaderSentiment 3.3.2 exactly (needs --lexicon vader:PATH).
+    Vader,
+}
+
 /// Lexicon options shared by every command that scores text.
 #[derive(Debug, Clone, Args)]
 pub struct LexiconArgs {
-    /// Tone lexicon as native CSV (term,weight,categories); "default" is the built-in one.
-    #[arg(long, value_name = "PATH", default_value = "default")]
+    /// Tone lexicon: "default" (built in), a native CSV (term,weight,categories;
+    /// also native:PATH) or vader:PATH (VADER's token<TAB>mean format).
+    #[arg(long, value_name = "[FORMAT:]PATH", default_value = "default")]
     pub lexicon: String,
+    /// Tone rules: stance's own, or vaderSentiment 3.3.2's exactly.
+    #[arg(long, value_enum, default_value_t = RuleSet::Default)]
+    pub rules: RuleSet,
+    /// Emoji descriptions for --rules vader (default: emoji_utf8_lexicon.txt beside the lexicon).
+    #[arg(long, value_name = "PATH")]
+    pub emoji: Option<PathBuf>,
     /// Modifier list (term,role,value: negators, boosters, dampeners, contrast words).
     #[arg(long, value_name = "PATH")]
     pub modifiers: Option<PathBuf>,
@@ -78,7 +100,32 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let (tone, tone_origin) = match self.lexicon.as_str() {
+        let (format, path) = parse_lexicon_spec(&self.lexicon)?;
+        let scoring = match (self.rules, format) {
+            (RuleSet::Default, LexiconFormat::Native) => self.native_scoring(path)?,
+            (RuleSet::Vader, LexiconFormat::Vader) => self.vader_scoring(Path::new(path))?,
+            (RuleSet::Default, LexiconFormat::Vader) => {
+                return Err(ConfigError("a VADER-format lexicon needs --rules vader".into()).into())
+            }
+            (RuleSet::Vader, LexiconFormat::Native) => {
+                return Err(ConfigError(
+                    "--rules vader needs a VADER-format lexicon: --lexicon vader:PATH".into(),
+                )
+                .into())
+            }
+        };
+        Ok(Engine {
+            scoring,
+            actors: self.actors()?,
+            cues: Cues::embedded(),
+        })
+    }
+
+    fn native_scoring(&self, path: &str) -> Result<Scoring> {
+        if self.emoji.is_some() {
+            return Err(ConfigError("--emoji applies only to --rules vader".into()).into());
+        }
+        let (tone, tone_origin) = match path {
             "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
             path => (read_file(path.as_ref())?, path.to_string()),
         };
@@ -89,6 +136,54 @@ impl LexiconArgs {
         let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
             .map_err(|e| ConfigError(e.to_string()))?;
         self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        Ok(Scoring::Native {
+            lexicon,
+            rules: Rules::default(),
+        })
+    }
+
+    fn vader_scoring(&self, path: &Path) -> Result<Scoring> {
+        if self.modifiers.is_some() {
+            return Err(ConfigError(
+                "--modifiers does not apply to --rules vader: VADER's boosters and negators are fixed"
+                    .into(),
+            )
+            .into());
+        }
+        let origin = path.display().to_string();
+        let (lexicon, warnings) = VaderLexicon::from_tsv(&read_file(path)?, &origin)
+            .map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.iter().map(|w| (origin.clone(), w)))?;
+        Ok(Scoring::Vader(VaderScorer::new(
+            &lexicon,
+            self.emoji(path)?,
+        )))
+    }
+
+    /// The emoji file given, else the one beside the VADER lexicon; with
+    /// neither, emoji are left as they are.
+    fn emoji(&self, lexicon: &Path) -> Result<EmojiTable> {
+        let path = match &self.emoji {
+            Some(path) => path.clone(),
+            None => {
+                let beside = lexicon.with_file_name("emoji_utf8_lexicon.txt");
+                if !beside.is_file() {
+                    eprintln!(
+                        "stance: warning: no {} beside the VADER lexicon: emoji are not replaced (give one with --emoji)",
+                        beside.display()
+                    );
+                    return Ok(EmojiTable::default());
+                }
+                beside
+            }
+        };
+        let (table, warnings) = EmojiTable::from_tsv(&read_file(&path)?);
+        let origin = path.display().to_string();
+        self.report(warnings.iter().map(|w| (origin.clone(), w)))?;
+        Ok(table)
+    }
+
+    fn actors(&self) -> Result<ActorLexicon> {
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -100,12 +195,7 @@ impl LexiconArgs {
         let (actors, warnings) =
             ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
         self.report(warnings.iter().map(|(o, w)| (o.clone(), w)))?;
-        Ok(Engine {
-            lexicon,
-            rules: Rules::default(),
-            actors,
-            cues: Cues::embedded(),
-        })
+        Ok(actors)
     }
 
     fn report<'a>(

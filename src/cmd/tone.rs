@@ -1,0 +1,157 @@
+//! `stance tone`: scores short texts, one per line, each as a single unit
+//! (no layout, no sentence splitting), and writes `id,tone,pos,neg` CSV.
+//! With `--rules vader` a line's tone is vaderSentiment's compound of it.
+
+use super::{ConfigError, LexiconArgs};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use stance::report::{guard, number};
+use stance::types::Tone;
+use std::borrow::Cow;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub const HEADER: &[&str] = &["id", "tone", "pos", "neg"];
+
+/// Texts scored in parallel at a time.
+const BATCH: usize = 4096;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files of one text per line, or - for stdin.
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Lines are id<TAB>...<TAB>text (the layout of VADER's gold sets: id,
+    /// mean rating, text); without it a text's id is FILE:LINE.
+    #[arg(long)]
+    pub tsv: bool,
+    /// Write the CSV to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+/// One text to score, with its id.
+struct Text<'a> {
+    id: Cow<'a, str>,
+    text: &'a str,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.threads == Some(0) {
+        return Err(ConfigError("--threads must be at least 1".into()).into());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let engine = args.lexicons.engine()?;
+    let sink: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(BufWriter::new(sink));
+    csv.write_record(HEADER)?;
+    let mut problems = 0usize;
+    for input in &args.inputs {
+        let Some((name, content)) = read_input(input, &mut problems) else {
+            continue;
+        };
+        let texts = split_texts(&name, &content, args.tsv, &mut problems);
+        for batch in texts.chunks(BATCH) {
+            let tones: Vec<Tone> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|t| engine.tone_of_text(t.text))
+                    .collect()
+            });
+            for (t, tone) in batch.iter().zip(&tones) {
+                csv.write_record([
+                    guard(&t.id).as_ref(),
+                    &number(tone.tone),
+                    &number(tone.pos),
+                    &number(tone.neg),
+                ])?;
+            }
+        }
+    }
+    csv.flush().context("writing the CSV")?;
+    Ok(if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads a file (or stdin for `-`) as UTF-8, lossily with a warning.
+fn read_input(path: &Path, problems: &mut usize) -> Option<(String, String)> {
+    let (name, bytes) = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        let read = std::io::stdin().read_to_end(&mut bytes);
+        ("stdin".to_string(), read.map(|_| bytes))
+    } else {
+        (path.display().to_string(), std::fs::read(path))
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("stance: {name}: {e}");
+            *problems += 1;
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!(
+                "stance: {name}: invalid UTF-8 at byte {}; decoded lossily (bad bytes became U+FFFD)",
+                e.utf8_error().valid_up_to()
+            );
+            *problems += 1;
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    Some((name, text))
+}
+
+/// The non-blank lines of a file as texts. In TSV mode the id is the first
+/// field and the text the last; a line without a tab is reported.
+fn split_texts<'a>(name: &str, content: &'a str, tsv: bool, problems: &mut usize) -> Vec<Text<'a>> {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let mut texts = Vec::new();
+    for (raw, line_no) in content.split('\n').zip(1u64..) {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !tsv {
+            texts.push(Text {
+                id: format!("{name}:{line_no}").into(),
+                text: line,
+            });
+            continue;
+        }
+        match (line.split_once('\t'), line.rsplit_once('\t')) {
+            (Some((id, _)), Some((_, text))) => texts.push(Text {
+                id: id.into(),
+                text,
+            }),
+            _ => {
+                eprintln!(
+                    "stance: {name}:{line_no}: no tab (expected id<TAB>...<TAB>text); skipped"
+                );
+                *problems += 1;
+            }
+        }
+    }
+    texts
+}

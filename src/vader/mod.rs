@@ -1,0 +1,407 @@
+//! VADER-exact mode: vaderSentiment 3.3.2's scoring, quirks included, over
+//! a lexicon in VADER's own format. `load` reads the lexicon and emoji
+//! files, `words` holds VADER's fixed word lists, `text` its tokenizer with
+//! Python's string semantics; this module applies the rules, in the same
+//! order and with the same floating-point operations as vaderSentiment,
+//! so that its compound scores are reproduced to the last digit.
+
+mod load;
+mod text;
+mod words;
+
+pub use load::{EmojiTable, VaderLexicon};
+
+use crate::types::Tone;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use words::{
+    phrase_value, phrases, Marker, Phrase, ALPHA, BOOSTERS, C_INCR, MARKERS, NEGATORS, N_SCALAR,
+    SPECIAL_CASES,
+};
+
+/// vaderSentiment's `polarity_scores`: proportions rounded to 3 decimals,
+/// compound to 4, as Python's `round` does.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Scores {
+    pub neg: f64,
+    pub neu: f64,
+    pub pos: f64,
+    pub compound: f64,
+}
+
+/// What one lookup tells about a lower-cased token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    valence: Option<f64>,
+    booster: Option<f64>,
+    negator: bool,
+    marker: Marker,
+}
+
+/// A token of the text being scored.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    valence: Option<f64>,
+    booster: Option<f64>,
+    /// A negator, or any token containing "n't".
+    negated: bool,
+    /// ALL CAPS as Python's `str.isupper()`.
+    upper: bool,
+    marker: Marker,
+}
+
+/// Scores texts as vaderSentiment 3.3.2 does. Shared read-only across
+/// threads; each thread keeps its own scratch buffers.
+#[derive(Clone)]
+pub struct VaderScorer {
+    words: FxHashMap<Box<[u8]>, Word>,
+    booster_phrases: Vec<Phrase>,
+    idioms: Vec<Phrase>,
+    emoji: EmojiTable,
+    lexicon_size: usize,
+}
+
+impl std::fmt::Debug for VaderScorer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VaderScorer")
+            .field("lexicon_entries", &self.lexicon_size)
+            .field("emoji", &self.emoji.len())
+            .finish()
+    }
+}
+
+/// Buffers reused from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    replaced: String,
+    lower: Vec<u8>,
+    tokens: Vec<Token>,
+    sentiments: Vec<f64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+impl VaderScorer {
+    pub fn new(lexicon: &VaderLexicon, emoji: EmojiTable) -> VaderScorer {
+        let mut words: FxHashMap<Box<[u8]>, Word> = FxHashMap::default();
+        fn word<'w>(words: &'w mut FxHashMap<Box<[u8]>, Word>, token: &str) -> &'w mut Word {
+            words.entry(token.as_bytes().into()).or_default()
+        }
+        for (token, valence) in lexicon.iter() {
+            word(&mut words, token).valence = Some(valence);
+        }
+        for &(token, value) in BOOSTERS.iter().filter(|(t, _)| !t.contains(' ')) {
+            word(&mut words, token).booster = Some(value);
+        }
+        for &token in NEGATORS {
+            word(&mut words, token).negator = true;
+        }
+        for &(marker, token) in MARKERS {
+            word(&mut words, token).marker = marker;
+        }
+        VaderScorer {
+            words,
+            booster_phrases: phrases(BOOSTERS),
+            idioms: phrases(SPECIAL_CASES),
+            emoji,
+            lexicon_size: lexicon.len(),
+        }
+    }
+
+    /// vaderSentiment's `polarity_scores(text)`.
+    pub fn polarity_scores(&self, text: &str) -> Scores {
+        self.with_sentiments(text, scores)
+    }
+
+    /// The tone of a text in VADER mode: VADER's compound, with the
+    /// positive and negative mass of its word valences after the rules.
+    pub fn tone(&self, text: &str) -> Tone {
+        self.with_sentiments(text, |sentiments, emphasis| Tone {
+            tone: scores(sentiments, emphasis).compound,
+            pos: sentiments.iter().filter(|&&s| s > 0.0).sum(),
+            neg: -sentiments.iter().filter(|&&s| s < 0.0).sum::<f64>(),
+            hits: Vec::new(),
+        })
+    }
+
+    /// Runs the rules over `text` and hands the valence of every token
+    /// (after the "but" rule) and the punctuation emphasis to `finish`.
+    fn with_sentiments<R>(&self, text: &str, finish: impl FnOnce(&[f64], f64) -> R) -> R {
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                replaced,
+                lower,
+                tokens,
+                sentiments,
+            } = &mut *scratch;
+            let text = if self.emoji.replace(text, replaced) {
+                replaced.as_str()
+            } else {
+                text
+            };
+            self.read_tokens(text, lower, tokens);
+            let upper = tokens.iter().filter(|t| t.upper).count();
+            let cap_differential = upper > 0 && upper < tokens.len();
+            sentiments.clear();
+            sentiments.extend((0..tokens.len()).map(|i| self.valence(tokens, i, cap_differential)));
+            but_check(tokens, sentiments);
+            finish(sentiments, punctuation_emphasis(text))
+        })
+    }
+
+    fn read_tokens(&self, text: &str, lower: &mut Vec<u8>, out: &mut Vec<Token>) {
+        out.clear();
+        text::for_each_token(text, lower, |lower, case| {
+            let word = self.words.get(lower).copied().unwrap_or_default();
+            out.push(Token {
+                valence: word.valence,
+                booster: word.booster,
+                negated: word.negator || case.nt,
+                upper: case.upper,
+                marker: word.marker,
+            });
+        });
+    }
+
+    /// The valence of token `i` after every rule but "but".
+    fn valence(&self, tokens: &[Token], i: usize, cap_differential: bool) -> f64 {
+        let token = &tokens[i];
+        let next = tokens.get(i + 1);
+        let kind_of = token.marker == Marker::Kind && next.is_some_and(|n| n.marker == Marker::Of);
+        if token.booster.is_some() || kind_of {
+            return 0.0;
+        }
+        let Some(base) = token.valence else {
+            return 0.0;
+        };
+        let mut valence = base;
+        if token.marker == Marker::No && next.is_some_and(|n| n.valence.is_some()) {
+            valence = 0.0;
+        }
+        if after_no(tokens, i) {
+            valence = base * N_SCALAR;
+        }
+        if token.upper && cap_differential {
+            valence += caps_bonus(valence);
+        }
+        for distance in 1..=i.min(3) {
+            let before = &tokens[i - distance];
+            if before.valence.is_some() {
+                continue;
+            }
+            let mut scalar = booster_scalar(before, valence, cap_differential);
+            if scalar != 0.0 {
+                scalar *= [1.0, 0.95, 0.9][distance - 1];
+            }
+            valence += scalar;
+            valence = negation_check(valence, tokens, distance, i);
+            if distance == 3 {
+                valence = self.special_idioms(valence, tokens, i);
+            }
+        }
+        least_check(valence, tokens, i)
+    }
+
+    /// Idioms replace the valence; "kind of", "sort of" and "just enough"
+    /// just before add B_DECR. Only reached from the fourth token on.
+    fn special_idioms(&self, mut valence: f64, tokens: &[Token], i: usize) -> f64 {
+        let m = |k: usize| tokens[k].marker;
+        let (three, two, one, zero) = (m(i - 3), m(i - 2), m(i - 1), m(i));
+        let before: [&[Marker]; 5] = [
+            &[one, zero],
+            &[two, one, zero],
+            &[two, one],
+            &[three, two, one],
+            &[three, two],
+        ];
+        if let Some(v) = before.iter().find_map(|s| phrase_value(&self.idioms, s)) {
+            valence = v;
+        }
+        if i + 1 < tokens.len() {
+            if let Some(v) = phrase_value(&self.idioms, &[zero, m(i + 1)]) {
+                valence = v;
+            }
+        }
+        if i + 2 < tokens.len() {
+            if let Some(v) = phrase_value(&self.idioms, &[zero, m(i + 1), m(i + 2)]) {
+                valence = v;
+            }
+        }
+        for words in [&[three, two, one][..], &[three, two], &[two, one]] {
+            if let Some(v) = phrase_value(&self.booster_phrases, words) {
+                valence += v;
+            }
+        }
+        valence
+    }
+}
+
+/// ALL-CAPS emphasis: C_INCR in the direction of `valence`, zero
+/// counting as negative.
+fn caps_bonus(valence: f64) -> f64 {
+    if valence > 0.0 {
+        C_INCR
+    } else {
+        -C_INCR
+    }
+}
+
+/// "no" one or two tokens before, or three before with "or"/"nor" just
+/// before the word.
+fn after_no(tokens: &[Token], i: usize) -> bool {
+    let is = |k: usize, m: Marker| tokens[k].marker == m;
+    (i > 0 && is(i - 1, Marker::No))
+        || (i > 1 && is(i - 2, Marker::No))
+        || (i > 2 && is(i - 3, Marker::No) && (is(i - 1, Marker::Or) || is(i - 1, Marker::Nor)))
+}
+
+/// vaderSentiment's `scalar_inc_dec`: what a booster before a word adds,
+/// in the word's direction (zero counting as positive, except for the caps
+/// bonus).
+fn booster_scalar(before: &Token, valence: f64, cap_differential: bool) -> f64 {
+    let Some(mut scalar) = before.booster else {
+        return 0.0;
+    };
+    if valence < 0.0 {
+        scalar *= -1.0;
+    }
+    if before.upper && cap_differential {
+        scalar += caps_bonus(valence);
+    }
+    scalar
+}
+
+fn is_so_or_this(token: &Token) -> bool {
+    matches!(token.marker, Marker::So | Marker::This)
+}
+
+/// vaderSentiment's `_negation_check` for the token `distance` before the
+/// word, with its "never so", "without doubt" exceptions and, at distance
+/// 3, its operator-precedence slip: any "so"/"this" just before the word
+/// multiplies by 1.25.
+fn negation_check(valence: f64, tokens: &[Token], distance: usize, i: usize) -> f64 {
+    let t = |d: usize| &tokens[i - d];
+    match distance {
+        1 if t(1).negated => valence * N_SCALAR,
+        2 if t(2).marker == Marker::Never && is_so_or_this(t(1)) => valence * 1.25,
+        2 if t(2).marker == Marker::Without && t(1).marker == Marker::Doubt => valence,
+        2 if t(2).negated => valence * N_SCALAR,
+        3 if (t(3).marker == Marker::Never && is_so_or_this(t(2))) || is_so_or_this(t(1)) => {
+            valence * 1.25
+        }
+        3 if t(3).marker == Marker::Without
+            && (t(2).marker == Marker::Doubt || t(1).marker == Marker::Doubt) =>
+        {
+            valence
+        }
+        3 if t(3).negated => valence * N_SCALAR,
+        _ => valence,
+    }
+}
+
+/// "least" before a word negates it, unless "at least" or "very least".
+fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
+    let least_before = i > 0 && {
+        let t = &tokens[i - 1];
+        t.valence.is_none() && t.marker == Marker::Least
+    };
+    let exempt = i > 1 && matches!(tokens[i - 2].marker, Marker::At | Marker::Very);
+    if least_before && !exempt {
+        valence * N_SCALAR
+    } else {
+        valence
+    }
+}
+
+/// vaderSentiment's `_but_check`, including its quirk: each valence is
+/// found again by value (`list.index`), so an equal valence earlier in the
+/// list is the one scaled.
+fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
+    let Some(but) = tokens.iter().position(|t| t.marker == Marker::But) else {
+        return;
+    };
+    for k in 0..sentiments.len() {
+        let value = sentiments[k];
+        let Some(at) = sentiments.iter().position(|&s| s == value) else {
+            continue;
+        };
+        if at < but {
+            sentiments[at] = value * 0.5;
+        } else if at > but {
+            sentiments[at] = value * 1.5;
+        }
+    }
+}
+
+/// Emphasis from '!' (0.292 each, at most 4) and '?' (0.18 each for 2 or
+/// 3, 0.96 for more; a single one adds nothing).
+fn punctuation_emphasis(text: &str) -> f64 {
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'!', b'?', bytes).is_none() {
+        return 0.0;
+    }
+    let count = |mark: u8| bytes.iter().filter(|&&b| b == mark).count();
+    let exclamation = count(b'!').min(4) as f64 * 0.292;
+    let questions = count(b'?');
+    let question = match questions {
+        0 | 1 => 0.0,
+        2 | 3 => questions as f64 * 0.18,
+        _ => 0.96,
+    };
+    exclamation + question
+}
+
+/// vaderSentiment's `score_valence`.
+fn scores(sentiments: &[f64], emphasis: f64) -> Scores {
+    if sentiments.is_empty() {
+        return Scores::default();
+    }
+    let mut sum: f64 = sentiments.iter().fold(0.0, |acc, s| acc + s);
+    if sum > 0.0 {
+        sum += emphasis;
+    } else if sum < 0.0 {
+        sum -= emphasis;
+    }
+    let compound = (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0);
+    let (mut pos, mut neg, mut neutral) = (0.0, 0.0, 0u32);
+    for &s in sentiments {
+        if s > 0.0 {
+            pos += s + 1.0;
+        }
+        if s < 0.0 {
+            neg += s - 1.0;
+        }
+        if s == 0.0 {
+            neutral += 1;
+        }
+    }
+    if pos > f64::abs(neg) {
+        pos += emphasis;
+    } else if pos < f64::abs(neg) {
+        neg -= emphasis;
+    }
+    let total = pos + f64::abs(neg) + f64::from(neutral);
+    Scores {
+        neg: py_round(f64::abs(neg / total), 3),
+        neu: py_round(f64::abs(f64::from(neutral) / total), 3),
+        pos: py_round(f64::abs(pos / total), 3),
+        compound: py_round(compound, 4),
+    }
+}
+
+/// Python's `round(x, digits)`: the decimal nearest to the exact binary
+/// value of `x`, ties to even. Scaling is exact enough unless `x` lies
+/// near a tie; then Rust's exact decimal formatting decides.
+fn py_round(x: f64, digits: usize) -> f64 {
+    let scale = [1.0, 10.0, 100.0, 1e3, 1e4][digits];
+    let scaled = x * scale;
+    let rounded = scaled.round();
+    if ((scaled - rounded).abs() - 0.5).abs() > 1e-6 {
+        return rounded / scale;
+    }
+    format!("{x:.digits$}").parse().unwrap_or(x)
+}
+
