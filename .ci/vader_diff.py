@@ -47,8 +47,9 @@ def analyzer(lexicon, emoji):
     shared = vs.SentimentIntensityAnalyzer(lexicon_file=lexicon, emoji_lexicon=emoji)
     same_lexicon = packaged.lexicon == shared.lexicon
     same_emoji = packaged.emojis == shared.emojis
-    print(f"packaged lexicon {'equals' if same_lexicon else 'differs from'} {lexicon}")
-    print(f"packaged emoji file {'equals' if same_emoji else 'differs from'} {emoji}")
+    for what, same, path in [("lexicon", same_lexicon, lexicon), ("emoji file", same_emoji, emoji)]:
+        verdict = "has the same entries as" if same else "differs from (so both use)"
+        print(f"vaderSentiment's packaged {what} {verdict} {path}")
     return vs.SentimentIntensityAnalyzer(
         lexicon_file="vader_lexicon.txt" if same_lexicon else lexicon,
         emoji_lexicon="emoji_utf8_lexicon.txt" if same_emoji else emoji,
@@ -84,15 +85,17 @@ def main():
         ours = stance_scores(args.binary, path, lexicon, emoji)
         if [i for i, _ in texts] != [i for i, _ in ours]:
             sys.exit(f"{name}: stance wrote other ids than the file holds")
-        wrong = []
+        wrong, identical = [], 0
         for (tid, text), (_, mine) in zip(texts, ours):
             theirs = sia.polarity_scores(text)["compound"]
+            identical += theirs == mine
             if abs(theirs - mine) > TOLERANCE:
                 wrong.append((tid, theirs, mine, text))
         n = len(texts)
         total += n
         agree += n - len(wrong)
-        print(f"{name}: {n - len(wrong)}/{n} agree within 1e-4 ({(n - len(wrong)) / n:.2%})")
+        print(f"{name}: {n - len(wrong)}/{n} agree within 1e-4 ({(n - len(wrong)) / n:.2%}), "
+              f"{identical} identical to 4 decimals")
         for tid, theirs, mine, text in wrong[:5]:
             print(f"  {tid}: vaderSentiment {theirs} stance {mine}: {text[:100]!r}")
     share = agree / total

@@ -405,3 +405,5 @@ fn py_round(x: f64, digits: usize) -> f64 {
     format!("{x:.digits$}").parse().unwrap_or(x)
 }
 
+#[cfg(test)]
+mod tests;
