@@ -1,19 +1,21 @@
 //! VADER-exact mode: vaderSentiment 3.3.2's scoring, quirks included, over
 //! a lexicon in VADER's own format. `load` reads the lexicon and emoji
-//! files, `words` holds VADER's fixed word lists, `text` its tokenizer with
-//! Python's string semantics; this module applies the rules, in the same
-//! order and with the same floating-point operations as vaderSentiment,
-//! so that its compound scores are reproduced to the last digit.
+//! files, `words` holds VADER's fixed word lists, `table` the per-word
+//! lookup, `text` its tokenizer with Python's string semantics; this module
+//! applies the rules, in the same order and with the same floating-point
+//! operations as vaderSentiment, so that its scores are reproduced to the
+//! last digit.
 
 mod load;
+mod table;
 mod text;
 mod words;
 
 pub use load::{EmojiTable, VaderLexicon};
 
 use crate::types::Tone;
-use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use table::WordTable;
 use words::{
     phrase_value, phrases, Marker, Phrase, ALPHA, BOOSTERS, C_INCR, MARKERS, NEGATORS, N_SCALAR,
     SPECIAL_CASES,
@@ -27,15 +29,6 @@ pub struct Scores {
     pub neu: f64,
     pub pos: f64,
     pub compound: f64,
-}
-
-/// What one lookup tells about a lower-cased token.
-#[derive(Debug, Clone, Copy, Default)]
-struct Word {
-    valence: Option<f64>,
-    booster: Option<f64>,
-    negator: bool,
-    marker: Marker,
 }
 
 /// A token of the text being scored.
@@ -54,7 +47,7 @@ struct Token {
 /// threads; each thread keeps its own scratch buffers.
 #[derive(Clone)]
 pub struct VaderScorer {
-    words: FxHashMap<Box<[u8]>, Word>,
+    words: WordTable,
     booster_phrases: Vec<Phrase>,
     idioms: Vec<Phrase>,
     emoji: EmojiTable,
@@ -85,21 +78,18 @@ thread_local! {
 
 impl VaderScorer {
     pub fn new(lexicon: &VaderLexicon, emoji: EmojiTable) -> VaderScorer {
-        let mut words: FxHashMap<Box<[u8]>, Word> = FxHashMap::default();
-        fn word<'w>(words: &'w mut FxHashMap<Box<[u8]>, Word>, token: &str) -> &'w mut Word {
-            words.entry(token.as_bytes().into()).or_default()
-        }
+        let mut words = WordTable::default();
         for (token, valence) in lexicon.iter() {
-            word(&mut words, token).valence = Some(valence);
+            words.entry(token).valence = Some(valence);
         }
         for &(token, value) in BOOSTERS.iter().filter(|(t, _)| !t.contains(' ')) {
-            word(&mut words, token).booster = Some(value);
+            words.entry(token).booster = Some(value);
         }
         for &token in NEGATORS {
-            word(&mut words, token).negator = true;
+            words.entry(token).negator = true;
         }
         for &(marker, token) in MARKERS {
-            word(&mut words, token).marker = marker;
+            words.entry(token).marker = marker;
         }
         VaderScorer {
             words,
@@ -155,7 +145,7 @@ impl VaderScorer {
     fn read_tokens(&self, text: &str, lower: &mut Vec<u8>, out: &mut Vec<Token>) {
         out.clear();
         text::for_each_token(text, lower, |lower, case| {
-            let word = self.words.get(lower).copied().unwrap_or_default();
+            let word = self.words.get(lower);
             out.push(Token {
                 valence: word.valence,
                 booster: word.booster,
