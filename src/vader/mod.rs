@@ -15,7 +15,8 @@ pub use load::{EmojiTable, VaderLexicon};
 
 use crate::types::Tone;
 use std::cell::RefCell;
-use table::WordTable;
+use table::{Word, WordTable};
+use text::Case;
 use words::{
     phrase_value, phrases, Marker, Phrase, ALPHA, BOOSTERS, C_INCR, MARKERS, NEGATORS, N_SCALAR,
     SPECIAL_CASES,
@@ -31,16 +32,19 @@ pub struct Scores {
     pub compound: f64,
 }
 
-/// A token of the text being scored.
+/// A token of the text being scored: what the table knows of its
+/// lower-cased form, and its case.
 #[derive(Debug, Clone, Copy)]
 struct Token {
-    valence: Option<f64>,
-    booster: Option<f64>,
+    word: Word,
+    case: Case,
+}
+
+impl Token {
     /// A negator, or any token containing "n't".
-    negated: bool,
-    /// ALL CAPS as Python's `str.isupper()`.
-    upper: bool,
-    marker: Marker,
+    fn negated(&self) -> bool {
+        self.word.negator || self.case.nt
+    }
 }
 
 /// Scores texts as vaderSentiment 3.3.2 does. Shared read-only across
@@ -133,7 +137,7 @@ impl VaderScorer {
                 text
             };
             self.read_tokens(text, lower, tokens);
-            let upper = tokens.iter().filter(|t| t.upper).count();
+            let upper = tokens.iter().filter(|t| t.case.upper).count();
             let cap_differential = upper > 0 && upper < tokens.len();
             sentiments.clear();
             sentiments.extend((0..tokens.len()).map(|i| self.valence(tokens, i, cap_differential)));
@@ -145,13 +149,9 @@ impl VaderScorer {
     fn read_tokens(&self, text: &str, lower: &mut Vec<u8>, out: &mut Vec<Token>) {
         out.clear();
         text::for_each_token(text, lower, |lower, case| {
-            let word = self.words.get(lower);
             out.push(Token {
-                valence: word.valence,
-                booster: word.booster,
-                negated: word.negator || case.nt,
-                upper: case.upper,
-                marker: word.marker,
+                word: self.words.get(lower),
+                case,
             });
         });
     }
@@ -160,26 +160,27 @@ impl VaderScorer {
     fn valence(&self, tokens: &[Token], i: usize, cap_differential: bool) -> f64 {
         let token = &tokens[i];
         let next = tokens.get(i + 1);
-        let kind_of = token.marker == Marker::Kind && next.is_some_and(|n| n.marker == Marker::Of);
-        if token.booster.is_some() || kind_of {
+        let kind_of =
+            token.word.marker == Marker::Kind && next.is_some_and(|n| n.word.marker == Marker::Of);
+        if token.word.booster.is_some() || kind_of {
             return 0.0;
         }
-        let Some(base) = token.valence else {
+        let Some(base) = token.word.valence else {
             return 0.0;
         };
         let mut valence = base;
-        if token.marker == Marker::No && next.is_some_and(|n| n.valence.is_some()) {
+        if token.word.marker == Marker::No && next.is_some_and(|n| n.word.valence.is_some()) {
             valence = 0.0;
         }
         if after_no(tokens, i) {
             valence = base * N_SCALAR;
         }
-        if token.upper && cap_differential {
+        if token.case.upper && cap_differential {
             valence += caps_bonus(valence);
         }
         for distance in 1..=i.min(3) {
             let before = &tokens[i - distance];
-            if before.valence.is_some() {
+            if before.word.valence.is_some() {
                 continue;
             }
             let mut scalar = booster_scalar(before, valence, cap_differential);
@@ -198,7 +199,7 @@ impl VaderScorer {
     /// Idioms replace the valence; "kind of", "sort of" and "just enough"
     /// just before add B_DECR. Only reached from the fourth token on.
     fn special_idioms(&self, mut valence: f64, tokens: &[Token], i: usize) -> f64 {
-        let m = |k: usize| tokens[k].marker;
+        let m = |k: usize| tokens[k].word.marker;
         let (three, two, one, zero) = (m(i - 3), m(i - 2), m(i - 1), m(i));
         let before: [&[Marker]; 5] = [
             &[one, zero],
@@ -242,7 +243,7 @@ fn caps_bonus(valence: f64) -> f64 {
 /// "no" one or two tokens before, or three before with "or"/"nor" just
 /// before the word.
 fn after_no(tokens: &[Token], i: usize) -> bool {
-    let is = |k: usize, m: Marker| tokens[k].marker == m;
+    let is = |k: usize, m: Marker| tokens[k].word.marker == m;
     (i > 0 && is(i - 1, Marker::No))
         || (i > 1 && is(i - 2, Marker::No))
         || (i > 2 && is(i - 3, Marker::No) && (is(i - 1, Marker::Or) || is(i - 1, Marker::Nor)))
@@ -252,20 +253,20 @@ fn after_no(tokens: &[Token], i: usize) -> bool {
 /// in the word's direction (zero counting as positive, except for the caps
 /// bonus).
 fn booster_scalar(before: &Token, valence: f64, cap_differential: bool) -> f64 {
-    let Some(mut scalar) = before.booster else {
+    let Some(mut scalar) = before.word.booster else {
         return 0.0;
     };
     if valence < 0.0 {
         scalar *= -1.0;
     }
-    if before.upper && cap_differential {
+    if before.case.upper && cap_differential {
         scalar += caps_bonus(valence);
     }
     scalar
 }
 
 fn is_so_or_this(token: &Token) -> bool {
-    matches!(token.marker, Marker::So | Marker::This)
+    matches!(token.word.marker, Marker::So | Marker::This)
 }
 
 /// vaderSentiment's `_negation_check` for the token `distance` before the
@@ -275,19 +276,19 @@ fn is_so_or_this(token: &Token) -> bool {
 fn negation_check(valence: f64, tokens: &[Token], distance: usize, i: usize) -> f64 {
     let t = |d: usize| &tokens[i - d];
     match distance {
-        1 if t(1).negated => valence * N_SCALAR,
-        2 if t(2).marker == Marker::Never && is_so_or_this(t(1)) => valence * 1.25,
-        2 if t(2).marker == Marker::Without && t(1).marker == Marker::Doubt => valence,
-        2 if t(2).negated => valence * N_SCALAR,
-        3 if (t(3).marker == Marker::Never && is_so_or_this(t(2))) || is_so_or_this(t(1)) => {
+        1 if t(1).negated() => valence * N_SCALAR,
+        2 if t(2).word.marker == Marker::Never && is_so_or_this(t(1)) => valence * 1.25,
+        2 if t(2).word.marker == Marker::Without && t(1).word.marker == Marker::Doubt => valence,
+        2 if t(2).negated() => valence * N_SCALAR,
+        3 if (t(3).word.marker == Marker::Never && is_so_or_this(t(2))) || is_so_or_this(t(1)) => {
             valence * 1.25
         }
-        3 if t(3).marker == Marker::Without
-            && (t(2).marker == Marker::Doubt || t(1).marker == Marker::Doubt) =>
+        3 if t(3).word.marker == Marker::Without
+            && (t(2).word.marker == Marker::Doubt || t(1).word.marker == Marker::Doubt) =>
         {
             valence
         }
-        3 if t(3).negated => valence * N_SCALAR,
+        3 if t(3).negated() => valence * N_SCALAR,
         _ => valence,
     }
 }
@@ -296,9 +297,9 @@ fn negation_check(valence: f64, tokens: &[Token], distance: usize, i: usize) -> 
 fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
     let least_before = i > 0 && {
         let t = &tokens[i - 1];
-        t.valence.is_none() && t.marker == Marker::Least
+        t.word.valence.is_none() && t.word.marker == Marker::Least
     };
-    let exempt = i > 1 && matches!(tokens[i - 2].marker, Marker::At | Marker::Very);
+    let exempt = i > 1 && matches!(tokens[i - 2].word.marker, Marker::At | Marker::Very);
     if least_before && !exempt {
         valence * N_SCALAR
     } else {
@@ -310,7 +311,7 @@ fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
 /// found again by value (`list.index`), so an equal valence earlier in the
 /// list is the one scaled.
 fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
-    let Some(but) = tokens.iter().position(|t| t.marker == Marker::But) else {
+    let Some(but) = tokens.iter().position(|t| t.word.marker == Marker::But) else {
         return;
     };
     for k in 0..sentiments.len() {
