@@ -5,7 +5,7 @@
 
 /// Python's `str.isspace()`: Rust's white space plus the ASCII
 /// information separators U+001C..U+001F.
-pub fn is_py_space(c: char) -> bool {
+fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
