@@ -176,8 +176,10 @@ impl Sheet {
     }
 
     fn row(&mut self, cells: &[String]) -> Result<()> {
-        self.writer
-            .write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+        for cell in cells {
+            self.writer.write_field(guard(cell).as_bytes())?;
+        }
+        self.writer.write_record(None::<&[u8]>)?;
         Ok(())
     }
 
