@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
 use crate::types::{ActorIdx, ActorMention, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 /// The built-in actor lexicon, compiled into the binary.
@@ -133,6 +133,7 @@ impl ActorLexicon {
         forms.sort_by(|a, b| a.0.cmp(&b.0));
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .map_err(|e| Error::BadFile {
                 origin: "actors".into(),
