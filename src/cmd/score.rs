@@ -4,7 +4,7 @@
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use stance::aggregate::Aggregates;
+use stance::aggregate::{Aggregates, Grouping, Period};
 use stance::corpus::{expand, Fields, InputFormat, ReadOptions};
 use stance::pipeline::{self, ReportSink};
 use stance::report::Reports;
@@ -44,6 +44,14 @@ pub struct Args {
     /// Largest article or record line read, in bytes; larger ones are rejected.
     #[arg(long, value_name = "BYTES", default_value_t = 32 << 20)]
     pub max_bytes: usize,
+    /// Aggregate actors.csv and dyads.csv per calendar period of the
+    /// article dates (adds a `period` column).
+    #[arg(long, value_name = "PERIOD", value_parser = ["day", "week", "month"])]
+    pub by: Option<String>,
+    /// Fold persons and institutions into their country or organisation in
+    /// actors.csv and dyads.csv.
+    #[arg(long)]
+    pub rollup: bool,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
@@ -55,6 +63,7 @@ pub struct Args {
 struct Config {
     options: ReadOptions,
     pool: rayon::ThreadPool,
+    grouping: Grouping,
 }
 
 impl Args {
@@ -85,7 +94,20 @@ impl Args {
             max_bytes: self.max_bytes,
             stdin_format,
         };
-        Ok(Config { options, pool })
+        let period = self.by.as_deref().map(|p| match p {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            _ => Period::Month,
+        });
+        let grouping = Grouping {
+            period,
+            rollup: self.rollup,
+        };
+        Ok(Config {
+            options,
+            pool,
+            grouping,
+        })
     }
 }
 
@@ -97,7 +119,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
         reports,
-        aggregates: Aggregates::default(),
+        aggregates: Aggregates::new(config.grouping),
         engine: &engine,
         warn: true,
     };
