@@ -159,6 +159,17 @@ fn example_gold_is_csv_by_content() {
 }
 
 #[test]
+fn explicit_format_overrides_detection() {
+    let dir = TempDir::new().unwrap();
+    // By extension this would be read as CSV.
+    let gold = write(dir.path(), "ratings.csv", VADER);
+    let report = json(eval("sentence", &gold).args(["--gold-format", "vader-tsv"]));
+    assert_eq!(report["format"], "vader-tsv");
+    assert_eq!(report["metrics"]["n"], 6);
+    assert_eq!(report["thresholds"]["gold_scale"], 4.0);
+}
+
+#[test]
 fn generic_csv_with_other_columns_and_numeric_labels() {
     let dir = TempDir::new().unwrap();
     let gold = write(
@@ -382,9 +393,11 @@ fn brat_offsets_outside_the_text() {
         dir.path(),
         "T9\tContent 5 9000\tway out\nE9\tAttribution:T4 Content:T9\n",
     );
+    write(&gold, "attributions/orphan_a1.ann", "T1\tSource 0 2\tNo\n");
     eval("quotes", &gold)
         .assert()
         .code(1)
+        .stderr(contains("orphan_a1.ann: no text/<article>.txt"))
         .stderr(contains(
             "summit_a1.ann:12: offsets 5..9000 outside the text",
         ))

@@ -33,10 +33,11 @@ impl<T> Gold<T> {
         }
     }
 
+    /// Rejects a row; `line` 0 stands for the whole file.
     fn reject(&mut self, origin: &str, line: u64, error: impl Into<String>) {
         self.rejected.push(Rejection {
             input: origin.to_string(),
-            line: Some(line),
+            line: (line > 0).then_some(line),
             error: error.into(),
         });
     }
@@ -362,18 +363,17 @@ pub fn read_newsmtsc(content: &str, origin: &str) -> Result<Gold<TargetGold>> {
 }
 
 fn newsmtsc_line(line: &str) -> std::result::Result<(String, Vec<serde_json::Value>), String> {
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let text = value
         .get("sentence_normalized")
         .and_then(|t| t.as_str())
-        .ok_or("no \"sentence_normalized\" string")?;
-    let targets = value
-        .get("targets")
-        .and_then(|t| t.as_array())
-        .filter(|t| !t.is_empty())
-        .ok_or("no \"targets\" list")?;
-    Ok((text.to_string(), targets.clone()))
+        .ok_or("no \"sentence_normalized\" string")?
+        .to_string();
+    match value.get_mut("targets").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(targets)) if !targets.is_empty() => Ok((text, targets)),
+        _ => Err("no \"targets\" list".into()),
+    }
 }
 
 fn newsmtsc_target(
