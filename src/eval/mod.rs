@@ -293,16 +293,16 @@ pub fn evaluate(
         Some(f) => f,
         None => GoldFormat::detect(path, &content, task),
     };
-    let scale = |default: f64| options.scale.unwrap_or(default);
+    let default_scale = if format == GoldFormat::VaderTsv {
+        4.0
+    } else {
+        1.0
+    };
     let head = Head {
         origin: &origin,
         format,
         options,
-        scale: scale(if format == GoldFormat::VaderTsv {
-            4.0
-        } else {
-            1.0
-        }),
+        scale: options.scale.unwrap_or(default_scale),
     };
     Ok(match format {
         GoldFormat::VaderTsv => evaluate_sentences(
