@@ -1,5 +1,6 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod eval;
 pub mod score;
 
 use anyhow::Result;
@@ -27,11 +28,14 @@ pub struct Cli {
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Regression-test the engine against a human-labelled gold set.
+    Eval(eval::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
