@@ -11,6 +11,7 @@ pub mod actors;
 pub mod aggregate;
 pub mod article;
 pub mod corpus;
+pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod lexicon;

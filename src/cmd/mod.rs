@@ -1,5 +1,6 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod diff;
 pub mod score;
 
 use anyhow::Result;
@@ -27,11 +28,14 @@ pub struct Cli {
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Compare two lexicons on a corpus: which units' tone moves, and why.
+    Diff(diff::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -78,17 +82,7 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let (tone, tone_origin) = match self.lexicon.as_str() {
-            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
-            path => (read_file(path.as_ref())?, path.to_string()),
-        };
-        let modifiers = match &self.modifiers {
-            Some(path) => read_file(path)?,
-            None => DEFAULT_MODIFIERS.to_string(),
-        };
-        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
-            .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        let lexicon = self.tone_lexicon()?;
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -106,6 +100,22 @@ impl LexiconArgs {
             actors,
             cues: Cues::embedded(),
         })
+    }
+
+    /// Loads the tone lexicon and modifiers, reporting malformed lines.
+    pub fn tone_lexicon(&self) -> Result<Lexicon> {
+        let (tone, tone_origin) = match self.lexicon.as_str() {
+            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
+            path => (read_file(path.as_ref())?, path.to_string()),
+        };
+        let modifiers = match &self.modifiers {
+            Some(path) => read_file(path)?,
+            None => DEFAULT_MODIFIERS.to_string(),
+        };
+        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
+            .map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        Ok(lexicon)
     }
 
     fn report<'a>(
