@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod diff;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;

@@ -161,7 +161,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     bar.finish_and_clear();
     sink.changes.finish()?;
     write_summary(&args, &comparison.diff, &sink.tally)?;
-    print_totals(&comparison.diff, &sink.tally, summary.articles);
+    super::print(&totals(&comparison.diff, &sink.tally, summary.articles))?;
     if !args.quiet {
         eprintln!(
             "stance: diff of {} articles in {:.2} s; {} rejected inputs; reports in {}",
@@ -199,12 +199,15 @@ fn write_summary(args: &Args, diff: &LexiconDiff, tally: &Tally) -> Result<()> {
     Ok(())
 }
 
-fn print_totals(diff: &LexiconDiff, tally: &Tally, articles: u64) {
-    println!("articles: {articles}");
-    println!("units compared: {}", tally.units);
-    println!("units changed: {}", tally.changed);
-    println!("sign flips: {}", tally.flips);
-    println!("lexicon changes: {}", diff.changes.len());
+/// The totals and the entries that changed the most units, for stdout.
+fn totals(diff: &LexiconDiff, tally: &Tally, articles: u64) -> String {
+    let mut text = format!(
+        "articles: {articles}\nunits compared: {}\nunits changed: {}\nsign flips: {}\nlexicon changes: {}\n",
+        tally.units,
+        tally.changed,
+        tally.flips,
+        diff.changes.len()
+    );
     let top: Vec<(&LexiconChange, _)> = tally
         .ranked(diff)
         .into_iter()
@@ -212,21 +215,25 @@ fn print_totals(diff: &LexiconDiff, tally: &Tally, articles: u64) {
         .take(TOP)
         .collect();
     if top.is_empty() {
-        return;
+        return text;
     }
-    println!(
-        "\n{:<28} {:<13} {:>8} {:>8} {:>6} {:>6}",
-        "entry", "change", "before", "after", "units", "flips"
-    );
+    let row = |cells: [&str; 6]| {
+        format!(
+            "{:<28} {:<13} {:>8} {:>8} {:>6} {:>6}\n",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+        )
+    };
+    text += "\n";
+    text += &row(["entry", "change", "before", "after", "units", "flips"]);
     for (change, count) in top {
-        println!(
-            "{:<28} {:<13} {:>8} {:>8} {:>6} {:>6}",
-            change.label,
+        text += &row([
+            &change.label,
             change.kind.as_str(),
-            weight(change.weight_before),
-            weight(change.weight_after),
-            count.units,
-            count.flips
-        );
+            &weight(change.weight_before),
+            &weight(change.weight_after),
+            &count.units.to_string(),
+            &count.flips.to_string(),
+        ]);
     }
+    text
 }

@@ -1,6 +1,7 @@
 //! Subcommands, one module each, and the options they share.
 
 pub mod diff;
+pub mod explain;
 pub mod score;
 
 use anyhow::Result;
@@ -30,12 +31,15 @@ pub enum Command {
     Score(score::Args),
     /// Compare two lexicons on a corpus: which units' tone moves, and why.
     Diff(diff::Args),
+    /// Explain the score of one text: matches, rules, tone, quotes, actors.
+    Explain(explain::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 
@@ -71,6 +75,18 @@ pub struct LexiconArgs {
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to stdout"))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn read_file(path: &std::path::Path) -> Result<String> {
