@@ -91,10 +91,6 @@ impl LexiconDiff {
         }
         diff
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.changes.is_empty()
-    }
 }
 
 /// The entry each term resolves to (a later duplicate replaces an earlier
@@ -608,6 +604,49 @@ mod tests {
         for (tone, mods, want) in cases {
             assert_eq!(changed(&tone, mods), want, "{tone:?} {mods:?}");
         }
+    }
+
+    #[test]
+    fn quotes_are_compared_and_numbered_after_sentences() {
+        use crate::types::{Quote, QuoteKind, ScoredQuote};
+        let before = engine(TONE, MODS);
+        let after = engine(&TONE.replace("helpful,1.5", "helpful,2.5"), MODS);
+        let comparison = Comparison::new(&before, &after, 0.001);
+        let analyse = |engine: &Engine| {
+            let mut a = engine.analyze(Document {
+                id: "t".into(),
+                source_path: String::new(),
+                format: DocFormat::Record,
+                title: None,
+                date: None,
+                text: TEXT.into(),
+            });
+            let first = a.sentences[0].clone();
+            a.quotes.push(ScoredQuote {
+                quote: Quote {
+                    kind: QuoteKind::Direct,
+                    paragraph: 1,
+                    span: first.sentence.span,
+                    cue: None,
+                    speaker_mention: None,
+                    speaker: None,
+                    about: None,
+                },
+                tone: first.tone,
+                speaker_actor: None,
+                targets: vec![],
+            });
+            a
+        };
+        let result = comparison.article(&analyse(&before), &analyse(&after));
+        let units: Vec<(UnitKind, usize)> = result
+            .changes
+            .iter()
+            .map(|c| (c.unit_kind, c.unit_no))
+            .collect();
+        assert_eq!(units, [(UnitKind::Sentence, 1), (UnitKind::Quote, 1)]);
+        assert_eq!(result.changes[1].text, result.changes[0].text);
+        assert_eq!((result.sentences, result.quotes), (3, 1));
     }
 
     #[test]

@@ -442,6 +442,59 @@ mod tests {
     }
 
     #[test]
+    fn quotes_show_kind_speaker_and_targets() {
+        use crate::types::{Quote, QuoteKind, ScoredQuote, Speaker};
+        let engine = Engine::embedded();
+        let text = "\"Japan's plan is not helpful,\" the official said.";
+        let mut analysis = engine.analyze(Document {
+            id: "t".into(),
+            source_path: String::new(),
+            format: DocFormat::Record,
+            title: None,
+            date: None,
+            text: text.into(),
+        });
+        let span = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len())
+        };
+        analysis.speakers.push(Speaker {
+            id: "official-1".into(),
+            description: "the official".into(),
+            first_mention: span("the official"),
+        });
+        let sentence = analysis.sentences[0].clone();
+        analysis.quotes.push(ScoredQuote {
+            quote: Quote {
+                kind: QuoteKind::Direct,
+                paragraph: 1,
+                span: span("Japan's plan is not helpful,"),
+                cue: Some(span("said")),
+                speaker_mention: Some(span("the official")),
+                speaker: Some(0),
+                about: None,
+            },
+            tone: sentence.tone.clone(),
+            speaker_actor: None,
+            targets: sentence.actors.clone(),
+        });
+        let e = Explanation::new(&analysis, &engine);
+        let q = &e.quotes[0];
+        assert_eq!((q.quote_no, q.kind), (1, "direct"));
+        assert_eq!(q.speaker_id.as_deref(), Some("official-1"));
+        assert_eq!(q.targets[0].actor_id, "JPN");
+        let shown = e.to_string();
+        for want in [
+            "quote 1 (direct): Japan's plan is not helpful,",
+            "cue: said; speaker mention: the official; speaker: the official [official-1]; actor: -",
+            "  targets:\n    toward JPN (Japan), mentioned as Japan",
+            "negation \"not\"",
+        ] {
+            assert!(shown.contains(want), "{want:?} in\n{shown}");
+        }
+    }
+
+    #[test]
     fn text_form_shows_rules_and_json_round_trips_fields() {
         let e = explain("We didn't find that exercise particularly helpful.");
         let text = e.to_string();

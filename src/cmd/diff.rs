@@ -140,12 +140,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let config = args.input.config()?;
     let (before, after) = args.engines()?;
     let comparison = Comparison::new(&before, &after, args.epsilon);
-    let create = || -> stance::error::Result<Sheet> {
-        std::fs::create_dir_all(&args.out).map_err(|e| stance::error::Error::io(&args.out, e))?;
-        Sheet::create(&args.out, "changes.csv", CHANGES, args.excel)
-    };
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
     let mut sink = DiffSink {
-        changes: create().with_context(|| format!("creating {}", args.out.display()))?,
+        changes: Sheet::create(&args.out, "changes.csv", CHANGES, args.excel)?,
         diff: &comparison.diff,
         tally: Tally::new(&comparison.diff),
     };
