@@ -181,15 +181,29 @@ fn kept_lines(text: &str, lines: &[Span], in_header: bool, layout: &mut Layout) 
     Some(Span::new(lines[first].start, lines[last].end))
 }
 
+/// Furniture lines other than credits are short; longer lines are text.
+/// (Checking this first keeps layout cheap on long paragraphs.)
+const MAX_FURNITURE_LEN: usize = 80;
+
 /// Whether `line` is page furniture or a credit line.
 pub fn is_furniture(line: &str) -> bool {
     let line = line.trim_start_matches('(');
-    is_credit(line)
-        || FURNITURE_PHRASES
+    is_credit(line) || line.len() <= MAX_FURNITURE_LEN && is_furniture_line(line)
+}
+
+fn is_furniture_line(line: &str) -> bool {
+    let words: Vec<&str> = tokens(line).map(|(_, word)| word).collect();
+    let phrase_matches = |phrase: &&str| {
+        let mut parts = phrase.split(' ');
+        words.len() == phrase.split(' ').count()
+            && words
+                .iter()
+                .all(|w| parts.next().is_some_and(|p| w.eq_ignore_ascii_case(p)))
+    };
+    FURNITURE_PHRASES.iter().any(phrase_matches)
+        || words
             .iter()
-            .any(|phrase| words_match(line, phrase))
-        || tokens(line)
-            .all(|(_, word)| FURNITURE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+            .all(|word| FURNITURE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 fn is_credit(text: &str) -> bool {
@@ -199,13 +213,6 @@ fn is_credit(text: &str) -> bool {
 }
 
 /// Whether the words of `line` are those of `phrase` (single spaces), ignoring case.
-fn words_match(line: &str, phrase: &str) -> bool {
-    tokens(line).count() == phrase.split(' ').count()
-        && tokens(line)
-            .zip(phrase.split(' '))
-            .all(|((_, word), p)| word.eq_ignore_ascii_case(p))
-}
-
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))

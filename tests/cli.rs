@@ -241,7 +241,10 @@ fn excel_mode_and_formula_guard() {
         "{sentences}"
     );
     assert!(sentences.contains(",'-5 percent was the fall.,"));
-    assert!(sentences.contains(",-0.4404,"), "negative tones stay numbers");
+    assert!(
+        sentences.contains(",-0.4404,"),
+        "negative tones stay numbers"
+    );
 }
 
 #[test]
