@@ -4,7 +4,7 @@
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use stance::aggregate::Aggregates;
+use stance::aggregate::{Aggregates, Grouping, Period};
 use stance::corpus::{expand, Fields, InputFormat, ReadOptions};
 use stance::pipeline::{self, ReportSink};
 use stance::report::Reports;
@@ -22,11 +22,33 @@ pub struct Args {
     /// Write a UTF-8 BOM and CRLF line ends, for Excel.
     #[arg(long)]
     pub excel: bool,
+    /// Aggregate actors.csv and dyads.csv per calendar period of the
+    /// article dates (adds a `period` column).
+    #[arg(long, value_name = "PERIOD", value_parser = ["day", "week", "month"])]
+    pub by: Option<String>,
+    /// Fold persons and institutions into their country or organisation in
+    /// actors.csv and dyads.csv.
+    #[arg(long)]
+    pub rollup: bool,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
     pub lexicons: LexiconArgs,
+}
+
+impl Args {
+    fn grouping(&self) -> Grouping {
+        let period = self.by.as_deref().map(|p| match p {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            _ => Period::Month,
+        });
+        Grouping {
+            period,
+            rollup: self.rollup,
+        }
+    }
 }
 
 /// What to read and how: the options shared by commands that read a corpus.
@@ -105,7 +127,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
         reports,
-        aggregates: Aggregates::default(),
+        aggregates: Aggregates::new(args.grouping()),
         engine: &engine,
         warn: true,
     };
