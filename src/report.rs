@@ -150,13 +150,14 @@ impl CharOffsets {
     }
 }
 
-/// One CSV file being written.
-struct Sheet {
+/// One CSV file being written, with the conventions above (header row,
+/// guarded cells, `--excel` BOM and CRLF); other commands' reports use it too.
+pub struct Sheet {
     writer: csv::Writer<BufWriter<File>>,
 }
 
 impl Sheet {
-    fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
+    pub fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
         let path = dir.join(name);
         let mut file = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
         if excel {
@@ -175,7 +176,7 @@ impl Sheet {
         Ok(Sheet { writer })
     }
 
-    fn row(&mut self, cells: &[String]) -> Result<()> {
+    pub fn row(&mut self, cells: &[String]) -> Result<()> {
         for cell in cells {
             self.writer.write_field(guard(cell).as_bytes())?;
         }
@@ -183,7 +184,7 @@ impl Sheet {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
         self.writer.flush().map_err(|e| Error::io("report", e))?;
         Ok(())
     }

@@ -1,6 +1,8 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod diff;
 pub mod eval;
+pub mod explain;
 pub mod score;
 
 use anyhow::Result;
@@ -30,12 +32,18 @@ pub enum Command {
     Score(score::Args),
     /// Regression-test the engine against a human-labelled gold set.
     Eval(eval::Args),
+    /// Compare two lexicons on a corpus: which units' tone moves, and why.
+    Diff(diff::Args),
+    /// Explain the score of one text: matches, rules, tone, quotes, actors.
+    Explain(explain::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 
@@ -73,6 +81,18 @@ pub struct LexiconArgs {
     pub strict: bool,
 }
 
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to stdout"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn read_file(path: &std::path::Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
     String::from_utf8(bytes)
@@ -82,17 +102,7 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let (tone, tone_origin) = match self.lexicon.as_str() {
-            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
-            path => (read_file(path.as_ref())?, path.to_string()),
-        };
-        let modifiers = match &self.modifiers {
-            Some(path) => read_file(path)?,
-            None => DEFAULT_MODIFIERS.to_string(),
-        };
-        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
-            .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        let lexicon = self.tone_lexicon()?;
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -110,6 +120,22 @@ impl LexiconArgs {
             actors,
             cues: Cues::embedded(),
         })
+    }
+
+    /// Loads the tone lexicon and modifiers, reporting malformed lines.
+    pub fn tone_lexicon(&self) -> Result<Lexicon> {
+        let (tone, tone_origin) = match self.lexicon.as_str() {
+            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
+            path => (read_file(path.as_ref())?, path.to_string()),
+        };
+        let modifiers = match &self.modifiers {
+            Some(path) => read_file(path)?,
+            None => DEFAULT_MODIFIERS.to_string(),
+        };
+        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
+            .map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        Ok(lexicon)
     }
 
     fn report<'a>(
