@@ -51,6 +51,19 @@ pub struct Actor {
     pub to: Option<String>,
 }
 
+impl Actor {
+    /// Whether the actor held its role on `date` (ISO YYYY-MM-DD). A bound
+    /// given as a year or year-month covers the whole year or month.
+    pub fn in_office(&self, date: &str) -> bool {
+        let after_start = self.from.as_deref().is_none_or(|from| date >= from);
+        let before_end = self
+            .to
+            .as_deref()
+            .is_none_or(|to| date <= to || date.starts_with(to));
+        after_start && before_end
+    }
+}
+
 /// A surface form and what it stands for.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -186,14 +199,20 @@ impl ActorLexicon {
 
     /// The top of the actor's parent chain (a country or organisation).
     pub fn root(&self, idx: ActorIdx) -> ActorIdx {
+        self.root_on(idx, None)
+    }
+
+    /// The top of the actor's parent chain on `date` (ISO): a person stands
+    /// for their country only while in office (`from`..`to`); out of office,
+    /// the chain stops at the person. Without a date, every link holds.
+    pub fn root_on(&self, idx: ActorIdx, date: Option<&str>) -> ActorIdx {
         let mut current = idx;
         for _ in 0..8 {
-            match self
-                .get(current)
-                .parent
-                .as_deref()
-                .and_then(|p| self.lookup(p))
-            {
+            let actor = self.get(current);
+            if date.is_some_and(|d| !actor.in_office(d)) {
+                break;
+            }
+            match actor.parent.as_deref().and_then(|p| self.lookup(p)) {
                 Some(parent) if parent != current => current = parent,
                 _ => break,
             }
@@ -447,6 +466,15 @@ mod tests {
         let lex = lexicon();
         let abe = lex.lookup("JPN.ABE").unwrap();
         assert_eq!(lex.get(lex.root(abe)).id, "JPN");
+        for (date, root) in [
+            ("2019-08-28", "JPN"),
+            ("2012-12-26", "JPN"),
+            ("2020-09-16", "JPN"),
+            ("2021-03-01", "JPN.ABE"),
+            ("2010-01-01", "JPN.ABE"),
+        ] {
+            assert_eq!(lex.get(lex.root_on(abe, Some(date))).id, root, "{date}");
+        }
         let user = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
             JPN,country,Nippon,,Nippon,,,\nXYZ,organisation,Xyz Group,,,,,\n";
         let (lex, warnings) = ActorLexicon::from_csvs(&[(ACTORS, "d"), (user, "u")]).unwrap();

@@ -131,29 +131,30 @@ impl Aggregates {
 
     /// Folds one article in.
     pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon) {
-        let period = match (self.grouping.period, analysis.layout.date.as_deref()) {
+        let date = analysis.layout.date.as_deref();
+        let period = match (self.grouping.period, date) {
             (Some(p), Some(date)) => p.of(date),
             _ => String::new(),
         };
         for m in &analysis.mentions {
-            self.actor(m.actor, &period, actors).mentions += 1;
+            self.actor(m.actor, &period, date, actors).mentions += 1;
         }
         for row in &analysis.stance {
             let tone = row.tone.tone;
-            let target = self.actor(row.target, &period, actors);
+            let target = self.actor(row.target, &period, date, actors);
             target.as_target.add(tone);
             target.target_polarity.add(tone);
             let source = match row.source {
                 Holder::Actor(a) => {
-                    self.actor(a, &period, actors).as_source.add(tone);
-                    Holder::Actor(self.group(a, actors))
+                    self.actor(a, &period, date, actors).as_source.add(tone);
+                    Holder::Actor(self.group(a, date, actors))
                 }
                 Holder::Unknown => continue,
                 ref outlet => outlet.clone(),
             };
             let key = (
                 holder_name(&source, actors),
-                actors.get(self.group(row.target, actors)).id.clone(),
+                actors.get(self.group(row.target, date, actors)).id.clone(),
                 period.clone(),
             );
             let dyad = self.dyads.entry(key).or_default();
@@ -162,17 +163,24 @@ impl Aggregates {
         }
     }
 
-    /// The actor an aggregate row is about, after any rollup.
-    fn group(&self, actor: ActorIdx, actors: &ActorLexicon) -> ActorIdx {
+    /// The actor an aggregate row is about, after any rollup (a person
+    /// folds into their country only while in office on the article date).
+    fn group(&self, actor: ActorIdx, date: Option<&str>, actors: &ActorLexicon) -> ActorIdx {
         if self.grouping.rollup {
-            actors.root(actor)
+            actors.root_on(actor, date)
         } else {
             actor
         }
     }
 
-    fn actor(&mut self, actor: ActorIdx, period: &str, actors: &ActorLexicon) -> &mut ActorStats {
-        let actor = self.group(actor, actors);
+    fn actor(
+        &mut self,
+        actor: ActorIdx,
+        period: &str,
+        date: Option<&str>,
+        actors: &ActorLexicon,
+    ) -> &mut ActorStats {
+        let actor = self.group(actor, date, actors);
         let key = (actors.get(actor).id.clone(), period.to_string());
         &mut self
             .actors

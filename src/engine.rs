@@ -47,7 +47,7 @@ impl Engine {
         let speaker_actors: Vec<Option<ActorIdx>> = attribution
             .speakers
             .iter()
-            .map(|s| self.speaker_actor(s))
+            .map(|s| self.speaker_actor(s, layout.date.as_deref()))
             .collect();
         let quotes = scorer.quotes(&attribution, &mentions, &speaker_actors);
         let sentences = scorer.sentences(&sentences, &quotes, &mentions);
@@ -55,7 +55,8 @@ impl Engine {
             .outlet
             .clone()
             .map_or(Holder::Unknown, Holder::Outlet);
-        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors);
+        let date = layout.date.as_deref();
+        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors, date);
         let body: Vec<f64> = sentences
             .iter()
             .filter(|s| s.sentence.paragraph > 0)
@@ -150,7 +151,7 @@ impl Engine {
     /// The actor a speaker stands for: the actor the description names at
     /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
     /// organisation of an affiliation ("a senior State Department official").
-    pub fn speaker_actor(&self, speaker: &Speaker) -> Option<ActorIdx> {
+    pub fn speaker_actor(&self, speaker: &Speaker, date: Option<&str>) -> Option<ActorIdx> {
         let d = speaker
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
@@ -164,7 +165,7 @@ impl Engine {
         if last.span.end >= d.trim_end().len() {
             Some(last.actor)
         } else {
-            Some(self.actors.root(last.actor))
+            Some(self.actors.root_on(last.actor, date))
         }
     }
 }

@@ -183,6 +183,7 @@ pub fn stance_rows(
     quotes: &[ScoredQuote],
     outlet: &Holder,
     actors: &ActorLexicon,
+    date: Option<&str>,
 ) -> Vec<StanceRow> {
     let mut rows = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
@@ -196,7 +197,7 @@ pub fn stance_rows(
             i + 1,
             &source,
             &q.targets,
-            actors,
+            (actors, date),
         );
     }
     for (i, s) in sentences.iter().enumerate() {
@@ -207,7 +208,7 @@ pub fn stance_rows(
                 i + 1,
                 outlet,
                 &s.actors,
-                actors,
+                (actors, date),
             );
         }
     }
@@ -234,14 +235,14 @@ fn push_rows(
     unit_no: usize,
     source: &Holder,
     targets: &[Target],
-    actors: &ActorLexicon,
+    (actors, date): (&ActorLexicon, Option<&str>),
 ) {
     let own_side = match source {
-        Holder::Actor(a) => Some(actors.root(*a)),
+        Holder::Actor(a) => Some(actors.root_on(*a, date)),
         _ => None,
     };
     for target in targets {
-        if Some(actors.root(target.actor)) == own_side {
+        if Some(actors.root_on(target.actor, date)) == own_side {
             continue;
         }
         rows.push(StanceRow {
