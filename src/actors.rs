@@ -178,6 +178,7 @@ impl ActorLexicon {
         let collective = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(COLLECTIVE_PHRASES)
             .map_err(|e| bad_file("actors", e.to_string()))?;
         Ok(ActorLexicon {

@@ -210,10 +210,11 @@ impl UnitScorer<'_> {
                         }
                     }
                 }
+                let tone = self.tone.unit(q.span);
                 ScoredQuote {
-                    tone: self.tone.unit(q.span),
+                    targets: self.tone.targets(&tone, q.span, found),
+                    tone,
                     speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
-                    targets: self.tone.targets(q.span, found),
                     quote: q.clone(),
                 }
             })
@@ -228,15 +229,17 @@ impl UnitScorer<'_> {
     ) -> Vec<ScoredSentence> {
         sentences
             .iter()
-            .map(|&sentence| ScoredSentence {
-                tone: self.tone.unit(sentence.span),
-                quote: quotes.iter().position(|q| {
-                    q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
-                }),
-                actors: self
-                    .tone
-                    .targets(sentence.span, actors_in(mentions, sentence.span, None)),
-                sentence,
+            .map(|&sentence| {
+                let tone = self.tone.unit(sentence.span);
+                let found = actors_in(mentions, sentence.span, None);
+                ScoredSentence {
+                    actors: self.tone.targets(&tone, sentence.span, found),
+                    tone,
+                    quote: quotes.iter().position(|q| {
+                        q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
+                    }),
+                    sentence,
+                }
             })
             .collect()
     }

@@ -130,7 +130,7 @@ struct Builder<'a> {
     a: &'a Analysis,
     lexicon: &'a Lexicon,
     actors: &'a ActorLexicon,
-    offsets: CharOffsets,
+    offsets: CharOffsets<'a>,
 }
 
 impl Builder<'_> {

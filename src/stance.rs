@@ -78,7 +78,12 @@ impl ToneContext<'_> {
     /// named outside the unit ("said of the South Korean drills") takes the
     /// unit's whole tone.
     pub fn toward(&self, unit: Span, mentions: &[Span]) -> Tone {
-        let mut tone = self.unit(unit);
+        self.toward_scored(self.unit(unit), unit, mentions)
+    }
+
+    /// `toward`, given the unit's own tone (so a unit with several targets
+    /// is scored once).
+    fn toward_scored(&self, mut tone: Tone, unit: Span, mentions: &[Span]) -> Tone {
         let inside: Vec<Span> = mentions
             .iter()
             .copied()
@@ -155,12 +160,18 @@ impl ToneContext<'_> {
         }
     }
 
-    /// The targets of a unit with the tone toward each.
-    pub fn targets(&self, unit: Span, found: Vec<(ActorIdx, Vec<Span>)>) -> Vec<Target> {
+    /// The targets of a unit (whose own tone is `tone`) with the tone
+    /// toward each.
+    pub fn targets(
+        &self,
+        tone: &Tone,
+        unit: Span,
+        found: Vec<(ActorIdx, Vec<Span>)>,
+    ) -> Vec<Target> {
         found
             .into_iter()
             .map(|(actor, mentions)| Target {
-                tone: self.toward(unit, &mentions),
+                tone: self.toward_scored(tone.clone(), unit, &mentions),
                 actor,
                 mentions,
             })
