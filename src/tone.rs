@@ -1,7 +1,8 @@
 //! Tone rules: turns lexicon matches into a tone with a trace. Negation
 //! and reversal ("reduce poverty"; both in a window before the term, stopped
 //! by punctuation), boosters and dampeners, ALL-CAPS emphasis, contrast
-//! ("but": what follows weighs more) and exclamation marks. Every change to a weight is recorded as a
+//! ("but": what follows weighs more), exclamation marks, and the dilution
+//! of a unit's valence by its length. Every change to a weight is recorded as a
 //! `RuleApplied`, which is what `stance explain` prints.
 
 use crate::lexicon::{Lexicon, Match, Modifier};
@@ -22,6 +23,9 @@ pub struct Rules {
     pub exclamation: f64,
     /// The normalisation constant: tone = x / sqrt(x^2 + alpha).
     pub alpha: f64,
+    /// Units up to this many words count fully; the valence sum of a
+    /// longer unit is diluted by its extra words: x * sqrt(reference / words).
+    pub length_reference: f64,
 }
 
 impl Default for Rules {
@@ -33,8 +37,16 @@ impl Default for Rules {
             caps_emphasis: 0.733,
             exclamation: 0.292,
             alpha: 15.0,
+            length_reference: 12.0,
         }
     }
+}
+
+/// How much the valence sum of a unit of `words` words counts: fully up to
+/// the reference length, half for a unit four times as long.
+pub fn length_factor(words: usize, rules: &Rules) -> f64 {
+    let words = words as f64;
+    (rules.length_reference / words.max(rules.length_reference)).sqrt()
 }
 
 /// Normalises a raw valence sum into [-1, 1].
@@ -66,8 +78,12 @@ pub fn score(
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
     let mut x: f64 = hits.iter().map(|h| h.weight).sum();
     if x != 0.0 {
-        x += x.signum() * exclamation_bonus(text, tokens, range, rules);
+        x += x.signum() * exclamation_bonus(text, tokens, range.clone(), rules);
     }
+    let words = range
+        .filter(|&i| tokens.items[i].kind == TokenKind::Word)
+        .count();
+    x *= length_factor(words, rules);
     let pos = hits.iter().map(|h| h.weight.max(0.0)).sum();
     let neg = hits.iter().map(|h| (-h.weight).max(0.0)).sum();
     Tone {
@@ -279,6 +295,27 @@ mod tests {
             let t = tone_of(text);
             assert!((t.hits[0].weight - weight).abs() < 1e-9, "{text:?}: {t:?}");
         }
+    }
+
+    #[test]
+    fn long_units_are_diluted() {
+        let rules = Rules::default();
+        let cases: &[(usize, f64)] = &[(0, 1.0), (4, 1.0), (12, 1.0), (27, 2.0 / 3.0), (48, 0.5)];
+        for (words, factor) in cases {
+            assert!(
+                (length_factor(*words, &rules) - factor).abs() < 1e-12,
+                "{words}"
+            );
+        }
+        let padding = " and the delegations met in the capital on the first day".repeat(2);
+        let short = tone_of("It was a good result");
+        assert!((short.tone - normalise(1.9, 15.0)).abs() < 1e-12);
+        let long = tone_of(&format!("It was a good result{padding}"));
+        assert!(
+            short.tone > long.tone && long.tone > 0.0,
+            "{short:?} {long:?}"
+        );
+        assert_eq!((short.pos, long.pos), (1.9, 1.9));
     }
 
     #[test]
