@@ -1,5 +1,6 @@
 //! The tone lexicon: loads the native CSV (`term,weight,categories`) and the
-//! modifier list (`term,role,value`), and finds entries in a token stream.
+//! modifier list (`term,role,value`; roles negator, booster, dampener,
+//! contrast, reverser), and finds entries in a token stream.
 //!
 //! Matching: at each word, the longest multi-word entry starting there wins,
 //! then an exact single word, then the longest prefix wildcard (`stem*`).
@@ -34,6 +35,9 @@ pub enum Modifier {
     Intensifier(f64),
     /// Weighs what follows it by the factor, and what precedes by its inverse.
     Contrast(f64),
+    /// Turns a negative term it governs into a milder positive one by the
+    /// factor: "reduce poverty", "prevent war". Positive terms are left alone.
+    Reverser(f64),
 }
 
 /// A matched entry: which entry and which word tokens it covers.
@@ -303,6 +307,7 @@ fn parse_modifier(
         "negator" => Modifier::Negator(value),
         "booster" | "dampener" => Modifier::Intensifier(value),
         "contrast" => Modifier::Contrast(value),
+        "reverser" => Modifier::Reverser(value),
         other => return Err(warn(format!("unknown modifier role {other:?}"))),
     };
     if term.is_empty() {

@@ -1,7 +1,8 @@
 //! Tone rules: turns lexicon matches into a tone with a trace. Negation
-//! (a window before the term, stopped by punctuation), boosters and
-//! dampeners, ALL-CAPS emphasis, contrast ("but": what follows weighs more)
-//! and exclamation marks. Every change to a weight is recorded as a
+//! and reversal ("reduce poverty"; both in a window before the term, stopped
+//! by punctuation), boosters and dampeners, ALL-CAPS emphasis, contrast
+//! ("but": what follows weighs more), exclamation marks, and the dilution
+//! of a unit's valence by its length. Every change to a weight is recorded as a
 //! `RuleApplied`, which is what `stance explain` prints.
 
 use crate::lexicon::{Lexicon, Match, Modifier};
@@ -22,6 +23,9 @@ pub struct Rules {
     pub exclamation: f64,
     /// The normalisation constant: tone = x / sqrt(x^2 + alpha).
     pub alpha: f64,
+    /// Units up to this many words count fully; the valence sum of a
+    /// longer unit is diluted by its extra words: x * sqrt(reference / words).
+    pub length_reference: f64,
 }
 
 impl Default for Rules {
@@ -33,8 +37,16 @@ impl Default for Rules {
             caps_emphasis: 0.733,
             exclamation: 0.292,
             alpha: 15.0,
+            length_reference: 12.0,
         }
     }
+}
+
+/// How much the valence sum of a unit of `words` words counts: fully up to
+/// the reference length, half for a unit four times as long.
+pub fn length_factor(words: usize, rules: &Rules) -> f64 {
+    let words = words as f64;
+    (rules.length_reference / words.max(rules.length_reference)).sqrt()
 }
 
 /// Normalises a raw valence sum into [-1, 1].
@@ -66,8 +78,12 @@ pub fn score(
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
     let mut x: f64 = hits.iter().map(|h| h.weight).sum();
     if x != 0.0 {
-        x += x.signum() * exclamation_bonus(text, tokens, range, rules);
+        x += x.signum() * exclamation_bonus(text, tokens, range.clone(), rules);
     }
+    let words = range
+        .filter(|&i| tokens.items[i].kind == TokenKind::Word)
+        .count();
+    x *= length_factor(words, rules);
     let pos = hits.iter().map(|h| h.weight.max(0.0)).sum();
     let neg = hits.iter().map(|h| (-h.weight).max(0.0)).sum();
     Tone {
@@ -88,8 +104,8 @@ pub fn retotal(tone: &mut Tone, alpha: f64) {
 }
 
 /// Weighs one match. Boosters reach back to `floor` (the unit start); a
-/// negator acts only on the first match after it, so it must lie after
-/// the previous match (`negation_floor`).
+/// negator or reverser acts only on the first match after it, so it must lie
+/// after the previous match (`negation_floor`).
 fn weigh(
     tokens: &Tokens,
     m: &Match,
@@ -124,9 +140,9 @@ fn weigh(
         }
     }
     for (_, i) in words_before(tokens, m.first, negation_floor, rules.negation_window) {
-        if let Some(factor) = negation(lexicon, tokens.norm(i)) {
+        if let Some((rule, factor)) = shifter(lexicon, tokens.norm(i), hit.weight) {
             let w = hit.weight * factor;
-            apply(&mut hit, "negation", tokens.norm(i), w);
+            apply(&mut hit, rule, tokens.norm(i), w);
         }
     }
     hit
@@ -146,11 +162,13 @@ fn apply(hit: &mut Hit, rule: &'static str, trigger: &str, weight: f64) {
     hit.weight = weight;
 }
 
-/// The negation factor of a word: a listed negator, or any "n't" form.
-fn negation(lexicon: &Lexicon, word: &str) -> Option<f64> {
+/// How a word before a term shifts the term's `weight`: a listed negator or
+/// any "n't" form negates; a reverser turns a negative term around.
+fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, f64)> {
     match lexicon.modifier(word) {
-        Some(Modifier::Negator(f)) => Some(f),
-        _ if word.ends_with("n't") => Some(-0.74),
+        Some(Modifier::Negator(f)) => Some(("negation", f)),
+        Some(Modifier::Reverser(f)) if weight < 0.0 => Some(("reversal", f)),
+        _ if word.ends_with("n't") => Some(("negation", -0.5)),
         _ => None,
     }
 }
@@ -208,10 +226,12 @@ mod tests {
     use crate::tokenize::tokenize;
 
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
-        problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n";
+        problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n\
+        war,-2.8,\npoverty,-2.2,\naid,1.6,\n";
     const MODS: &str = "term,role,value\nnot,negator,-0.74\nno,negator,-0.74\n\
         never,negator,-0.74\nparticularly,booster,0.293\nvery,booster,0.293\n\
-        slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n";
+        slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n\
+        reduce,reverser,-0.5\nprevent,reverser,-0.5\n";
 
     fn tone_of(text: &str) -> Tone {
         let (lex, _) = Lexicon::from_csv(TONE, MODS, "t").unwrap();
@@ -242,6 +262,11 @@ mod tests {
             ("It was good, but the result was bad", -1.0),
             ("It was bad, but the result was good", 1.0),
             ("Nothing here at all", 0.0),
+            ("The plan would reduce poverty", 1.0),
+            ("Talks may prevent a new war", 1.0),
+            ("They failed to reduce aid", 1.0),
+            ("The deal did not prevent war", -1.0),
+            ("Prevent. War", -1.0),
         ];
         for (text, sign) in cases {
             let t = tone_of(text);
@@ -257,10 +282,49 @@ mod tests {
             ("HELPFUL and fine", &["caps"]),
             ("not, helpful", &[]),
             ("good but bad", &["contrast", "contrast"]),
+            ("reduce poverty", &["reversal"]),
+            ("reduce aid", &[]),
+            ("reduce aid and poverty", &[]),
+            ("did not prevent war", &["reversal", "negation"]),
         ];
         for (text, want) in cases {
             assert_eq!(rules_of(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn reversal_halves_and_flips_a_negative_term() {
+        let cases: &[(&str, f64)] = &[
+            ("reduce poverty", 1.1),
+            ("prevent a war", 1.4),
+            ("reduce aid", 1.6),
+            ("did not prevent war", -1.036),
+        ];
+        for (text, weight) in cases {
+            let t = tone_of(text);
+            assert!((t.hits[0].weight - weight).abs() < 1e-9, "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn long_units_are_diluted() {
+        let rules = Rules::default();
+        let cases: &[(usize, f64)] = &[(0, 1.0), (4, 1.0), (12, 1.0), (27, 2.0 / 3.0), (48, 0.5)];
+        for (words, factor) in cases {
+            assert!(
+                (length_factor(*words, &rules) - factor).abs() < 1e-12,
+                "{words}"
+            );
+        }
+        let padding = " and the delegations met in the capital on the first day".repeat(2);
+        let short = tone_of("It was a good result");
+        assert!((short.tone - normalise(1.9, 15.0)).abs() < 1e-12);
+        let long = tone_of(&format!("It was a good result{padding}"));
+        assert!(
+            short.tone > long.tone && long.tone > 0.0,
+            "{short:?} {long:?}"
+        );
+        assert_eq!((short.pos, long.pos), (1.9, 1.9));
     }
 
     #[test]
