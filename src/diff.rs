@@ -113,7 +113,10 @@ fn modifiers(lexicon: &Lexicon) -> BTreeMap<&str, Modifier> {
 
 fn modifier_value(m: Modifier) -> f64 {
     match m {
-        Modifier::Negator(v) | Modifier::Intensifier(v) | Modifier::Contrast(v) => v,
+        Modifier::Negator(v)
+        | Modifier::Intensifier(v)
+        | Modifier::Contrast(v)
+        | Modifier::Reverser(v) => v,
     }
 }
 

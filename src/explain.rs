@@ -501,7 +501,7 @@ mod tests {
         for want in [
             "\"helpful\" = entry \"helpful\"",
             "booster \"particularly\" x",
-            "negation \"didn't\" x-0.7400",
+            "negation \"didn't\" x-0.5000",
             "actors: none",
         ] {
             assert!(text.contains(want), "{want:?} in\n{text}");

@@ -242,7 +242,7 @@ fn changed_modifier_is_attributed() {
     let text = fs::read_to_string(&default).unwrap();
     fs::write(
         &modifiers,
-        text.replace("\nnot,negator,-0.74\n", "\nnot,negator,-0.2\n"),
+        text.replace("\nnot,negator,-0.5\n", "\nnot,negator,-0.2\n"),
     )
     .unwrap();
     let modifiers = modifiers.to_str().unwrap();
@@ -267,7 +267,7 @@ fn changed_modifier_is_attributed() {
     let summary = rows(&dir.path().join("out/summary.csv"));
     assert_eq!(
         summary[1],
-        ["modifier:not", "reweighted", "-0.7400", "-0.2000", &n, "0"]
+        ["modifier:not", "reweighted", "-0.5000", "-0.2000", &n, "0"]
     );
     // Without --base-modifiers both sides use --modifiers.
     diff(dir.path(), default_lexicon, &["--modifiers", modifiers])
