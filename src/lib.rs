@@ -13,6 +13,7 @@ pub mod article;
 pub mod corpus;
 pub mod engine;
 pub mod error;
+pub mod formats;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;

@@ -1,14 +1,15 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod lexicon;
 pub mod score;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use stance::actors::{ActorLexicon, DEFAULT_ACTORS};
 use stance::engine::Engine;
-use stance::lexicon::{Lexicon, DEFAULT_MODIFIERS, DEFAULT_TONE};
+use stance::formats::{load_spec, merge, LoadedLexicon};
+use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
-use stance::tone::Rules;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,15 +24,20 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Check, count or convert tone lexicons of any supported format.
+    Lexicon(lexicon::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
     }
 }
 
@@ -55,10 +61,14 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 /// Lexicon options shared by every command that scores text.
 #[derive(Debug, Clone, Args)]
 pub struct LexiconArgs {
-    /// Tone lexicon as native CSV (term,weight,categories); "default" is the built-in one.
-    #[arg(long, value_name = "PATH", default_value = "default")]
-    pub lexicon: String,
-    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast words).
+    /// Tone lexicon, [FORMAT:]PATH (FORMAT: native, vader, afinn, liwc,
+    /// lexicoder, yaml, wordstat, huliu, nrc, mpqa, sentiwordnet; detected
+    /// when omitted); "default" is the built-in one. Repeatable: a later
+    /// lexicon's entry for a term replaces an earlier one.
+    #[arg(long, value_name = "[FORMAT:]PATH", default_value = "default")]
+    pub lexicon: Vec<String>,
+    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast
+    /// words, and `setting` rows for the rule constants).
     #[arg(long, value_name = "PATH")]
     pub modifiers: Option<PathBuf>,
     /// Extra actor lexicon (CSV); its rows add to or replace the default's. Repeatable.
@@ -67,6 +77,12 @@ pub struct LexiconArgs {
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// A warning about a line that was left out.
+fn skipped(mut w: LoadWarning) -> LoadWarning {
+    w.message.push_str("; line skipped");
+    w
 }
 
 fn read_file(path: &std::path::Path) -> Result<String> {
@@ -78,17 +94,16 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let (tone, tone_origin) = match self.lexicon.as_str() {
-            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
-            path => (read_file(path.as_ref())?, path.to_string()),
+        let loaded = self.tone_lexicons()?;
+        let (text, origin) = match &self.modifiers {
+            Some(path) => (read_file(path)?, path.display().to_string()),
+            None => (DEFAULT_MODIFIERS.to_string(), "default".to_string()),
         };
-        let modifiers = match &self.modifiers {
-            Some(path) => read_file(path)?,
-            None => DEFAULT_MODIFIERS.to_string(),
-        };
-        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
-            .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
+        let (modifiers, warnings) =
+            parse_modifiers(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
+        let lexicon = Lexicon::new(merge(&loaded), modifiers.words);
+        let rules = modifiers.rules;
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -99,26 +114,49 @@ impl LexiconArgs {
             .collect();
         let (actors, warnings) =
             ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|(o, w)| (o.clone(), w)))?;
+        self.report(warnings.into_iter().map(|(o, w)| (o, skipped(w))))?;
         Ok(Engine {
             lexicon,
-            rules: Rules::default(),
+            rules,
             actors,
             cues: Cues::embedded(),
         })
     }
 
-    fn report<'a>(
-        &self,
-        warnings: impl Iterator<Item = (String, &'a stance::lexicon::LoadWarning)>,
-    ) -> Result<()> {
-        for (origin, w) in warnings {
-            let msg = format!("{origin}:{}: {}", w.line, w.message);
-            if self.strict {
-                return Err(ConfigError(msg).into());
-            }
-            eprintln!("stance: warning: {msg}; line skipped");
-        }
-        Ok(())
+    /// Loads every --lexicon, reporting their warnings.
+    pub fn tone_lexicons(&self) -> Result<Vec<LoadedLexicon>> {
+        load_lexicons(&self.lexicon, self.strict)
     }
+
+    fn report(&self, warnings: impl Iterator<Item = (String, LoadWarning)>) -> Result<()> {
+        report(warnings, self.strict)
+    }
+}
+
+/// Loads lexicon specs, printing their warnings (fatal with `strict`).
+pub fn load_lexicons(specs: &[String], strict: bool) -> Result<Vec<LoadedLexicon>> {
+    let mut loaded = Vec::new();
+    for spec in specs {
+        let lexicon = load_spec(spec).map_err(|e| ConfigError(e.to_string()))?;
+        let origin = &lexicon.origin;
+        report(
+            lexicon.warnings.iter().map(|w| (origin.clone(), w.clone())),
+            strict,
+        )?;
+        loaded.push(lexicon);
+    }
+    Ok(loaded)
+}
+
+/// Prints each warning as `origin:line: message`, or fails on the first
+/// when `strict`.
+fn report(warnings: impl Iterator<Item = (String, LoadWarning)>, strict: bool) -> Result<()> {
+    for (origin, w) in warnings {
+        let msg = format!("{origin}:{}: {}", w.line, w.message);
+        if strict {
+            return Err(ConfigError(msg).into());
+        }
+        eprintln!("stance: warning: {msg}");
+    }
+    Ok(())
 }
