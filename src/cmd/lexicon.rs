@@ -64,8 +64,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn check(specs: &[String], json: bool) -> Result<ExitCode> {
     let lexicons = specs
         .iter()
-        .map(|s| load_spec(s).with_context(|| format!("loading {s}")))
-        .collect::<Result<Vec<LoadedLexicon>>>()?;
+        .map(|s| load_spec(s))
+        .collect::<std::result::Result<Vec<LoadedLexicon>, _>>()?;
     let findings = lint::check(&lexicons);
     let mut out = std::io::stdout().lock();
     for f in &findings {

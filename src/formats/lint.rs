@@ -73,6 +73,8 @@ pub struct Finding {
 struct Located<'a> {
     origin: &'a str,
     entry: &'a Entry,
+    /// The format reads a trailing `*` as a wildcard.
+    globs: bool,
 }
 
 impl Located<'_> {
@@ -99,6 +101,7 @@ pub fn check(lexicons: &[LoadedLexicon]) -> Vec<Finding> {
             l.entries.iter().map(|entry| Located {
                 origin: &l.origin,
                 entry,
+                globs: l.format.has_wildcards(),
             })
         })
         .collect();
@@ -135,8 +138,9 @@ fn unmatchable(lexicon: &LoadedLexicon) -> Vec<Finding> {
         let here = Located {
             origin: &lexicon.origin,
             entry,
+            globs: lexicon.format.has_wildcards(),
         };
-        if let Some(reading) = tokenizer_split(&entry.term) {
+        if let Some(reading) = tokenizer_split(&entry.term, here.globs) {
             out.push(here.finding(
                 Kind::Unmatchable,
                 format!(
@@ -159,13 +163,13 @@ fn unmatchable(lexicon: &LoadedLexicon) -> Vec<Finding> {
 }
 
 /// How stance's tokenizer splits a term that it cannot match as words,
-/// or None when every word of the term is one word token. A wildcard word
-/// is probed with a letter in place of its `*`.
-fn tokenizer_split(term: &str) -> Option<String> {
+/// or None when every word of the term is one word token. With `globs`, a
+/// wildcard word is probed with a letter in place of its trailing `*`.
+fn tokenizer_split(term: &str, globs: bool) -> Option<String> {
     let mut readings = Vec::new();
     let mut matchable = true;
     for word in term.split(' ') {
-        let probe = match word.strip_suffix('*') {
+        let probe = match word.strip_suffix('*').filter(|_| globs) {
             Some(stem) => format!("{stem}a"),
             None => word.to_string(),
         };
@@ -256,7 +260,7 @@ fn wildcards(all: &[Located]) -> Vec<Finding> {
         by_text.entry(text).or_default().push(*here);
     }
     let mut out = Vec::new();
-    for wildcard in all.iter().filter(|h| is_wildcard(h.entry)) {
+    for wildcard in all.iter().filter(|h| h.globs && is_wildcard(h.entry)) {
         let stem = wildcard.entry.term.trim_end_matches('*');
         let covered = by_text
             .range(stem..)
@@ -344,7 +348,13 @@ pub fn stats(lexicon: &LoadedLexicon) -> Stats {
         entries: entries.len(),
         terms: terms.len(),
         multi_word: entries.iter().filter(|e| e.term.contains(' ')).count(),
-        wildcards: entries.iter().filter(|e| e.term.contains('*')).count(),
+        wildcards: match lexicon.format.has_wildcards() {
+            true => entries
+                .iter()
+                .filter(|e| e.term.split(' ').any(|w| w.ends_with('*')))
+                .count(),
+            false => 0,
+        },
         warnings: lexicon.warnings.len(),
         categories,
         weights: histogram(entries),

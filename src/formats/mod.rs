@@ -96,6 +96,15 @@ impl Format {
         ("sentiwordnet", Format::SentiWordNet),
     ];
 
+    /// Whether a trailing `*` is a wildcard (elsewhere it is a literal
+    /// character, as in VADER's emoticon ":*").
+    pub fn has_wildcards(self) -> bool {
+        matches!(
+            self,
+            Format::Native | Format::Liwc | Format::Lexicoder | Format::Yaml | Format::Wordstat
+        )
+    }
+
     pub fn name(self) -> &'static str {
         Format::NAMES
             .iter()
@@ -209,18 +218,10 @@ pub fn load_bytes(bytes: &[u8], path: &str, format: Option<Format>) -> Result<Lo
     let name = Path::new(path)
         .file_name()
         .map_or(path.into(), |n| n.to_string_lossy());
-    let format =
-        match format {
-            Some(f) => f,
-            None => {
-                detect(&name, &text).ok_or_else(|| {
-                    bad(format!(
-                "cannot tell the lexicon format; name it, as in FORMAT:{path} (formats: {})",
-                Format::NAMES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-            ))
-                })?
-            }
-        };
+    let format = match format {
+        Some(f) => f,
+        None => detect(&name, &text).ok_or_else(|| bad(undetected(&text, path)))?,
+    };
     let format = resolve_polarity(format, &name).ok_or_else(|| {
         bad(
             "cannot tell whether this Hu & Liu list is positive or negative: \
@@ -252,6 +253,33 @@ pub fn load_bytes(bytes: &[u8], path: &str, format: Option<Format>) -> Result<Lo
         entries: parsed.entries,
         warnings,
     })
+}
+
+/// Why a file's format could not be detected.
+fn undetected(text: &str, path: &str) -> String {
+    let first = lines(text)
+        .into_iter()
+        .map(|(_, l)| l)
+        .find(|l| !l.trim().is_empty());
+    let emoji_table = first
+        .and_then(|l| l.split_once('\t'))
+        .is_some_and(|(emoji, description)| {
+            !emoji.chars().any(char::is_alphanumeric) && description.contains(' ')
+        });
+    if emoji_table {
+        return "this looks like VADER's emoji table (emoji<TAB>description): it holds no \
+                weights, and stance's tokenizer reads emoji as punctuation, so it is not a \
+                tone lexicon"
+            .into();
+    }
+    format!(
+        "cannot tell the lexicon format; name it, as in FORMAT:{path} (formats: {})",
+        Format::NAMES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Reads `text` as `format` (already resolved).

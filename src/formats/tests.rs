@@ -178,6 +178,8 @@ fn bad_files_give_clear_errors() {
         let err = load_spec(&fixture(name)).unwrap_err().to_string();
         assert!(err.contains(want) && err.contains(name), "{name}: {err}");
     }
+    let emoji = load_bytes("\u{1F600}\tgrinning face\n".as_bytes(), "emoji.txt", None).unwrap_err();
+    assert!(emoji.to_string().contains("VADER's emoji table"), "{emoji}");
     let err = load_spec(&format!("huliu:{}", fixture("unknown.txt"))).unwrap_err();
     assert!(err.to_string().contains("huliu-pos:PATH"), "{err}");
     let err = load_spec(&format!("native:{}", fixture("afinn.txt"))).unwrap_err();
@@ -265,4 +267,41 @@ fn converted_lexicons_load_back_unchanged() {
         };
         assert_eq!(terms(&back.entries), terms(&merged), "{name}");
     }
+}
+
+/// A lexicon file's name and text, and the findings wanted (line, kind).
+type LintCase<'a> = (&'a str, &'a str, &'a [(u64, lint::Kind)]);
+
+#[test]
+fn lint_kinds_by_format() {
+    use lint::Kind::*;
+    #[rustfmt::skip]
+    let cases: &[LintCase] = &[
+        ("v.txt", ":*\t2\t0.5\t[2]\n:(\t-2\t0.5\t[-2]\ngood\t1.9\t0.5\t[2]\n",
+         &[(1, Unmatchable), (2, Unmatchable)]),
+        ("n.csv", "term,weight,categories\nco-*,1,\nco-opt,-1,\nu.s.,0,\n", &[(2, WildcardCapture)]),
+        ("n.csv", "term,weight,categories\ngood,1,\ngood,1,\nfine*,1,a\nfinely,1,b\n", &[]),
+        ("n.csv", "term,weight,categories\nfine*,1,a\nfine,1,a\n", &[(3, Shadowed)]),
+    ];
+    for (name, text, want) in cases {
+        let loaded = load_bytes(text.as_bytes(), name, None).unwrap();
+        let got: Vec<(u64, lint::Kind)> = lint::check(&[loaded])
+            .iter()
+            .map(|f| (f.line, f.kind))
+            .collect();
+        assert_eq!(got, *want, "{text:?}");
+    }
+}
+
+#[test]
+fn stats_count_what_the_engine_sees() {
+    let loaded = load_spec(&fixture("vader_lexicon.txt")).unwrap();
+    let s = lint::stats(&loaded);
+    assert_eq!(
+        (s.entries, s.terms, s.multi_word, s.wildcards, s.warnings),
+        (5, 4, 1, 0, 2)
+    );
+    let bins: Vec<(String, usize)> = s.weights.iter().map(|b| (b.bin.clone(), b.count)).collect();
+    let want = [("[-3,-2)", 1), ("[-2,-1)", 3), ("(1,2]", 1)];
+    assert_eq!(bins, want.map(|(b, n)| (b.to_string(), n)));
 }
