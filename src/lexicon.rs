@@ -1,5 +1,7 @@
 //! The tone lexicon: loads the native CSV (`term,weight,categories`) and the
-//! modifier list (`term,role,value`), and finds entries in a token stream.
+//! modifier list (`term,role,value`, whose `setting` rows set the constants
+//! of `tone::Rules`), and finds entries in a token stream. Other lexicon
+//! formats are read into `Entry`s by `formats`.
 //!
 //! Matching: at each word, the longest multi-word entry starting there wins,
 //! then an exact single word, then the longest prefix wildcard (`stem*`).

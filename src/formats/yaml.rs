@@ -1,7 +1,9 @@
 //! quanteda dictionaries in YAML: each key maps to a list of glob patterns
 //! (a space makes a phrase), to one pattern, or to nested keys; a nested
 //! key's category is the path of keys joined by "." ("AFRICA.EAST.KE").
-//! Read with yaml-rust2's event parser, which gives every pattern its line.
+//! Read with yaml-rust2's event parser, which gives every pattern its line
+//! (serde_yaml is deprecated and serde_yml an unmaintained shim; yaml-rust2
+//! is maintained, pure Rust and without serde).
 
 use super::{pattern_term, Grouped, Parsed};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
