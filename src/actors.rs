@@ -37,7 +37,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visited",
     "visiting",
     "visits",
-    "of",
 ];
 
 /// One actor of the lexicon.
@@ -66,7 +65,25 @@ pub struct ActorLexicon {
     by_id: FxHashMap<String, ActorIdx>,
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
+    collective: AhoCorasick,
 }
+
+/// Phrases that refer to the two parties last named together ("South
+/// Korea and Japan ... both sides").
+const COLLECTIVE_PHRASES: &[&str] = &[
+    "both sides",
+    "both countries",
+    "both nations",
+    "both governments",
+    "both capitals",
+    "the two sides",
+    "the two countries",
+    "the two nations",
+    "the two governments",
+    "the two neighbours",
+    "the two neighbors",
+    "the two allies",
+];
 
 /// A parsed row: the actor and its surface forms.
 struct Row {
@@ -145,11 +162,17 @@ impl ActorLexicon {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i as ActorIdx))
             .collect();
+        let collective = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(COLLECTIVE_PHRASES)
+            .map_err(|e| bad_file("actors", e.to_string()))?;
         Ok(ActorLexicon {
             actors,
             by_id,
             matcher,
             patterns: forms.into_iter().map(|(_, p)| p).collect(),
+            collective,
         })
     }
 
@@ -196,6 +219,57 @@ impl ActorLexicon {
             });
         }
     }
+}
+
+impl ActorLexicon {
+    /// Mentions for collective references: "both sides" in `span` stands for
+    /// the last two actors (by their country or organisation) coordinated
+    /// in the text before it ("South Korea and Japan", "Seoul-Tokyo").
+    /// `mentions` are the article's mentions in text order.
+    pub fn collective(
+        &self,
+        text: &str,
+        span: Span,
+        mentions: &[ActorMention],
+    ) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for m in self.collective.find_iter(span.of(text)) {
+            let at = Span::new(span.start + m.start(), span.start + m.end());
+            if !on_word_boundaries(text, at) {
+                continue;
+            }
+            if let Some((a, b)) = self.last_pair_before(text, at.start, mentions) {
+                out.push(ActorMention { actor: a, span: at });
+                out.push(ActorMention { actor: b, span: at });
+            }
+        }
+        out
+    }
+
+    fn last_pair_before(
+        &self,
+        text: &str,
+        before: usize,
+        mentions: &[ActorMention],
+    ) -> Option<(ActorIdx, ActorIdx)> {
+        let upto = mentions.partition_point(|m| m.span.end <= before);
+        mentions[..upto].windows(2).rev().find_map(|w| {
+            let (a, b) = (self.root(w[0].actor), self.root(w[1].actor));
+            let between = text.get(w[0].span.end..w[1].span.start)?;
+            (a != b && is_coordination(between)).then_some((a, b))
+        })
+    }
+}
+
+/// Text joining two coordinated names: "and", "or", a hyphen or dash,
+/// after an optional possessive.
+fn is_coordination(between: &str) -> bool {
+    let rest = between
+        .strip_prefix("'s")
+        .or_else(|| between.strip_prefix("\u{2019}s"))
+        .unwrap_or(between)
+        .trim();
+    matches!(rest, "and" | "or" | "-" | "\u{2013}" | "&")
 }
 
 fn read_rows(text: &str, origin: &str) -> Result<Vec<std::result::Result<Row, LoadWarning>>> {
@@ -329,6 +403,42 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn collective_references() {
+        let lex = lexicon();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "South Korea and Japan argued. Both sides lost.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "Ties between Seoul and Tokyo are strained; the two countries met.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "The Seoul-Tokyo row deepened. Both sides blamed Washington.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "Shinzo Abe and North Korea spoke; both sides were calm.",
+                &["JPN", "PRK"],
+            ),
+            ("Japan met officials. Both sides smiled.", &[]),
+            ("The United States and the U.S. army. Both sides.", &[]),
+        ];
+        for (text, want) in cases {
+            let mut found = Vec::new();
+            let all = Span::new(0, text.len());
+            lex.find(text, all, &mut found);
+            let ids: Vec<String> = lex
+                .collective(text, all, &found)
+                .iter()
+                .map(|m| lex.get(m.actor).id.clone())
+                .collect();
+            assert_eq!(ids, *want, "{text:?}");
         }
     }
 

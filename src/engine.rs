@@ -118,10 +118,20 @@ impl Engine {
         context.toward(unit, &[target])
     }
 
+    /// Actor mentions in text order, collective references ("both sides")
+    /// included as mentions of the actors they stand for.
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
             self.actors.find(text, span, &mut out);
+        }
+        let mut collective = Vec::new();
+        for &span in &layout.paragraphs {
+            collective.extend(self.actors.collective(text, span, &out));
+        }
+        if !collective.is_empty() {
+            out.extend(collective);
+            out.sort_by_key(|m| m.span.start);
         }
         out
     }

@@ -150,13 +150,14 @@ impl CharOffsets {
     }
 }
 
-/// One CSV file being written.
-struct Sheet {
+/// One CSV file being written, with the conventions above (header row,
+/// guarded cells, `--excel` BOM and CRLF); other commands' reports use it too.
+pub struct Sheet {
     writer: csv::Writer<BufWriter<File>>,
 }
 
 impl Sheet {
-    fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
+    pub fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
         let path = dir.join(name);
         let mut file = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
         if excel {
@@ -175,7 +176,7 @@ impl Sheet {
         Ok(Sheet { writer })
     }
 
-    fn row(&mut self, cells: &[String]) -> Result<()> {
+    pub fn row(&mut self, cells: &[String]) -> Result<()> {
         for cell in cells {
             self.writer.write_field(guard(cell).as_bytes())?;
         }
@@ -183,7 +184,7 @@ impl Sheet {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
         self.writer.flush().map_err(|e| Error::io("report", e))?;
         Ok(())
     }
@@ -256,9 +257,19 @@ impl Reports {
 
     /// Writes the aggregate files and closes everything.
     pub fn finish(self, aggregates: &Aggregates, actors: &ActorLexicon) -> Result<()> {
-        let mut actor_sheet = Sheet::create(&self.dir, "actors.csv", ACTORS, self.excel)?;
-        for (actor, s) in aggregates.actors_by_id(actors) {
-            actor_sheet.row(&[
+        let by_period = aggregates.grouping.period.is_some();
+        let with_period = |header: &[&'static str]| {
+            let mut h = header.to_vec();
+            if by_period {
+                h.push("period");
+            }
+            h
+        };
+        let mut actor_sheet =
+            Sheet::create(&self.dir, "actors.csv", &with_period(ACTORS), self.excel)?;
+        for ((_, period), (idx, s)) in &aggregates.actors {
+            let actor = actors.get(*idx);
+            let mut row = vec![
                 actor.id.clone(),
                 actor.name.clone(),
                 actor.kind.clone(),
@@ -271,11 +282,16 @@ impl Reports {
                 s.target_polarity.pos.to_string(),
                 s.target_polarity.neg.to_string(),
                 s.target_polarity.neutral.to_string(),
-            ])?;
+            ];
+            if by_period {
+                row.push(period.clone());
+            }
+            actor_sheet.row(&row)?;
         }
-        let mut dyad_sheet = Sheet::create(&self.dir, "dyads.csv", DYADS, self.excel)?;
-        for ((source, target), d) in &aggregates.dyads {
-            dyad_sheet.row(&[
+        let mut dyad_sheet =
+            Sheet::create(&self.dir, "dyads.csv", &with_period(DYADS), self.excel)?;
+        for ((source, target, period), d) in &aggregates.dyads {
+            let mut row = vec![
                 source.clone(),
                 target.clone(),
                 d.tone.units.to_string(),
@@ -283,7 +299,11 @@ impl Reports {
                 d.polarity.pos.to_string(),
                 d.polarity.neg.to_string(),
                 d.polarity.neutral.to_string(),
-            ])?;
+            ];
+            if by_period {
+                row.push(period.clone());
+            }
+            dyad_sheet.row(&row)?;
         }
         for sheet in [
             actor_sheet,

@@ -118,6 +118,15 @@ pub fn score(
     }
 }
 
+/// Recomputes a tone's total, pos and neg from its hits (after a caller
+/// re-weighted them).
+pub fn retotal(tone: &mut Tone, alpha: f64) {
+    let x: f64 = tone.hits.iter().map(|h| h.weight).sum();
+    tone.pos = tone.hits.iter().map(|h| h.weight.max(0.0)).sum();
+    tone.neg = tone.hits.iter().map(|h| (-h.weight).max(0.0)).sum();
+    tone.tone = normalise(x, alpha);
+}
+
 /// Weighs one match. Boosters reach back to `floor` (the unit start); a
 /// negator acts only on the first weighted match after it, so it must lie
 /// after the previous one (`negation_floor`). A weight-0 entry (a category

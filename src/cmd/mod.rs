@@ -1,5 +1,8 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod diff;
+pub mod eval;
+pub mod explain;
 pub mod lexicon;
 pub mod score;
 
@@ -10,6 +13,7 @@ use stance::engine::Engine;
 use stance::formats::{load_spec, merge, LoadedLexicon};
 use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
+use stance::tone::Rules;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,6 +34,12 @@ pub struct Cli {
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Regression-test the engine against a human-labelled gold set.
+    Eval(eval::Args),
+    /// Compare two lexicons on a corpus: which units' tone moves, and why.
+    Diff(diff::Args),
+    /// Explain the score of one text: matches, rules, tone, quotes, actors.
+    Explain(explain::Args),
     /// Check, count or convert tone lexicons of any supported format.
     Lexicon(lexicon::Args),
 }
@@ -37,6 +47,9 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Lexicon(args) => lexicon::run(args),
     }
 }
@@ -85,6 +98,18 @@ fn skipped(mut w: LoadWarning) -> LoadWarning {
     w
 }
 
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to stdout"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn read_file(path: &std::path::Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
     String::from_utf8(bytes)
@@ -94,16 +119,7 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let loaded = self.tone_lexicons()?;
-        let (text, origin) = match &self.modifiers {
-            Some(path) => (read_file(path)?, path.display().to_string()),
-            None => (DEFAULT_MODIFIERS.to_string(), "default".to_string()),
-        };
-        let (modifiers, warnings) =
-            parse_modifiers(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
-        let lexicon = Lexicon::new(merge(&loaded), modifiers.words);
-        let rules = modifiers.rules;
+        let (lexicon, rules) = self.tone_lexicon()?;
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -123,9 +139,21 @@ impl LexiconArgs {
         })
     }
 
-    /// Loads every --lexicon, reporting their warnings.
-    pub fn tone_lexicons(&self) -> Result<Vec<LoadedLexicon>> {
-        load_lexicons(&self.lexicon, self.strict)
+    /// Loads the tone lexicons (merged) and the modifier list with its
+    /// rule settings, reporting malformed lines.
+    pub fn tone_lexicon(&self) -> Result<(Lexicon, Rules)> {
+        let loaded = load_lexicons(&self.lexicon, self.strict)?;
+        let (text, origin) = match &self.modifiers {
+            Some(path) => (read_file(path)?, path.display().to_string()),
+            None => (DEFAULT_MODIFIERS.to_string(), "default".to_string()),
+        };
+        let (modifiers, warnings) =
+            parse_modifiers(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
+        Ok((
+            Lexicon::new(merge(&loaded), modifiers.words),
+            modifiers.rules,
+        ))
     }
 
     fn report(&self, warnings: impl Iterator<Item = (String, LoadWarning)>) -> Result<()> {
