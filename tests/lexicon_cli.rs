@@ -274,3 +274,34 @@ fn bad_lexicons_give_clear_messages() {
         .code(1)
         .stderr(contains("has no entries"));
 }
+
+#[test]
+fn category_entries_report_categories_without_tone() {
+    let dir = TempDir::new().unwrap();
+    let article = write(
+        dir.path(),
+        "a.jsonl",
+        b"{\"id\":\"1\",\"text\":\"New tariffs hit missile makers.\"}\n",
+    );
+    let out = dir.path().join("out");
+    stance()
+        .args([
+            "score",
+            "--quiet",
+            "--lexicon",
+            &fixture("dictionary.yml"),
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .success();
+    let text = fs::read_to_string(out.join("sentences.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(cell("terms"), "tariff*;missile*");
+    assert_eq!(cell("categories"), "policy.security;policy.trade");
+    assert_eq!(cell("tone"), "0.0000");
+}
