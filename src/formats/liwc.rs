@@ -55,7 +55,8 @@ fn declare(out: &mut Parsed, categories: &mut FxHashMap<u32, String>, line: u64,
     }
 }
 
-/// Reads a `term id...` line: the ids are the whole-number words at the end.
+/// Reads a `term<TAB>id...` line; without a tab (spaces for tabs) the ids
+/// are the whole-number words at the end.
 fn term_line(
     out: &mut Parsed,
     grouped: &mut Grouped,
@@ -64,32 +65,42 @@ fn term_line(
     text: &str,
 ) {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let ids_from = words
-        .iter()
-        .rposition(|w| w.parse::<u32>().is_err())
-        .map_or(0, |p| p + 1);
-    let (term_words, ids) = words.split_at(ids_from);
-    let conditional = term_words
+    if words
         .iter()
         .skip(1)
-        .any(|w| w.contains(['(', ')', '<', '>', '/']));
-    if conditional {
+        .any(|w| w.contains(['(', ')', '<', '>', '/']))
+    {
         out.skip(
             line,
             format!("LIWC2007 conditional category in {text:?} is not supported"),
         );
         return;
     }
-    if ids.is_empty() {
-        out.skip(line, format!("no category id after {text:?}"));
-        return;
-    }
+    let term_len = match text.split_once('\t') {
+        Some((term, _)) => term.split_whitespace().count(),
+        None => words
+            .iter()
+            .rposition(|w| w.parse::<u32>().is_err())
+            .map_or(0, |p| p + 1),
+    };
+    let (term_words, id_words) = words.split_at(term_len);
+    let ids: Option<Vec<u32>> = id_words.iter().map(|w| w.parse().ok()).collect();
+    let ids = match ids {
+        Some(ids) if !ids.is_empty() => ids,
+        _ => {
+            out.skip(
+                line,
+                format!("no category ids (whole numbers) after the term in {text:?}"),
+            );
+            return;
+        }
+    };
     let term = match pattern_term(&term_words.join(" ")) {
         Ok(term) => term,
         Err(e) => return out.skip(line, e),
     };
     let mut repeated = None;
-    for id in ids.iter().filter_map(|id| id.parse::<u32>().ok()) {
+    for id in ids {
         let category = match categories.get(&id) {
             Some(name) => name.clone(),
             None => {

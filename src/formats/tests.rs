@@ -305,3 +305,17 @@ fn stats_count_what_the_engine_sees() {
     let want = [("[-3,-2)", 1), ("[-2,-1)", 3), ("(1,2]", 1)];
     assert_eq!(bins, want.map(|(b, n)| (b.to_string(), n)));
 }
+
+#[test]
+fn liwc_terms_end_at_the_tab_or_before_the_trailing_ids() {
+    let dic = "%\n5\tnumbers\n6\tmoney\n%\ntop 10\t5\nbig deal 5 6\nkind\tx\n";
+    let loaded = load_bytes(dic.as_bytes(), "t.dic", None).unwrap();
+    let got: Vec<String> = loaded.entries.iter().map(show).collect();
+    assert_eq!(got, ["top 10=0[numbers]@5", "big deal=0[numbers;money]@6"]);
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(
+        loaded.warnings[0].message.contains("no category ids"),
+        "{:?}",
+        loaded.warnings
+    );
+}
