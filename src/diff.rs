@@ -429,7 +429,7 @@ mod tests {
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
         problem,-1.5,\nrock,0.5,\nsummit,0,\n";
     const MODS: &str = "term,role,value\nnot,negator,-0.74\nparticularly,booster,0.293\n\
-        didn't,negator,-0.74\nbut,contrast,1.5\n";
+        didn't,negator,-0.5\nbut,contrast,1.5\n";
 
     fn lexicon(tone: &str, mods: &str) -> Lexicon {
         Lexicon::from_csv(tone, mods, "t").unwrap().0
@@ -468,7 +468,7 @@ mod tests {
             (
                 &format!("{TONE}helpful,1.5,\n"),
                 "term,role,value\nnot,negator,-0.5\nparticularly,dampener,-0.2\n\
-                 didn't,negator,-0.74\nvery,booster,0.293\n",
+                 didn't,negator,-0.5\nvery,booster,0.293\n",
                 &[
                     ("modifier:but", "removed"),
                     ("modifier:not", "reweighted"),
@@ -595,7 +595,7 @@ mod tests {
             (
                 TONE.into(),
                 "term,role,value\nnot,negator,-0.74\nparticularly,booster,0.5\n\
-                 didn't,negator,-0.74\nbut,contrast,1.5\n",
+                 didn't,negator,-0.5\nbut,contrast,1.5\n",
                 vec![(1, v(&["modifier:particularly"]))],
             ),
             (

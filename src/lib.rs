@@ -16,6 +16,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod formats;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;

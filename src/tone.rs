@@ -11,7 +11,7 @@ use crate::types::{Hit, RuleApplied, Span, Tone};
 use std::ops::Range;
 
 /// Tunable constants of the rules.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
     /// How many words before a term a negator reaches.
     pub negation_window: usize,
@@ -49,6 +49,48 @@ pub fn length_factor(words: usize, rules: &Rules) -> f64 {
     (rules.length_reference / words.max(rules.length_reference)).sqrt()
 }
 
+impl Rules {
+    /// The settings a modifier list may change, by field name.
+    pub const SETTINGS: &[&str] = &[
+        "negation_window",
+        "booster_window",
+        "caps_emphasis",
+        "exclamation",
+        "alpha",
+        "length_reference",
+    ];
+
+    /// Sets the field `name` (one of `SETTINGS`) to `value`.
+    pub fn set(&mut self, name: &str, value: f64) -> std::result::Result<(), String> {
+        let window = || {
+            (value >= 0.0 && value.fract() == 0.0 && value <= 50.0)
+                .then_some(value as usize)
+                .ok_or_else(|| {
+                    format!("{name} must be a whole number of words (0-50), not {value}")
+                })
+        };
+        match name {
+            "negation_window" => self.negation_window = window()?,
+            "booster_window" => self.booster_window = window()?,
+            "caps_emphasis" => self.caps_emphasis = value,
+            "exclamation" => self.exclamation = value,
+            "alpha" if value > 0.0 => self.alpha = value,
+            "alpha" => return Err(format!("alpha must be above 0, not {value}")),
+            "length_reference" if value > 0.0 => self.length_reference = value,
+            "length_reference" => {
+                return Err(format!("length_reference must be above 0, not {value}"))
+            }
+            _ => {
+                return Err(format!(
+                    "unknown setting {name:?} (known: {})",
+                    Rules::SETTINGS.join(", ")
+                ))
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Normalises a raw valence sum into [-1, 1].
 pub fn normalise(x: f64, alpha: f64) -> f64 {
     (x / (x * x + alpha).sqrt()).clamp(-1.0, 1.0)
@@ -67,12 +109,15 @@ pub fn score(
     let from = matches.partition_point(|m| m.first < range.start);
     let to = matches.partition_point(|m| m.last < range.end);
     let unit = &matches[from..to.max(from)];
+    let mut negation_floor = range.start;
     let mut hits: Vec<Hit> = unit
         .iter()
-        .enumerate()
-        .map(|(k, m)| {
-            let after_previous = k.checked_sub(1).map_or(range.start, |p| unit[p].last + 1);
-            weigh(tokens, m, range.start, after_previous, lexicon, rules)
+        .map(|m| {
+            let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
+            if hit.base != 0.0 {
+                negation_floor = m.last + 1;
+            }
+            hit
         })
         .collect();
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
@@ -104,8 +149,10 @@ pub fn retotal(tone: &mut Tone, alpha: f64) {
 }
 
 /// Weighs one match. Boosters reach back to `floor` (the unit start); a
-/// negator or reverser acts only on the first match after it, so it must lie
-/// after the previous match (`negation_floor`).
+/// negator or reverser acts only on the first weighted match after it, so
+/// it must lie after the previous one (`negation_floor`). A weight-0 entry
+/// (a category without polarity) only reports its categories: no rule
+/// touches it and it does not stop a negator.
 fn weigh(
     tokens: &Tokens,
     m: &Match,
@@ -126,6 +173,9 @@ fn weigh(
         weight: entry.weight,
         rules: Vec::new(),
     };
+    if hit.base == 0.0 {
+        return hit;
+    }
     if (m.first..=m.last).all(|i| tokens.items[i].all_caps) {
         let add = hit.weight.signum() * rules.caps_emphasis;
         let w = hit.weight + add;
@@ -201,7 +251,7 @@ fn apply_contrast(tokens: &Tokens, hits: &mut [Hit], range: Range<usize>, lexico
     let Some((at, factor)) = found else { return };
     let word = tokens.norm(at).to_string();
     let pivot = tokens.items[at].span.start;
-    for hit in hits.iter_mut() {
+    for hit in hits.iter_mut().filter(|h| h.base != 0.0) {
         let f = if hit.span.start > pivot {
             factor
         } else {
@@ -227,7 +277,7 @@ mod tests {
 
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
         problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n\
-        war,-2.8,\npoverty,-2.2,\naid,1.6,\n";
+        war,-2.8,\npoverty,-2.2,\naid,1.6,\npolicy,0,policy\n";
     const MODS: &str = "term,role,value\nnot,negator,-0.74\nno,negator,-0.74\n\
         never,negator,-0.74\nparticularly,booster,0.293\nvery,booster,0.293\n\
         slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n\
@@ -334,5 +384,37 @@ mod tests {
         assert!(tone_of("bad!").tone < tone_of("bad").tone);
         let t = tone_of("good and bad");
         assert!((t.pos - 1.9).abs() < 1e-9 && (t.neg - 2.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn weight_zero_entries_add_nothing_and_let_negation_through() {
+        let same: &[(&str, &str)] = &[
+            ("the weather", "the policy!"),
+            ("no good", "no policy good"),
+            ("very good", "very good policy"),
+            ("good", "good POLICY"),
+            ("good but bad", "good but bad policy"),
+        ];
+        for (a, b) in same {
+            let (ta, tb) = (tone_of(a), tone_of(b));
+            assert_eq!(ta.tone, tb.tone, "{a:?} vs {b:?}");
+            let zero = tb
+                .hits
+                .iter()
+                .find(|h| h.base == 0.0)
+                .expect("policy matched");
+            assert!(zero.rules.is_empty(), "{b:?}: {:?}", zero.rules);
+        }
+    }
+
+    #[test]
+    fn settings_by_name() {
+        let mut r = Rules::default();
+        r.set("negation_window", 2.0).unwrap();
+        r.set("alpha", 10.0).unwrap();
+        assert_eq!((r.negation_window, r.alpha), (2, 10.0));
+        for (name, value) in [("negation_window", 1.5), ("alpha", 0.0), ("nope", 1.0)] {
+            assert!(r.set(name, value).is_err(), "{name}");
+        }
     }
 }

@@ -41,7 +41,7 @@ const TOP: usize = 10;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The base tone lexicon to compare against: a CSV path or "default".
+    /// The base tone lexicon to compare against: [FORMAT:]PATH or "default".
     #[arg(long, value_name = "SPEC")]
     pub base: String,
     /// Modifier list of the base side (default: the one of --modifiers).
@@ -77,15 +77,17 @@ impl Args {
         }
         let after = self.lexicons.engine()?;
         let base = LexiconArgs {
-            lexicon: self.base.clone(),
+            lexicon: vec![self.base.clone()],
             modifiers: self
                 .base_modifiers
                 .clone()
                 .or_else(|| self.lexicons.modifiers.clone()),
             ..self.lexicons.clone()
         };
+        let (lexicon, rules) = base.tone_lexicon()?;
         let before = Engine {
-            lexicon: base.tone_lexicon()?,
+            lexicon,
+            rules,
             ..after.clone()
         };
         Ok((before, after))

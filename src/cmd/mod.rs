@@ -3,13 +3,15 @@
 pub mod diff;
 pub mod eval;
 pub mod explain;
+pub mod lexicon;
 pub mod score;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use stance::actors::{ActorLexicon, DEFAULT_ACTORS};
 use stance::engine::Engine;
-use stance::lexicon::{Lexicon, DEFAULT_MODIFIERS, DEFAULT_TONE};
+use stance::formats::{load_spec, merge, LoadedLexicon};
+use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
 use stance::tone::Rules;
 use std::path::PathBuf;
@@ -26,6 +28,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
@@ -36,6 +40,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Explain the score of one text: matches, rules, tone, quotes, actors.
     Explain(explain::Args),
+    /// Check, count or convert tone lexicons of any supported format.
+    Lexicon(lexicon::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -44,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(args) => eval::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
     }
 }
 
@@ -67,10 +74,14 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 /// Lexicon options shared by every command that scores text.
 #[derive(Debug, Clone, Args)]
 pub struct LexiconArgs {
-    /// Tone lexicon as native CSV (term,weight,categories); "default" is the built-in one.
-    #[arg(long, value_name = "PATH", default_value = "default")]
-    pub lexicon: String,
-    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast words).
+    /// Tone lexicon, [FORMAT:]PATH (FORMAT: native, vader, afinn, liwc,
+    /// lexicoder, yaml, wordstat, huliu, nrc, mpqa, sentiwordnet; detected
+    /// when omitted); "default" is the built-in one. Repeatable: a later
+    /// lexicon's entry for a term replaces an earlier one.
+    #[arg(long, value_name = "[FORMAT:]PATH", default_value = "default")]
+    pub lexicon: Vec<String>,
+    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast
+    /// words, and `setting` rows for the rule constants).
     #[arg(long, value_name = "PATH")]
     pub modifiers: Option<PathBuf>,
     /// Extra actor lexicon (CSV); its rows add to or replace the default's. Repeatable.
@@ -79,6 +90,12 @@ pub struct LexiconArgs {
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// A warning about a line that was left out.
+fn skipped(mut w: LoadWarning) -> LoadWarning {
+    w.message.push_str("; line skipped");
+    w
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
@@ -102,7 +119,7 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let lexicon = self.tone_lexicon()?;
+        let (lexicon, rules) = self.tone_lexicon()?;
         let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
         for path in &self.actors {
             sources.push((read_file(path)?, path.display().to_string()));
@@ -113,42 +130,61 @@ impl LexiconArgs {
             .collect();
         let (actors, warnings) =
             ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|(o, w)| (o.clone(), w)))?;
+        self.report(warnings.into_iter().map(|(o, w)| (o, skipped(w))))?;
         Ok(Engine {
             lexicon,
-            rules: Rules::default(),
+            rules,
             actors,
             cues: Cues::embedded(),
         })
     }
 
-    /// Loads the tone lexicon and modifiers, reporting malformed lines.
-    pub fn tone_lexicon(&self) -> Result<Lexicon> {
-        let (tone, tone_origin) = match self.lexicon.as_str() {
-            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
-            path => (read_file(path.as_ref())?, path.to_string()),
+    /// Loads the tone lexicons (merged) and the modifier list with its
+    /// rule settings, reporting malformed lines.
+    pub fn tone_lexicon(&self) -> Result<(Lexicon, Rules)> {
+        let loaded = load_lexicons(&self.lexicon, self.strict)?;
+        let (text, origin) = match &self.modifiers {
+            Some(path) => (read_file(path)?, path.display().to_string()),
+            None => (DEFAULT_MODIFIERS.to_string(), "default".to_string()),
         };
-        let modifiers = match &self.modifiers {
-            Some(path) => read_file(path)?,
-            None => DEFAULT_MODIFIERS.to_string(),
-        };
-        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
-            .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
-        Ok(lexicon)
+        let (modifiers, warnings) =
+            parse_modifiers(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
+        Ok((
+            Lexicon::new(merge(&loaded), modifiers.words),
+            modifiers.rules,
+        ))
     }
 
-    fn report<'a>(
-        &self,
-        warnings: impl Iterator<Item = (String, &'a stance::lexicon::LoadWarning)>,
-    ) -> Result<()> {
-        for (origin, w) in warnings {
-            let msg = format!("{origin}:{}: {}", w.line, w.message);
-            if self.strict {
-                return Err(ConfigError(msg).into());
-            }
-            eprintln!("stance: warning: {msg}; line skipped");
-        }
-        Ok(())
+    fn report(&self, warnings: impl Iterator<Item = (String, LoadWarning)>) -> Result<()> {
+        report(warnings, self.strict)
     }
+}
+
+/// Loads lexicon specs, printing their warnings (fatal with `strict`).
+pub fn load_lexicons(specs: &[String], strict: bool) -> Result<Vec<LoadedLexicon>> {
+    let mut loaded = Vec::new();
+    for spec in specs {
+        let lexicon = load_spec(spec).map_err(|e| ConfigError(e.to_string()))?;
+        let origin = &lexicon.origin;
+        report(
+            lexicon.warnings.iter().map(|w| (origin.clone(), w.clone())),
+            strict,
+        )?;
+        loaded.push(lexicon);
+    }
+    Ok(loaded)
+}
+
+/// Prints each warning as `origin:line: message`, or fails on the first
+/// when `strict`.
+fn report(warnings: impl Iterator<Item = (String, LoadWarning)>, strict: bool) -> Result<()> {
+    for (origin, w) in warnings {
+        let msg = format!("{origin}:{}: {}", w.line, w.message);
+        if strict {
+            return Err(ConfigError(msg).into());
+        }
+        eprintln!("stance: warning: {msg}");
+    }
+    Ok(())
 }
