@@ -212,13 +212,20 @@ fn apply(hit: &mut Hit, rule: &'static str, trigger: &str, weight: f64) {
     hit.weight = weight;
 }
 
+/// The factor of a "n't" form that is not listed itself: the modifier list's
+/// `n't` row, else this.
+const CONTRACTED_NEGATION: f64 = -0.5;
+
 /// How a word before a term shifts the term's `weight`: a listed negator or
 /// any "n't" form negates; a reverser turns a negative term around.
 fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, f64)> {
     match lexicon.modifier(word) {
         Some(Modifier::Negator(f)) => Some(("negation", f)),
         Some(Modifier::Reverser(f)) if weight < 0.0 => Some(("reversal", f)),
-        _ if word.ends_with("n't") => Some(("negation", -0.5)),
+        _ if word.ends_with("n't") => match lexicon.modifier("n't") {
+            Some(Modifier::Negator(f)) => Some(("negation", f)),
+            _ => Some(("negation", CONTRACTED_NEGATION)),
+        },
         _ => None,
     }
 }
@@ -375,6 +382,19 @@ mod tests {
             "{short:?} {long:?}"
         );
         assert_eq!((short.pos, long.pos), (1.9, 1.9));
+    }
+
+    #[test]
+    fn contracted_negation_takes_the_listed_factor() {
+        let with_row = format!("{MODS}n't,negator,-0.9\n");
+        let (lex, _) = Lexicon::from_csv(TONE, &with_row, "t").unwrap();
+        let text = "It shouldn't be good";
+        let tokens = tokenize(text);
+        let mut m = Vec::new();
+        lex.find(&tokens, &mut m);
+        let t = score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default());
+        assert_eq!(t.hits[0].rules[0].factor, -0.9);
+        assert_eq!(tone_of(text).hits[0].rules[0].factor, CONTRACTED_NEGATION);
     }
 
     #[test]
