@@ -3,8 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use stance::engine::Engine;
-use stance::lexicon::{Lexicon, DEFAULT_TONE};
-use stance::tone::Rules;
+use stance::lexicon::DEFAULT_TONE;
 use stance::types::{DocFormat, Document, Span};
 use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
 use std::hint::black_box;
@@ -52,7 +51,6 @@ fn segmentation(c: &mut Criterion) {
 fn scoring(c: &mut Criterion) {
     let docs = corpus();
     let engine = Engine::embedded();
-    let (lexicon, rules) = (Lexicon::embedded(), Rules::default());
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Bytes(bytes(&docs)));
     group.bench_function("tokens+lexicon+rules", |b| {
@@ -62,14 +60,14 @@ fn scoring(c: &mut Criterion) {
             for d in &docs {
                 tokens.clear();
                 stance::tokenize::tokenize_into(&d.text, Span::new(0, d.text.len()), &mut tokens);
-                lexicon.find(&tokens, &mut matches);
+                engine.lexicon.find(&tokens, &mut matches);
                 black_box(stance::tone::score(
                     &d.text,
                     &tokens,
                     &matches,
                     0..tokens.len(),
-                    &lexicon,
-                    &rules,
+                    &engine.lexicon,
+                    &engine.rules,
                 ));
             }
         })

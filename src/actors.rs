@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
 use crate::types::{ActorIdx, ActorMention, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 /// The built-in actor lexicon, compiled into the binary.
@@ -37,7 +37,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visited",
     "visiting",
     "visits",
-    "of",
 ];
 
 /// One actor of the lexicon.
@@ -50,6 +49,19 @@ pub struct Actor {
     pub parent: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+}
+
+impl Actor {
+    /// Whether the actor held its role on `date` (ISO YYYY-MM-DD). A bound
+    /// given as a year or year-month covers the whole year or month.
+    pub fn in_office(&self, date: &str) -> bool {
+        let after_start = self.from.as_deref().is_none_or(|from| date >= from);
+        let before_end = self
+            .to
+            .as_deref()
+            .is_none_or(|to| date <= to || date.starts_with(to));
+        after_start && before_end
+    }
 }
 
 /// A surface form and what it stands for.
@@ -66,7 +78,25 @@ pub struct ActorLexicon {
     by_id: FxHashMap<String, ActorIdx>,
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
+    collective: AhoCorasick,
 }
+
+/// Phrases that refer to the two parties last named together ("South
+/// Korea and Japan ... both sides").
+const COLLECTIVE_PHRASES: &[&str] = &[
+    "both sides",
+    "both countries",
+    "both nations",
+    "both governments",
+    "both capitals",
+    "the two sides",
+    "the two countries",
+    "the two nations",
+    "the two governments",
+    "the two neighbours",
+    "the two neighbors",
+    "the two allies",
+];
 
 /// A parsed row: the actor and its surface forms.
 struct Row {
@@ -133,6 +163,7 @@ impl ActorLexicon {
         forms.sort_by(|a, b| a.0.cmp(&b.0));
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .map_err(|e| Error::BadFile {
                 origin: "actors".into(),
@@ -144,11 +175,18 @@ impl ActorLexicon {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i as ActorIdx))
             .collect();
+        let collective = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(COLLECTIVE_PHRASES)
+            .map_err(|e| bad_file("actors", e.to_string()))?;
         Ok(ActorLexicon {
             actors,
             by_id,
             matcher,
             patterns: forms.into_iter().map(|(_, p)| p).collect(),
+            collective,
         })
     }
 
@@ -162,14 +200,20 @@ impl ActorLexicon {
 
     /// The top of the actor's parent chain (a country or organisation).
     pub fn root(&self, idx: ActorIdx) -> ActorIdx {
+        self.root_on(idx, None)
+    }
+
+    /// The top of the actor's parent chain on `date` (ISO): a person stands
+    /// for their country only while in office (`from`..`to`); out of office,
+    /// the chain stops at the person. Without a date, every link holds.
+    pub fn root_on(&self, idx: ActorIdx, date: Option<&str>) -> ActorIdx {
         let mut current = idx;
         for _ in 0..8 {
-            match self
-                .get(current)
-                .parent
-                .as_deref()
-                .and_then(|p| self.lookup(p))
-            {
+            let actor = self.get(current);
+            if date.is_some_and(|d| !actor.in_office(d)) {
+                break;
+            }
+            match actor.parent.as_deref().and_then(|p| self.lookup(p)) {
                 Some(parent) if parent != current => current = parent,
                 _ => break,
             }
@@ -195,6 +239,57 @@ impl ActorLexicon {
             });
         }
     }
+}
+
+impl ActorLexicon {
+    /// Mentions for collective references: "both sides" in `span` stands for
+    /// the last two actors (by their country or organisation) coordinated
+    /// in the text before it ("South Korea and Japan", "Seoul-Tokyo").
+    /// `mentions` are the article's mentions in text order.
+    pub fn collective(
+        &self,
+        text: &str,
+        span: Span,
+        mentions: &[ActorMention],
+    ) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for m in self.collective.find_iter(span.of(text)) {
+            let at = Span::new(span.start + m.start(), span.start + m.end());
+            if !on_word_boundaries(text, at) {
+                continue;
+            }
+            if let Some((a, b)) = self.last_pair_before(text, at.start, mentions) {
+                out.push(ActorMention { actor: a, span: at });
+                out.push(ActorMention { actor: b, span: at });
+            }
+        }
+        out
+    }
+
+    fn last_pair_before(
+        &self,
+        text: &str,
+        before: usize,
+        mentions: &[ActorMention],
+    ) -> Option<(ActorIdx, ActorIdx)> {
+        let upto = mentions.partition_point(|m| m.span.end <= before);
+        mentions[..upto].windows(2).rev().find_map(|w| {
+            let (a, b) = (self.root(w[0].actor), self.root(w[1].actor));
+            let between = text.get(w[0].span.end..w[1].span.start)?;
+            (a != b && is_coordination(between)).then_some((a, b))
+        })
+    }
+}
+
+/// Text joining two coordinated names: "and", "or", a hyphen or dash,
+/// after an optional possessive.
+fn is_coordination(between: &str) -> bool {
+    let rest = between
+        .strip_prefix("'s")
+        .or_else(|| between.strip_prefix("\u{2019}s"))
+        .unwrap_or(between)
+        .trim();
+    matches!(rest, "and" | "or" | "-" | "\u{2013}" | "&")
 }
 
 fn read_rows(text: &str, origin: &str) -> Result<Vec<std::result::Result<Row, LoadWarning>>> {
@@ -332,10 +427,55 @@ mod tests {
     }
 
     #[test]
+    fn collective_references() {
+        let lex = lexicon();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "South Korea and Japan argued. Both sides lost.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "Ties between Seoul and Tokyo are strained; the two countries met.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "The Seoul-Tokyo row deepened. Both sides blamed Washington.",
+                &["KOR", "JPN"],
+            ),
+            (
+                "Shinzo Abe and North Korea spoke; both sides were calm.",
+                &["JPN", "PRK"],
+            ),
+            ("Japan met officials. Both sides smiled.", &[]),
+            ("The United States and the U.S. army. Both sides.", &[]),
+        ];
+        for (text, want) in cases {
+            let mut found = Vec::new();
+            let all = Span::new(0, text.len());
+            lex.find(text, all, &mut found);
+            let ids: Vec<String> = lex
+                .collective(text, all, &found)
+                .iter()
+                .map(|m| lex.get(m.actor).id.clone())
+                .collect();
+            assert_eq!(ids, *want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn roots_and_overrides() {
         let lex = lexicon();
         let abe = lex.lookup("JPN.ABE").unwrap();
         assert_eq!(lex.get(lex.root(abe)).id, "JPN");
+        for (date, root) in [
+            ("2019-08-28", "JPN"),
+            ("2012-12-26", "JPN"),
+            ("2020-09-16", "JPN"),
+            ("2021-03-01", "JPN.ABE"),
+            ("2010-01-01", "JPN.ABE"),
+        ] {
+            assert_eq!(lex.get(lex.root_on(abe, Some(date))).id, root, "{date}");
+        }
         let user = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
             JPN,country,Nippon,,Nippon,,,\nXYZ,organisation,Xyz Group,,,,,\n";
         let (lex, warnings) = ActorLexicon::from_csvs(&[(ACTORS, "d"), (user, "u")]).unwrap();

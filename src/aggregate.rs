@@ -4,6 +4,7 @@
 
 use crate::actors::ActorLexicon;
 use crate::types::{ActorIdx, Analysis, Holder};
+use chrono::Datelike;
 use std::collections::BTreeMap;
 
 /// Tone above this is positive, below its negative is negative.
@@ -68,12 +69,47 @@ pub struct DyadStats {
     pub polarity: Polarity,
 }
 
-/// The running aggregates of a run.
+/// The calendar period an aggregate row covers (`--by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+impl Period {
+    /// The period of an ISO date: "2019-08-28", ISO week "2019-W35", or
+    /// "2019-08". An article without a readable date gets "".
+    pub fn of(self, date: &str) -> String {
+        let Ok(day) = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+            return String::new();
+        };
+        match self {
+            Period::Day => day.format("%Y-%m-%d").to_string(),
+            Period::Week => {
+                let week = day.iso_week();
+                format!("{}-W{:02}", week.year(), week.week())
+            }
+            Period::Month => day.format("%Y-%m").to_string(),
+        }
+    }
+}
+
+/// How units are grouped into aggregate rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Grouping {
+    pub period: Option<Period>,
+    /// Fold persons and institutions into their country or organisation.
+    pub rollup: bool,
+}
+
+/// The running aggregates of a run, in report order: actors by (id,
+/// period), dyads by (source, target, period).
 #[derive(Debug, Clone, Default)]
 pub struct Aggregates {
-    pub actors: BTreeMap<ActorIdx, ActorStats>,
-    /// Keyed by (source, target) as written in reports.
-    pub dyads: BTreeMap<(String, String), DyadStats>,
+    pub grouping: Grouping,
+    pub actors: BTreeMap<(String, String), (ActorIdx, ActorStats)>,
+    pub dyads: BTreeMap<(String, String, String), DyadStats>,
 }
 
 /// How a stance holder is written in reports.
@@ -86,25 +122,40 @@ pub fn holder_name(holder: &Holder, actors: &ActorLexicon) -> String {
 }
 
 impl Aggregates {
+    pub fn new(grouping: Grouping) -> Aggregates {
+        Aggregates {
+            grouping,
+            ..Aggregates::default()
+        }
+    }
+
     /// Folds one article in.
     pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon) {
+        let date = analysis.layout.date.as_deref();
+        let period = match (self.grouping.period, date) {
+            (Some(p), Some(date)) => p.of(date),
+            _ => String::new(),
+        };
         for m in &analysis.mentions {
-            self.actors.entry(m.actor).or_default().mentions += 1;
+            self.actor(m.actor, &period, date, actors).mentions += 1;
         }
         for row in &analysis.stance {
             let tone = row.tone.tone;
-            let target = self.actors.entry(row.target).or_default();
+            let target = self.actor(row.target, &period, date, actors);
             target.as_target.add(tone);
             target.target_polarity.add(tone);
-            if let Holder::Actor(source) = row.source {
-                self.actors.entry(source).or_default().as_source.add(tone);
-            }
-            if row.source == Holder::Unknown {
-                continue;
-            }
+            let source = match row.source {
+                Holder::Actor(a) => {
+                    self.actor(a, &period, date, actors).as_source.add(tone);
+                    Holder::Actor(self.group(a, date, actors))
+                }
+                Holder::Unknown => continue,
+                ref outlet => outlet.clone(),
+            };
             let key = (
-                holder_name(&row.source, actors),
-                actors.get(row.target).id.clone(),
+                holder_name(&source, actors),
+                actors.get(self.group(row.target, date, actors)).id.clone(),
+                period.clone(),
             );
             let dyad = self.dyads.entry(key).or_default();
             dyad.tone.add(tone);
@@ -112,17 +163,48 @@ impl Aggregates {
         }
     }
 
-    /// The actors in report order (by id).
-    pub fn actors_by_id<'a>(
-        &'a self,
-        actors: &'a ActorLexicon,
-    ) -> Vec<(&'a crate::actors::Actor, &'a ActorStats)> {
-        let mut list: Vec<_> = self
+    /// The actor an aggregate row is about, after any rollup (a person
+    /// folds into their country only while in office on the article date).
+    fn group(&self, actor: ActorIdx, date: Option<&str>, actors: &ActorLexicon) -> ActorIdx {
+        if self.grouping.rollup {
+            actors.root_on(actor, date)
+        } else {
+            actor
+        }
+    }
+
+    fn actor(
+        &mut self,
+        actor: ActorIdx,
+        period: &str,
+        date: Option<&str>,
+        actors: &ActorLexicon,
+    ) -> &mut ActorStats {
+        let actor = self.group(actor, date, actors);
+        let key = (actors.get(actor).id.clone(), period.to_string());
+        &mut self
             .actors
-            .iter()
-            .map(|(idx, stats)| (actors.get(*idx), stats))
-            .collect();
-        list.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-        list
+            .entry(key)
+            .or_insert_with(|| (actor, ActorStats::default()))
+            .1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        let cases = [
+            ("2019-08-28", Period::Day, "2019-08-28"),
+            ("2019-08-28", Period::Week, "2019-W35"),
+            ("2021-01-01", Period::Week, "2020-W53"),
+            ("2019-08-28", Period::Month, "2019-08"),
+            ("Aug 28", Period::Month, ""),
+        ];
+        for (date, period, want) in cases {
+            assert_eq!(period.of(date), want, "{date} {period:?}");
+        }
     }
 }

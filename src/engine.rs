@@ -1,5 +1,6 @@
-//! The engine: the loaded resources (tone scoring, actors, cues) and
-//! `analyze`, which runs every stage on one document.
+//! The engine: the loaded resources (tone lexicon, rules or VADER's
+//! scorer, actors, cues) and `analyze`, which runs every stage on one
+//! document.
 
 use crate::actors::ActorLexicon;
 use crate::lexicon::{Lexicon, Match};
@@ -13,48 +14,29 @@ use crate::types::{
 };
 use crate::vader::VaderScorer;
 use crate::{article, quotes, segment};
-use std::sync::LazyLock;
-
-/// How the tone of a unit (sentence, quote, target) is computed.
-#[derive(Debug, Clone)]
-pub enum Scoring {
-    /// Lexicon matches weighed by the rules of `tone`, with traces.
-    Native { lexicon: Lexicon, rules: Rules },
-    /// vaderSentiment 3.3.2 exactly: a unit's tone is VADER's compound of
-    /// the unit's text (no hits are traced).
-    Vader(VaderScorer),
-}
 
 /// Everything needed to analyse documents; shared read-only across threads.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    pub scoring: Scoring,
+    pub lexicon: Lexicon,
+    pub rules: Rules,
+    /// VADER-exact mode (`--rules vader`): when set, the tone of every unit
+    /// (sentence, quote, target) is vaderSentiment's compound of the
+    /// unit's text, and `lexicon` and `rules` are not used for tone.
+    pub vader: Option<VaderScorer>,
     pub actors: ActorLexicon,
     pub cues: Cues,
 }
-
-/// The lexicon of VADER mode's (empty) hit lists.
-static NO_LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
 
 impl Engine {
     /// The engine on the built-in lexicons.
     pub fn embedded() -> Engine {
         Engine {
-            scoring: Scoring::Native {
-                lexicon: Lexicon::embedded(),
-                rules: Rules::default(),
-            },
+            lexicon: Lexicon::embedded(),
+            rules: Rules::default(),
+            vader: None,
             actors: ActorLexicon::embedded(),
             cues: Cues::embedded(),
-        }
-    }
-
-    /// The lexicon the hits of this engine's tones refer to (empty in
-    /// VADER mode, whose tones carry no hits).
-    pub fn lexicon(&self) -> &Lexicon {
-        match &self.scoring {
-            Scoring::Native { lexicon, .. } => lexicon,
-            Scoring::Vader(_) => &NO_LEXICON,
         }
     }
 
@@ -72,7 +54,7 @@ impl Engine {
         let speaker_actors: Vec<Option<ActorIdx>> = attribution
             .speakers
             .iter()
-            .map(|s| self.speaker_actor(s))
+            .map(|s| self.speaker_actor(s, layout.date.as_deref()))
             .collect();
         let quotes = scorer.quotes(&attribution, &mentions, &speaker_actors);
         let sentences = scorer.sentences(&sentences, &quotes, &mentions);
@@ -80,7 +62,8 @@ impl Engine {
             .outlet
             .clone()
             .map_or(Holder::Unknown, Holder::Outlet);
-        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors);
+        let date = layout.date.as_deref();
+        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors, date);
         let body: Vec<f64> = sentences
             .iter()
             .filter(|s| s.sentence.paragraph > 0)
@@ -122,7 +105,9 @@ impl Engine {
             text,
             tokens,
             matches,
-            scoring: &self.scoring,
+            lexicon: &self.lexicon,
+            rules: &self.rules,
+            vader: self.vader.as_ref(),
         }
     }
 
@@ -154,10 +139,20 @@ impl Engine {
         context.toward(unit, &[target])
     }
 
+    /// Actor mentions in text order, collective references ("both sides")
+    /// included as mentions of the actors they stand for.
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
             self.actors.find(text, span, &mut out);
+        }
+        let mut collective = Vec::new();
+        for &span in &layout.paragraphs {
+            collective.extend(self.actors.collective(text, span, &out));
+        }
+        if !collective.is_empty() {
+            out.extend(collective);
+            out.sort_by_key(|m| m.span.start);
         }
         out
     }
@@ -166,22 +161,22 @@ impl Engine {
     /// mode, which reads each unit's text itself).
     fn match_terms(&self, text: &str, layout: &Layout) -> (Tokens, Vec<Match>) {
         let mut tokens = Tokens::default();
-        let Scoring::Native { lexicon, .. } = &self.scoring else {
+        if self.vader.is_some() {
             return (tokens, Vec::new());
-        };
+        }
         for &span in &layout.paragraphs {
             tokenize_into(text, span, &mut tokens);
             tokens.push_break(span.end);
         }
         let mut matches = Vec::new();
-        lexicon.find(&tokens, &mut matches);
+        self.lexicon.find(&tokens, &mut matches);
         (tokens, matches)
     }
 
     /// The actor a speaker stands for: the actor the description names at
     /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
     /// organisation of an affiliation ("a senior State Department official").
-    pub fn speaker_actor(&self, speaker: &Speaker) -> Option<ActorIdx> {
+    pub fn speaker_actor(&self, speaker: &Speaker, date: Option<&str>) -> Option<ActorIdx> {
         let d = speaker
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
@@ -195,7 +190,7 @@ impl Engine {
         if last.span.end >= d.trim_end().len() {
             Some(last.actor)
         } else {
-            Some(self.actors.root(last.actor))
+            Some(self.actors.root_on(last.actor, date))
         }
     }
 }
@@ -240,10 +235,11 @@ impl UnitScorer<'_> {
                         }
                     }
                 }
+                let tone = self.tone.unit(q.span);
                 ScoredQuote {
-                    tone: self.tone.unit(q.span),
+                    targets: self.tone.targets(&tone, q.span, found),
+                    tone,
                     speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
-                    targets: self.tone.targets(q.span, found),
                     quote: q.clone(),
                 }
             })
@@ -258,15 +254,17 @@ impl UnitScorer<'_> {
     ) -> Vec<ScoredSentence> {
         sentences
             .iter()
-            .map(|&sentence| ScoredSentence {
-                tone: self.tone.unit(sentence.span),
-                quote: quotes.iter().position(|q| {
-                    q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
-                }),
-                actors: self
-                    .tone
-                    .targets(sentence.span, actors_in(mentions, sentence.span, None)),
-                sentence,
+            .map(|&sentence| {
+                let tone = self.tone.unit(sentence.span);
+                let found = actors_in(mentions, sentence.span, None);
+                ScoredSentence {
+                    actors: self.tone.targets(&tone, sentence.span, found),
+                    tone,
+                    quote: quotes.iter().position(|q| {
+                        q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
+                    }),
+                    sentence,
+                }
             })
             .collect()
     }

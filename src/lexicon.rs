@@ -1,5 +1,8 @@
 //! The tone lexicon: loads the native CSV (`term,weight,categories`) and the
-//! modifier list (`term,role,value`), and finds entries in a token stream.
+//! modifier list (`term,role,value`; roles negator, booster, dampener,
+//! contrast, reverser, and `setting` rows that set the constants of
+//! `tone::Rules`), and finds entries in a token stream. Other lexicon
+//! formats are read into `Entry`s by `formats`.
 //!
 //! Matching: at each word, the longest multi-word entry starting there wins,
 //! then an exact single word, then the longest prefix wildcard (`stem*`).
@@ -7,6 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::tokenize::{TokenKind, Tokens};
+use crate::tone::Rules;
 use crate::types::EntryIdx;
 use rustc_hash::FxHashMap;
 
@@ -34,6 +38,9 @@ pub enum Modifier {
     Intensifier(f64),
     /// Weighs what follows it by the factor, and what precedes by its inverse.
     Contrast(f64),
+    /// Turns a negative term it governs into a milder positive one by the
+    /// factor: "reduce poverty", "prevent war". Positive terms are left alone.
+    Reverser(f64),
 }
 
 /// A matched entry: which entry and which word tokens it covers.
@@ -103,35 +110,30 @@ impl Lexicon {
     }
 
     /// Loads a native CSV lexicon and a modifier list. Malformed lines are
-    /// returned as warnings; an empty lexicon is an error.
+    /// returned as warnings; an empty lexicon is an error. Rule settings in
+    /// the modifier list are checked but not returned (see `parse_modifiers`).
     pub fn from_csv(
         tone_csv: &str,
         modifiers_csv: &str,
         origin: &str,
     ) -> Result<(Lexicon, Vec<LoadWarning>)> {
-        let mut lexicon = Lexicon::default();
-        let mut warnings = Vec::new();
-        for row in csv_rows(tone_csv, origin, &["term", "weight", "categories"])? {
-            match row.and_then(parse_entry) {
-                Ok(entry) => lexicon.push(entry),
-                Err(w) => warnings.push(w),
-            }
+        let (entries, mut warnings) = parse_tone_csv(tone_csv, origin)?;
+        let (modifiers, more) = parse_modifiers(modifiers_csv, origin)?;
+        warnings.extend(more);
+        Ok((Lexicon::new(entries, modifiers.words), warnings))
+    }
+
+    /// A lexicon of `entries` (a later entry for a term replaces an earlier
+    /// one) with the modifier words `modifiers`.
+    pub fn new(entries: Vec<Entry>, modifiers: FxHashMap<String, Modifier>) -> Lexicon {
+        let mut lexicon = Lexicon {
+            modifiers,
+            ..Lexicon::default()
+        };
+        for entry in entries {
+            lexicon.push(entry);
         }
-        if lexicon.entries.is_empty() {
-            return Err(Error::BadFile {
-                origin: origin.to_string(),
-                message: "the lexicon has no entries".into(),
-            });
-        }
-        for row in csv_rows(modifiers_csv, origin, &["term", "role", "value"])? {
-            match row.and_then(parse_modifier) {
-                Ok((term, m)) => {
-                    lexicon.modifiers.insert(term, m);
-                }
-                Err(w) => warnings.push(w),
-            }
-        }
-        Ok((lexicon, warnings))
+        lexicon
     }
 
     /// Adds an entry; a later entry for the same term replaces the earlier.
@@ -218,6 +220,61 @@ fn phrase_matches(tokens: &Tokens, from: usize, rest: &[WordPattern]) -> bool {
         })
 }
 
+/// Reads a native CSV lexicon (`term,weight,categories`): its entries in
+/// file order (duplicates kept) and a warning per malformed line; an empty
+/// lexicon is an error.
+pub fn parse_tone_csv(text: &str, origin: &str) -> Result<(Vec<Entry>, Vec<LoadWarning>)> {
+    let mut entries = Vec::new();
+    let mut warnings = Vec::new();
+    for row in csv_rows(text, origin, &["term", "weight", "categories"])? {
+        match row.and_then(parse_entry) {
+            Ok(entry) => entries.push(entry),
+            Err(w) => warnings.push(w),
+        }
+    }
+    if entries.is_empty() {
+        return Err(Error::BadFile {
+            origin: origin.to_string(),
+            message: "the lexicon has no entries".into(),
+        });
+    }
+    Ok((entries, warnings))
+}
+
+/// A parsed modifier list: the modifier words and the rule settings.
+#[derive(Debug, Clone, Default)]
+pub struct Modifiers {
+    pub words: FxHashMap<String, Modifier>,
+    /// The rules with the list's `setting` rows applied to the defaults.
+    pub rules: Rules,
+}
+
+/// Reads a modifier list (`term,role,value`). Rows of role `setting` set a
+/// field of `tone::Rules` (`negation_window,setting,6`); other roles are
+/// modifier words. Malformed rows are warnings.
+pub fn parse_modifiers(text: &str, origin: &str) -> Result<(Modifiers, Vec<LoadWarning>)> {
+    let mut modifiers = Modifiers::default();
+    let mut warnings = Vec::new();
+    for row in csv_rows(text, origin, &["term", "role", "value"])? {
+        let parsed = row.and_then(|(line, rec)| {
+            let warn = |message: String| LoadWarning { line, message };
+            match parse_modifier((line, rec))? {
+                ModifierRow::Word(term, m) => {
+                    modifiers.words.insert(term, m);
+                }
+                ModifierRow::Setting(name, value) => {
+                    modifiers.rules.set(&name, value).map_err(warn)?
+                }
+            }
+            Ok(())
+        });
+        if let Err(w) = parsed {
+            warnings.push(w);
+        }
+    }
+    Ok((modifiers, warnings))
+}
+
 /// A CSV row with its 1-based line number.
 type Row = std::result::Result<(u64, csv::StringRecord), LoadWarning>;
 
@@ -290,25 +347,33 @@ pub fn normalise_term(term: &str) -> String {
         .replace('\u{2019}', "'")
 }
 
+/// One row of a modifier list.
+enum ModifierRow {
+    Word(String, Modifier),
+    Setting(String, f64),
+}
+
 fn parse_modifier(
     (line, rec): (u64, csv::StringRecord),
-) -> std::result::Result<(String, Modifier), LoadWarning> {
+) -> std::result::Result<ModifierRow, LoadWarning> {
     let warn = |message: String| LoadWarning { line, message };
     let term = normalise_term(rec.get(0).unwrap_or(""));
     let value_text = rec.get(2).unwrap_or("").trim();
     let value: f64 = value_text
         .parse()
         .map_err(|_| warn(format!("value {value_text:?} is not a number")))?;
+    if term.is_empty() {
+        return Err(warn("empty term".into()));
+    }
     let modifier = match rec.get(1).unwrap_or("").trim() {
         "negator" => Modifier::Negator(value),
         "booster" | "dampener" => Modifier::Intensifier(value),
         "contrast" => Modifier::Contrast(value),
+        "reverser" => Modifier::Reverser(value),
+        "setting" => return Ok(ModifierRow::Setting(term, value)),
         other => return Err(warn(format!("unknown modifier role {other:?}"))),
     };
-    if term.is_empty() {
-        return Err(warn("empty term".into()));
-    }
-    Ok((term, modifier))
+    Ok(ModifierRow::Word(term, modifier))
 }
 
 #[cfg(test)]
@@ -376,5 +441,19 @@ mod tests {
         let mut out = Vec::new();
         lex.find(&tokenize("good"), &mut out);
         assert_eq!(lex.entries[out[0].entry as usize].weight, 2.0);
+    }
+
+    #[test]
+    fn modifier_settings_set_rules() {
+        let (embedded, w) = parse_modifiers(DEFAULT_MODIFIERS, "default").unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(embedded.rules, Rules::default());
+        let mods = "term,role,value\nnot,negator,-0.74\nnegation_window,setting,2\n\
+            alpha,setting,x\nwindow,setting,3\nbooster_window,setting,1.5\n";
+        let (m, w) = parse_modifiers(mods, "t").unwrap();
+        assert_eq!(m.rules.negation_window, 2);
+        assert_eq!(m.words.len(), 1);
+        assert_eq!(w.iter().map(|w| w.line).collect::<Vec<_>>(), vec![4, 5, 6]);
+        assert!(w[1].message.contains("unknown setting"), "{w:?}");
     }
 }

@@ -1,14 +1,16 @@
 //! The streaming, parallel driver: a reader thread turns the inputs into
 //! batches of documents; each batch is analysed in parallel with rayon and
 //! written in input order, so memory is bounded by the batches in flight and
-//! the reports are byte-identical for any thread count.
+//! the reports are byte-identical for any thread count. `run` analyses each
+//! document with one engine; `run_with` takes any per-document work (such as
+//! `stance diff`'s analysis with two engines).
 
 use crate::aggregate::Aggregates;
 use crate::corpus::{read_source, read_stdin, Expansion, Item, ReadOptions};
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::report::Reports;
-use crate::types::{Analysis, Rejection};
+use crate::types::{Analysis, Document, Rejection};
 use rayon::prelude::*;
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
@@ -40,9 +42,25 @@ impl Summary {
 }
 
 /// Receives each result in input order.
-pub trait Sink {
-    fn analysis(&mut self, analysis: &Analysis) -> Result<()>;
+pub trait Sink<T = Analysis> {
+    fn analysis(&mut self, analysis: &T) -> Result<()>;
     fn rejection(&mut self, rejection: &Rejection) -> Result<()>;
+}
+
+/// The units of a document's result, counted in the run's summary.
+pub trait Counted {
+    fn sentences(&self) -> usize;
+    fn quotes(&self) -> usize;
+}
+
+impl Counted for Analysis {
+    fn sentences(&self) -> usize {
+        self.sentences.len()
+    }
+
+    fn quotes(&self) -> usize {
+        self.quotes.len()
+    }
 }
 
 /// Writes reports and folds aggregates.
@@ -57,22 +75,27 @@ impl Sink for ReportSink<'_> {
     fn analysis(&mut self, a: &Analysis) -> Result<()> {
         self.aggregates.add(a, &self.engine.actors);
         self.reports
-            .article(a, self.engine.lexicon(), &self.engine.actors)
+            .article(a, &self.engine.lexicon, &self.engine.actors)
     }
 
     fn rejection(&mut self, r: &Rejection) -> Result<()> {
         if self.warn {
-            match r.line {
-                Some(line) => eprintln!("stance: {}:{line}: {}", r.input, r.error),
-                None => eprintln!("stance: {}: {}", r.input, r.error),
-            }
+            warn(r);
         }
         self.reports.rejection(r)
     }
 }
 
-enum Output {
-    Done(Box<Analysis>),
+/// Reports a rejected input on stderr as `path:line: problem`.
+pub fn warn(r: &Rejection) {
+    match r.line {
+        Some(line) => eprintln!("stance: {}:{line}: {}", r.input, r.error),
+        None => eprintln!("stance: {}: {}", r.input, r.error),
+    }
+}
+
+enum Output<T> {
+    Done(Box<T>),
     Problem(Rejection),
 }
 
@@ -84,6 +107,20 @@ pub fn run(
     options: &ReadOptions,
     pool: &rayon::ThreadPool,
     sink: &mut dyn Sink,
+    progress: &dyn Fn(u64),
+) -> Result<Summary> {
+    let analyze = |doc| engine.analyze(doc);
+    run_with(&analyze, inputs, options, pool, sink, progress)
+}
+
+/// Like `run`, with `work` in place of one engine's analysis: each document
+/// is read once and handed to `work` on a worker thread.
+pub fn run_with<T: Counted + Send>(
+    work: &(dyn Fn(Document) -> T + Sync),
+    inputs: Expansion,
+    options: &ReadOptions,
+    pool: &rayon::ThreadPool,
+    sink: &mut dyn Sink<T>,
     progress: &dyn Fn(u64),
 ) -> Result<Summary> {
     let started = Instant::now();
@@ -100,11 +137,11 @@ pub fn run(
         scope.spawn(move || read_all(&inputs, options, |batch| tx.send(batch).is_ok()));
         for batch in rx {
             let bytes: u64 = batch.iter().map(item_bytes).sum();
-            let outputs: Vec<Output> = pool.install(|| {
+            let outputs: Vec<Output<T>> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|item| match item {
-                        Item::Doc(doc) => Output::Done(Box::new(engine.analyze(doc))),
+                        Item::Doc(doc) => Output::Done(Box::new(work(doc))),
                         Item::Problem(p) => Output::Problem(p),
                     })
                     .collect()
@@ -121,12 +158,16 @@ pub fn run(
     Ok(summary)
 }
 
-fn record(summary: &mut Summary, sink: &mut dyn Sink, output: Output) -> Result<()> {
+fn record<T: Counted>(
+    summary: &mut Summary,
+    sink: &mut dyn Sink<T>,
+    output: Output<T>,
+) -> Result<()> {
     match output {
         Output::Done(a) => {
             summary.articles += 1;
-            summary.sentences += a.sentences.len() as u64;
-            summary.quotes += a.quotes.len() as u64;
+            summary.sentences += a.sentences() as u64;
+            summary.quotes += a.quotes() as u64;
             sink.analysis(&a)
         }
         Output::Problem(p) => {

@@ -85,43 +85,53 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '.')
 }
 
-/// Tokenizes `span` of `text`, appending to `out`.
+/// The character at byte `i` (which must be a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 128 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or(' ')
+    }
+}
+
+/// Tokenizes `span` of `text`, appending to `out`. ASCII bytes are
+/// classified without decoding (this loop runs over every byte of the
+/// corpus); other characters are decoded one at a time.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Tokens) {
     let slice = span.of(text);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < slice.len() {
+        let c = char_at(slice, i);
+        let len = c.len_utf8();
         if c.is_whitespace() {
-            continue;
+            i += len;
+        } else if !is_word_char(c) {
+            let at = Span::new(span.start + i, span.start + i + len);
+            push_token(out, text, TokenKind::Punct, at);
+            i += len;
+        } else {
+            let end = word_end(slice, i + len);
+            let at = Span::new(span.start + i, span.start + end);
+            push_token(out, text, TokenKind::Word, at);
+            i = end;
         }
-        let start = span.start + i;
-        if !is_word_char(c) {
-            push_token(
-                out,
-                text,
-                TokenKind::Punct,
-                Span::new(start, start + c.len_utf8()),
-            );
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d) && joins_word(slice, j + d.len_utf8(), d) {
-                chars.next();
-                end = j + d.len_utf8();
-            } else {
-                break;
-            }
-        }
-        push_token(
-            out,
-            text,
-            TokenKind::Word,
-            Span::new(start, span.start + end),
-        );
     }
+}
+
+/// The end of the word whose first character ends at `from`.
+fn word_end(slice: &str, from: usize) -> usize {
+    let mut end = from;
+    while end < slice.len() {
+        let d = char_at(slice, end);
+        let after = end + d.len_utf8();
+        if is_word_char(d) || (is_joiner(d) && joins_word(slice, after, d)) {
+            end = after;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// A joiner continues a word when a word character follows it; a period
@@ -148,23 +158,11 @@ fn ends_letter_dot_run(s: &str) -> bool {
 fn push_token(out: &mut Tokens, text: &str, kind: TokenKind, span: Span) {
     let raw = span.of(text);
     let norm_start = out.norm_text.len() as u32;
-    let mut letters = 0usize;
-    let mut upper = 0usize;
-    for c in raw.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-        if c == '\u{2019}' {
-            out.norm_text.push('\'');
-        } else if c.is_ascii() {
-            out.norm_text.push(c.to_ascii_lowercase());
-        } else {
-            out.norm_text.extend(c.to_lowercase());
-        }
-    }
+    let (letters, upper) = if raw.is_ascii() {
+        push_ascii_lower(&mut out.norm_text, raw)
+    } else {
+        push_unicode_lower(&mut out.norm_text, raw)
+    };
     out.items.push(Token {
         kind,
         span,
@@ -172,6 +170,33 @@ fn push_token(out: &mut Tokens, text: &str, kind: TokenKind, span: Span) {
         norm_end: out.norm_text.len() as u32,
         all_caps: letters >= 2 && upper == letters,
     });
+}
+
+/// Appends the lower-cased ASCII `raw`; returns (letters, upper-case letters).
+fn push_ascii_lower(norm: &mut String, raw: &str) -> (usize, usize) {
+    let letters = raw.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = raw.bytes().filter(u8::is_ascii_uppercase).count();
+    norm.push_str(raw);
+    let from = norm.len() - raw.len();
+    norm[from..].make_ascii_lowercase();
+    (letters, upper)
+}
+
+/// Appends the lower-cased `raw` with curly apostrophes made straight;
+/// returns (letters, upper-case letters).
+fn push_unicode_lower(norm: &mut String, raw: &str) -> (usize, usize) {
+    let mut letters = 0;
+    let mut upper = 0;
+    for c in raw.chars() {
+        upper += usize::from(c.is_uppercase());
+        letters += usize::from(c.is_alphabetic());
+        if c == '\u{2019}' {
+            norm.push('\'');
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    (letters, upper)
 }
 
 /// Tokenizes a whole string (convenience for tests and `explain`).

@@ -1,7 +1,8 @@
 //! Tone rules: turns lexicon matches into a tone with a trace. Negation
-//! (a window before the term, stopped by punctuation), boosters and
-//! dampeners, ALL-CAPS emphasis, contrast ("but": what follows weighs more)
-//! and exclamation marks. Every change to a weight is recorded as a
+//! and reversal ("reduce poverty"; both in a window before the term, stopped
+//! by punctuation), boosters and dampeners, ALL-CAPS emphasis, contrast
+//! ("but": what follows weighs more), exclamation marks, and the dilution
+//! of a unit's valence by its length. Every change to a weight is recorded as a
 //! `RuleApplied`, which is what `stance explain` prints.
 
 use crate::lexicon::{Lexicon, Match, Modifier};
@@ -10,7 +11,7 @@ use crate::types::{Hit, RuleApplied, Span, Tone};
 use std::ops::Range;
 
 /// Tunable constants of the rules.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
     /// How many words before a term a negator reaches.
     pub negation_window: usize,
@@ -22,6 +23,9 @@ pub struct Rules {
     pub exclamation: f64,
     /// The normalisation constant: tone = x / sqrt(x^2 + alpha).
     pub alpha: f64,
+    /// Units up to this many words count fully; the valence sum of a
+    /// longer unit is diluted by its extra words: x * sqrt(reference / words).
+    pub length_reference: f64,
 }
 
 impl Default for Rules {
@@ -33,7 +37,57 @@ impl Default for Rules {
             caps_emphasis: 0.733,
             exclamation: 0.292,
             alpha: 15.0,
+            length_reference: 12.0,
         }
+    }
+}
+
+/// How much the valence sum of a unit of `words` words counts: fully up to
+/// the reference length, half for a unit four times as long.
+pub fn length_factor(words: usize, rules: &Rules) -> f64 {
+    let words = words as f64;
+    (rules.length_reference / words.max(rules.length_reference)).sqrt()
+}
+
+impl Rules {
+    /// The settings a modifier list may change, by field name.
+    pub const SETTINGS: &[&str] = &[
+        "negation_window",
+        "booster_window",
+        "caps_emphasis",
+        "exclamation",
+        "alpha",
+        "length_reference",
+    ];
+
+    /// Sets the field `name` (one of `SETTINGS`) to `value`.
+    pub fn set(&mut self, name: &str, value: f64) -> std::result::Result<(), String> {
+        let window = || {
+            (value >= 0.0 && value.fract() == 0.0 && value <= 50.0)
+                .then_some(value as usize)
+                .ok_or_else(|| {
+                    format!("{name} must be a whole number of words (0-50), not {value}")
+                })
+        };
+        match name {
+            "negation_window" => self.negation_window = window()?,
+            "booster_window" => self.booster_window = window()?,
+            "caps_emphasis" => self.caps_emphasis = value,
+            "exclamation" => self.exclamation = value,
+            "alpha" if value > 0.0 => self.alpha = value,
+            "alpha" => return Err(format!("alpha must be above 0, not {value}")),
+            "length_reference" if value > 0.0 => self.length_reference = value,
+            "length_reference" => {
+                return Err(format!("length_reference must be above 0, not {value}"))
+            }
+            _ => {
+                return Err(format!(
+                    "unknown setting {name:?} (known: {})",
+                    Rules::SETTINGS.join(", ")
+                ))
+            }
+        }
+        Ok(())
     }
 }
 
@@ -55,19 +109,26 @@ pub fn score(
     let from = matches.partition_point(|m| m.first < range.start);
     let to = matches.partition_point(|m| m.last < range.end);
     let unit = &matches[from..to.max(from)];
+    let mut negation_floor = range.start;
     let mut hits: Vec<Hit> = unit
         .iter()
-        .enumerate()
-        .map(|(k, m)| {
-            let after_previous = k.checked_sub(1).map_or(range.start, |p| unit[p].last + 1);
-            weigh(tokens, m, range.start, after_previous, lexicon, rules)
+        .map(|m| {
+            let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
+            if hit.base != 0.0 {
+                negation_floor = m.last + 1;
+            }
+            hit
         })
         .collect();
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
     let mut x: f64 = hits.iter().map(|h| h.weight).sum();
     if x != 0.0 {
-        x += x.signum() * exclamation_bonus(text, tokens, range, rules);
+        x += x.signum() * exclamation_bonus(text, tokens, range.clone(), rules);
     }
+    let words = range
+        .filter(|&i| tokens.items[i].kind == TokenKind::Word)
+        .count();
+    x *= length_factor(words, rules);
     let pos = hits.iter().map(|h| h.weight.max(0.0)).sum();
     let neg = hits.iter().map(|h| (-h.weight).max(0.0)).sum();
     Tone {
@@ -78,9 +139,20 @@ pub fn score(
     }
 }
 
+/// Recomputes a tone's total, pos and neg from its hits (after a caller
+/// re-weighted them).
+pub fn retotal(tone: &mut Tone, alpha: f64) {
+    let x: f64 = tone.hits.iter().map(|h| h.weight).sum();
+    tone.pos = tone.hits.iter().map(|h| h.weight.max(0.0)).sum();
+    tone.neg = tone.hits.iter().map(|h| (-h.weight).max(0.0)).sum();
+    tone.tone = normalise(x, alpha);
+}
+
 /// Weighs one match. Boosters reach back to `floor` (the unit start); a
-/// negator acts only on the first match after it, so it must lie after
-/// the previous match (`negation_floor`).
+/// negator or reverser acts only on the first weighted match after it, so
+/// it must lie after the previous one (`negation_floor`). A weight-0 entry
+/// (a category without polarity) only reports its categories: no rule
+/// touches it and it does not stop a negator.
 fn weigh(
     tokens: &Tokens,
     m: &Match,
@@ -101,6 +173,9 @@ fn weigh(
         weight: entry.weight,
         rules: Vec::new(),
     };
+    if hit.base == 0.0 {
+        return hit;
+    }
     if (m.first..=m.last).all(|i| tokens.items[i].all_caps) {
         let add = hit.weight.signum() * rules.caps_emphasis;
         let w = hit.weight + add;
@@ -115,9 +190,9 @@ fn weigh(
         }
     }
     for (_, i) in words_before(tokens, m.first, negation_floor, rules.negation_window) {
-        if let Some(factor) = negation(lexicon, tokens.norm(i)) {
+        if let Some((rule, factor)) = shifter(lexicon, tokens.norm(i), hit.weight) {
             let w = hit.weight * factor;
-            apply(&mut hit, "negation", tokens.norm(i), w);
+            apply(&mut hit, rule, tokens.norm(i), w);
         }
     }
     hit
@@ -137,11 +212,20 @@ fn apply(hit: &mut Hit, rule: &'static str, trigger: &str, weight: f64) {
     hit.weight = weight;
 }
 
-/// The negation factor of a word: a listed negator, or any "n't" form.
-fn negation(lexicon: &Lexicon, word: &str) -> Option<f64> {
+/// The factor of a "n't" form that is not listed itself: the modifier list's
+/// `n't` row, else this.
+const CONTRACTED_NEGATION: f64 = -0.5;
+
+/// How a word before a term shifts the term's `weight`: a listed negator or
+/// any "n't" form negates; a reverser turns a negative term around.
+fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, f64)> {
     match lexicon.modifier(word) {
-        Some(Modifier::Negator(f)) => Some(f),
-        _ if word.ends_with("n't") => Some(-0.74),
+        Some(Modifier::Negator(f)) => Some(("negation", f)),
+        Some(Modifier::Reverser(f)) if weight < 0.0 => Some(("reversal", f)),
+        _ if word.ends_with("n't") => match lexicon.modifier("n't") {
+            Some(Modifier::Negator(f)) => Some(("negation", f)),
+            _ => Some(("negation", CONTRACTED_NEGATION)),
+        },
         _ => None,
     }
 }
@@ -174,7 +258,7 @@ fn apply_contrast(tokens: &Tokens, hits: &mut [Hit], range: Range<usize>, lexico
     let Some((at, factor)) = found else { return };
     let word = tokens.norm(at).to_string();
     let pivot = tokens.items[at].span.start;
-    for hit in hits.iter_mut() {
+    for hit in hits.iter_mut().filter(|h| h.base != 0.0) {
         let f = if hit.span.start > pivot {
             factor
         } else {
@@ -199,10 +283,12 @@ mod tests {
     use crate::tokenize::tokenize;
 
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
-        problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n";
+        problem,-1.5,\nhelp,1.0,\nresolve,1.2,\nrock bottom,-2.5,crisis\nlost,-1.3,\ngood,1.9,\nbad,-2.5,\n\
+        war,-2.8,\npoverty,-2.2,\naid,1.6,\npolicy,0,policy\n";
     const MODS: &str = "term,role,value\nnot,negator,-0.74\nno,negator,-0.74\n\
         never,negator,-0.74\nparticularly,booster,0.293\nvery,booster,0.293\n\
-        slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n";
+        slightly,dampener,-0.293\nbut,contrast,1.5\ncompletely,booster,0.293\n\
+        reduce,reverser,-0.5\nprevent,reverser,-0.5\n";
 
     fn tone_of(text: &str) -> Tone {
         let (lex, _) = Lexicon::from_csv(TONE, MODS, "t").unwrap();
@@ -233,6 +319,11 @@ mod tests {
             ("It was good, but the result was bad", -1.0),
             ("It was bad, but the result was good", 1.0),
             ("Nothing here at all", 0.0),
+            ("The plan would reduce poverty", 1.0),
+            ("Talks may prevent a new war", 1.0),
+            ("They failed to reduce aid", 1.0),
+            ("The deal did not prevent war", -1.0),
+            ("Prevent. War", -1.0),
         ];
         for (text, sign) in cases {
             let t = tone_of(text);
@@ -248,10 +339,62 @@ mod tests {
             ("HELPFUL and fine", &["caps"]),
             ("not, helpful", &[]),
             ("good but bad", &["contrast", "contrast"]),
+            ("reduce poverty", &["reversal"]),
+            ("reduce aid", &[]),
+            ("reduce aid and poverty", &[]),
+            ("did not prevent war", &["reversal", "negation"]),
         ];
         for (text, want) in cases {
             assert_eq!(rules_of(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn reversal_halves_and_flips_a_negative_term() {
+        let cases: &[(&str, f64)] = &[
+            ("reduce poverty", 1.1),
+            ("prevent a war", 1.4),
+            ("reduce aid", 1.6),
+            ("did not prevent war", -1.036),
+        ];
+        for (text, weight) in cases {
+            let t = tone_of(text);
+            assert!((t.hits[0].weight - weight).abs() < 1e-9, "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn long_units_are_diluted() {
+        let rules = Rules::default();
+        let cases: &[(usize, f64)] = &[(0, 1.0), (4, 1.0), (12, 1.0), (27, 2.0 / 3.0), (48, 0.5)];
+        for (words, factor) in cases {
+            assert!(
+                (length_factor(*words, &rules) - factor).abs() < 1e-12,
+                "{words}"
+            );
+        }
+        let padding = " and the delegations met in the capital on the first day".repeat(2);
+        let short = tone_of("It was a good result");
+        assert!((short.tone - normalise(1.9, 15.0)).abs() < 1e-12);
+        let long = tone_of(&format!("It was a good result{padding}"));
+        assert!(
+            short.tone > long.tone && long.tone > 0.0,
+            "{short:?} {long:?}"
+        );
+        assert_eq!((short.pos, long.pos), (1.9, 1.9));
+    }
+
+    #[test]
+    fn contracted_negation_takes_the_listed_factor() {
+        let with_row = format!("{MODS}n't,negator,-0.9\n");
+        let (lex, _) = Lexicon::from_csv(TONE, &with_row, "t").unwrap();
+        let text = "It shouldn't be good";
+        let tokens = tokenize(text);
+        let mut m = Vec::new();
+        lex.find(&tokens, &mut m);
+        let t = score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default());
+        assert_eq!(t.hits[0].rules[0].factor, -0.9);
+        assert_eq!(tone_of(text).hits[0].rules[0].factor, CONTRACTED_NEGATION);
     }
 
     #[test]
@@ -261,5 +404,37 @@ mod tests {
         assert!(tone_of("bad!").tone < tone_of("bad").tone);
         let t = tone_of("good and bad");
         assert!((t.pos - 1.9).abs() < 1e-9 && (t.neg - 2.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn weight_zero_entries_add_nothing_and_let_negation_through() {
+        let same: &[(&str, &str)] = &[
+            ("the weather", "the policy!"),
+            ("no good", "no policy good"),
+            ("very good", "very good policy"),
+            ("good", "good POLICY"),
+            ("good but bad", "good but bad policy"),
+        ];
+        for (a, b) in same {
+            let (ta, tb) = (tone_of(a), tone_of(b));
+            assert_eq!(ta.tone, tb.tone, "{a:?} vs {b:?}");
+            let zero = tb
+                .hits
+                .iter()
+                .find(|h| h.base == 0.0)
+                .expect("policy matched");
+            assert!(zero.rules.is_empty(), "{b:?}: {:?}", zero.rules);
+        }
+    }
+
+    #[test]
+    fn settings_by_name() {
+        let mut r = Rules::default();
+        r.set("negation_window", 2.0).unwrap();
+        r.set("alpha", 10.0).unwrap();
+        assert_eq!((r.negation_window, r.alpha), (2, 10.0));
+        for (name, value) in [("negation_window", 1.5), ("alpha", 0.0), ("nope", 1.0)] {
+            assert!(r.set(name, value).is_err(), "{name}");
+        }
     }
 }

@@ -314,3 +314,38 @@ fn user_actors_extend_the_default() {
         .collect();
     assert_eq!(ids, ["ACME", "JPN"]);
 }
+
+#[test]
+fn aggregates_by_month_and_rolled_up() {
+    let dir = TempDir::new().unwrap();
+    let feed = "{\"id\":\"1\",\"date\":\"2019-01-03\",\"text\":\"TOKYO (Reuters) - Shinzo Abe warned of a dangerous crisis.\"}\n\
+        {\"id\":\"2\",\"date\":\"2019-02-10T08:00:00Z\",\"text\":\"TOKYO (Reuters) - Japan welcomed the successful talks.\"}\n\
+        {\"id\":\"3\",\"date\":\"2024-05-01\",\"text\":\"TOKYO (Reuters) - Shinzo Abe is remembered fondly.\"}\n";
+    let path = write(dir.path(), "feed.jsonl", feed.as_bytes());
+    let input = path.to_str().unwrap();
+    let plain = dir.path().join("plain");
+    score(&[input], &plain).success();
+    let dyads = rows(&plain, "dyads.csv");
+    let pairs: Vec<(&str, &str)> = dyads[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(pairs, [("Reuters", "JPN"), ("Reuters", "JPN.ABE")]);
+    let grouped = dir.path().join("grouped");
+    score(&[input, "--by", "month", "--rollup"], &grouped).success();
+    let dyads = rows(&grouped, "dyads.csv");
+    assert_eq!(dyads[0].last().unwrap(), "period");
+    let rows_out: Vec<(&str, &str, &str)> = dyads[1..]
+        .iter()
+        .map(|r| (r[1].as_str(), r[2].as_str(), r[7].as_str()))
+        .collect();
+    // Abe folds into Japan while in office (2019), not after (2024).
+    assert_eq!(
+        rows_out,
+        [
+            ("JPN", "1", "2019-01"),
+            ("JPN", "1", "2019-02"),
+            ("JPN.ABE", "1", "2024-05")
+        ]
+    );
+}

@@ -164,8 +164,8 @@ fn mismatched_options_are_usage_errors() {
     let native = native.display().to_string();
     let cases: &[(&[&str], &str)] = &[
         (
-            &["--lexicon", "liwc:x.dic"],
-            "unknown lexicon format \"liwc\"",
+            &["--lexicon", "foo:x.dic"],
+            "unknown lexicon format \"foo\"",
         ),
         (&["--lexicon", "vader:"], "no path after vader:"),
         (
@@ -176,7 +176,10 @@ fn mismatched_options_are_usage_errors() {
             &["--rules", "vader", "--lexicon", &native],
             "needs a VADER-format lexicon",
         ),
-        (&["--lexicon", &vader], "needs --rules vader"),
+        (
+            &["--rules", "vader", "--lexicon", &vader, "--lexicon", &vader],
+            "takes one --lexicon",
+        ),
         (
             &[
                 "--rules",
@@ -207,6 +210,28 @@ fn mismatched_options_are_usage_errors() {
             .code(2)
             .stderr(contains(*message));
     }
+}
+
+#[test]
+fn a_vader_lexicon_with_stance_rules_is_one_more_format() {
+    let (_dir, lexicon) = lexicon_dir(true);
+    let rows = tone_rows(&["--lexicon", &spec(&lexicon)], "The talks were good.\n");
+    assert!(rows[1][1].parse::<f64>().unwrap() > 0.0, "{rows:?}");
+}
+
+#[test]
+fn diff_refuses_vader_rules() {
+    let (dir, lexicon) = lexicon_dir(true);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    stance()
+        .args(["diff", "--quiet", "--base", "default", "--rules", "vader"])
+        .args(["--lexicon", &spec(&lexicon)])
+        .arg(&examples)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(contains("--rules vader is not supported here"));
 }
 
 #[test]

@@ -1,14 +1,18 @@
 //! Subcommands, one module each, and the options they share.
 
+pub mod diff;
+pub mod eval;
+pub mod explain;
+pub mod lexicon;
 pub mod score;
 pub mod tone;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stance::actors::{ActorLexicon, DEFAULT_ACTORS};
-use stance::engine::{Engine, Scoring};
-use stance::lexicon::{Lexicon, DEFAULT_MODIFIERS, DEFAULT_TONE};
-use stance::lexicon_spec::{parse_lexicon_spec, LexiconFormat};
+use stance::engine::Engine;
+use stance::formats::{load_spec, merge, Format, LoadedLexicon};
+use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
 use stance::tone::Rules;
 use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
@@ -26,10 +30,20 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score a corpus: tone per sentence and quote, speakers, actors, stance.
     Score(score::Args),
+    /// Regression-test the engine against a human-labelled gold set.
+    Eval(eval::Args),
+    /// Compare two lexicons on a corpus: which units' tone moves, and why.
+    Diff(diff::Args),
+    /// Explain the score of one text: matches, rules, tone, quotes, actors.
+    Explain(explain::Args),
+    /// Check, count or convert tone lexicons of any supported format.
+    Lexicon(lexicon::Args),
     /// Score short texts, one per line, each as one unit (no sentence splitting).
     Tone(tone::Args),
 }
@@ -37,6 +51,10 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Score(args) => score::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
         Command::Tone(args) => tone::run(args),
     }
 }
@@ -63,24 +81,27 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 pub enum RuleSet {
     /// stance's rules, with traces.
     Default,
-    /// vaderSentiment 3.3.2 exactly (needs --lexicon vader:PATH).
+    /// vaderSentiment 3.3.2 exactly (needs one VADER-format --lexicon).
     Vader,
 }
 
 /// Lexicon options shared by every command that scores text.
 #[derive(Debug, Clone, Args)]
 pub struct LexiconArgs {
-    /// Tone lexicon: "default" (built in), a native CSV (term,weight,categories;
-    /// also native:PATH) or vader:PATH (VADER's token<TAB>mean format).
+    /// Tone lexicon, [FORMAT:]PATH (FORMAT: native, vader, afinn, liwc,
+    /// lexicoder, yaml, wordstat, huliu, nrc, mpqa, sentiwordnet; detected
+    /// when omitted); "default" is the built-in one. Repeatable: a later
+    /// lexicon's entry for a term replaces an earlier one.
     #[arg(long, value_name = "[FORMAT:]PATH", default_value = "default")]
-    pub lexicon: String,
+    pub lexicon: Vec<String>,
     /// Tone rules: stance's own, or vaderSentiment 3.3.2's exactly.
     #[arg(long, value_enum, default_value_t = RuleSet::Default)]
     pub rules: RuleSet,
     /// Emoji descriptions for --rules vader (default: emoji_utf8_lexicon.txt beside the lexicon).
     #[arg(long, value_name = "PATH")]
     pub emoji: Option<PathBuf>,
-    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast words).
+    /// Modifier list (term,role,value: negators, boosters, dampeners, contrast
+    /// words, and `setting` rows for the rule constants).
     #[arg(long, value_name = "PATH")]
     pub modifiers: Option<PathBuf>,
     /// Extra actor lexicon (CSV); its rows add to or replace the default's. Repeatable.
@@ -89,6 +110,24 @@ pub struct LexiconArgs {
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// A warning about a line that was left out.
+fn skipped(mut w: LoadWarning) -> LoadWarning {
+    w.message.push_str("; line skipped");
+    w
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to stdout"))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn read_file(path: &std::path::Path) -> Result<String> {
@@ -100,49 +139,40 @@ fn read_file(path: &std::path::Path) -> Result<String> {
 impl LexiconArgs {
     /// Loads the lexicons into an engine, reporting malformed lines.
     pub fn engine(&self) -> Result<Engine> {
-        let (format, path) = parse_lexicon_spec(&self.lexicon)?;
-        let scoring = match (self.rules, format) {
-            (RuleSet::Default, LexiconFormat::Native) => self.native_scoring(path)?,
-            (RuleSet::Vader, LexiconFormat::Vader) => self.vader_scoring(Path::new(path))?,
-            (RuleSet::Default, LexiconFormat::Vader) => {
-                return Err(ConfigError("a VADER-format lexicon needs --rules vader".into()).into())
+        let (lexicon, rules, vader) = match self.rules {
+            RuleSet::Default if self.emoji.is_some() => {
+                return Err(ConfigError("--emoji applies only to --rules vader".into()).into())
             }
-            (RuleSet::Vader, LexiconFormat::Native) => {
-                return Err(ConfigError(
-                    "--rules vader needs a VADER-format lexicon: --lexicon vader:PATH".into(),
-                )
-                .into())
+            RuleSet::Default => {
+                let (lexicon, rules) = self.tone_lexicon()?;
+                (lexicon, rules, None)
             }
+            RuleSet::Vader => (Lexicon::default(), Rules::default(), Some(self.vader()?)),
         };
+        let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
+        for path in &self.actors {
+            sources.push((read_file(path)?, path.display().to_string()));
+        }
+        let borrowed: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(t, o)| (t.as_str(), o.as_str()))
+            .collect();
+        let (actors, warnings) =
+            ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|(o, w)| (o, skipped(w))))?;
         Ok(Engine {
-            scoring,
-            actors: self.actors()?,
+            lexicon,
+            rules,
+            vader,
+            actors,
             cues: Cues::embedded(),
         })
     }
 
-    fn native_scoring(&self, path: &str) -> Result<Scoring> {
-        if self.emoji.is_some() {
-            return Err(ConfigError("--emoji applies only to --rules vader".into()).into());
-        }
-        let (tone, tone_origin) = match path {
-            "default" => (DEFAULT_TONE.to_string(), "default".to_string()),
-            path => (read_file(path.as_ref())?, path.to_string()),
-        };
-        let modifiers = match &self.modifiers {
-            Some(path) => read_file(path)?,
-            None => DEFAULT_MODIFIERS.to_string(),
-        };
-        let (lexicon, warnings) = Lexicon::from_csv(&tone, &modifiers, &tone_origin)
-            .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (tone_origin.clone(), w)))?;
-        Ok(Scoring::Native {
-            lexicon,
-            rules: Rules::default(),
-        })
-    }
-
-    fn vader_scoring(&self, path: &Path) -> Result<Scoring> {
+    /// VADER's scorer on the one `--lexicon`, which must be in VADER's
+    /// format; read again by `VaderLexicon`, which keeps tokens as written,
+    /// as vaderSentiment does.
+    fn vader(&self) -> Result<VaderScorer> {
         if self.modifiers.is_some() {
             return Err(ConfigError(
                 "--modifiers does not apply to --rules vader: VADER's boosters and negators are fixed"
@@ -150,14 +180,26 @@ impl LexiconArgs {
             )
             .into());
         }
-        let origin = path.display().to_string();
-        let (lexicon, warnings) = VaderLexicon::from_tsv(&read_file(path)?, &origin)
+        let [spec] = self.lexicon.as_slice() else {
+            return Err(ConfigError("--rules vader takes one --lexicon".into()).into());
+        };
+        let found = load_spec(spec).map_err(|e| ConfigError(e.to_string()))?;
+        if found.format != Format::Vader {
+            return Err(ConfigError(format!(
+                "--rules vader needs a VADER-format lexicon (--lexicon vader:PATH); {spec} is read as {}",
+                found.format.name()
+            ))
+            .into());
+        }
+        let path = Path::new(&found.origin);
+        let (lexicon, warnings) = VaderLexicon::from_tsv(&read_file(path)?, &found.origin)
             .map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|w| (origin.clone(), w)))?;
-        Ok(Scoring::Vader(VaderScorer::new(
-            &lexicon,
-            self.emoji(path)?,
-        )))
+        self.report(
+            warnings
+                .into_iter()
+                .map(|w| (found.origin.clone(), skipped(w))),
+        )?;
+        Ok(VaderScorer::new(&lexicon, self.emoji(path)?))
     }
 
     /// The emoji file given, else the one beside the VADER lexicon; with
@@ -179,36 +221,62 @@ impl LexiconArgs {
         };
         let (table, warnings) = EmojiTable::from_tsv(&read_file(&path)?);
         let origin = path.display().to_string();
-        self.report(warnings.iter().map(|w| (origin.clone(), w)))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
         Ok(table)
     }
 
-    fn actors(&self) -> Result<ActorLexicon> {
-        let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
-        for path in &self.actors {
-            sources.push((read_file(path)?, path.display().to_string()));
+    /// Loads the tone lexicons (merged) and the modifier list with its
+    /// rule settings, reporting malformed lines.
+    pub fn tone_lexicon(&self) -> Result<(Lexicon, Rules)> {
+        if self.rules == RuleSet::Vader {
+            return Err(ConfigError(
+                "--rules vader is not supported here: this command needs stance's own rules".into(),
+            )
+            .into());
         }
-        let borrowed: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(t, o)| (t.as_str(), o.as_str()))
-            .collect();
-        let (actors, warnings) =
-            ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.iter().map(|(o, w)| (o.clone(), w)))?;
-        Ok(actors)
+        let loaded = load_lexicons(&self.lexicon, self.strict)?;
+        let (text, origin) = match &self.modifiers {
+            Some(path) => (read_file(path)?, path.display().to_string()),
+            None => (DEFAULT_MODIFIERS.to_string(), "default".to_string()),
+        };
+        let (modifiers, warnings) =
+            parse_modifiers(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
+        Ok((
+            Lexicon::new(merge(&loaded), modifiers.words),
+            modifiers.rules,
+        ))
     }
 
-    fn report<'a>(
-        &self,
-        warnings: impl Iterator<Item = (String, &'a stance::lexicon::LoadWarning)>,
-    ) -> Result<()> {
-        for (origin, w) in warnings {
-            let msg = format!("{origin}:{}: {}", w.line, w.message);
-            if self.strict {
-                return Err(ConfigError(msg).into());
-            }
-            eprintln!("stance: warning: {msg}; line skipped");
-        }
-        Ok(())
+    fn report(&self, warnings: impl Iterator<Item = (String, LoadWarning)>) -> Result<()> {
+        report(warnings, self.strict)
     }
+}
+
+/// Loads lexicon specs, printing their warnings (fatal with `strict`).
+pub fn load_lexicons(specs: &[String], strict: bool) -> Result<Vec<LoadedLexicon>> {
+    let mut loaded = Vec::new();
+    for spec in specs {
+        let lexicon = load_spec(spec).map_err(|e| ConfigError(e.to_string()))?;
+        let origin = &lexicon.origin;
+        report(
+            lexicon.warnings.iter().map(|w| (origin.clone(), w.clone())),
+            strict,
+        )?;
+        loaded.push(lexicon);
+    }
+    Ok(loaded)
+}
+
+/// Prints each warning as `origin:line: message`, or fails on the first
+/// when `strict`.
+fn report(warnings: impl Iterator<Item = (String, LoadWarning)>, strict: bool) -> Result<()> {
+    for (origin, w) in warnings {
+        let msg = format!("{origin}:{}: {}", w.line, w.message);
+        if strict {
+            return Err(ConfigError(msg).into());
+        }
+        eprintln!("stance: warning: {msg}");
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use stance::aggregate::Aggregates;
+use stance::aggregate::{Aggregates, Grouping, Period};
 use stance::corpus::{expand, Fields, InputFormat, ReadOptions};
 use stance::pipeline::{self, ReportSink};
 use stance::report::Reports;
@@ -14,18 +14,52 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, directories (read recursively) or - for stdin.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Directory for the reports.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
     /// Write a UTF-8 BOM and CRLF line ends, for Excel.
     #[arg(long)]
     pub excel: bool,
+    /// Aggregate actors.csv and dyads.csv per calendar period of the
+    /// article dates (adds a `period` column).
+    #[arg(long, value_name = "PERIOD", value_parser = ["day", "week", "month"])]
+    pub by: Option<String>,
+    /// Fold persons and institutions into their country or organisation in
+    /// actors.csv and dyads.csv.
+    #[arg(long)]
+    pub rollup: bool,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+impl Args {
+    fn grouping(&self) -> Grouping {
+        let period = self.by.as_deref().map(|p| match p {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            _ => Period::Month,
+        });
+        Grouping {
+            period,
+            rollup: self.rollup,
+        }
+    }
+}
+
+/// What to read and how: the options shared by commands that read a corpus.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively) or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     /// JSONL/CSV field holding the article id.
     #[arg(long, default_value = "id")]
     pub id_field: String,
@@ -44,21 +78,17 @@ pub struct Args {
     /// Largest article or record line read, in bytes; larger ones are rejected.
     #[arg(long, value_name = "BYTES", default_value_t = 32 << 20)]
     pub max_bytes: usize,
-    /// No progress bar and no summary line.
-    #[arg(short, long)]
-    pub quiet: bool,
-    #[command(flatten)]
-    pub lexicons: LexiconArgs,
 }
 
-/// The validated configuration of a score run.
-struct Config {
-    options: ReadOptions,
-    pool: rayon::ThreadPool,
+/// The validated configuration of a run over a corpus.
+pub struct Config {
+    pub options: ReadOptions,
+    pub pool: rayon::ThreadPool,
 }
 
-impl Args {
-    fn config(&self) -> Result<Config> {
+impl InputArgs {
+    /// Checks the options and starts the worker threads.
+    pub fn config(&self) -> Result<Config> {
         let threads = self.threads.unwrap_or(0);
         if self.threads == Some(0) {
             return Err(ConfigError("--threads must be at least 1".into()).into());
@@ -90,14 +120,14 @@ impl Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let config = args.config()?;
+    let config = args.input.config()?;
     let engine = args.lexicons.engine()?;
-    let inputs = expand(&args.inputs);
+    let inputs = expand(&args.input.inputs);
     let reports = Reports::create(&args.out, args.excel)
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
         reports,
-        aggregates: Aggregates::default(),
+        aggregates: Aggregates::new(args.grouping()),
         engine: &engine,
         warn: true,
     };
@@ -133,7 +163,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-fn progress_bar(quiet: bool) -> ProgressBar {
+pub fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

@@ -1,0 +1,120 @@
+//! Integration tests of `stance explain`: the text and JSON forms, the
+//! three ways of giving the text, and per-actor tone.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+const QUOTE: &str = "\"We didn't find that exercise particularly helpful,\" the official said.";
+
+fn stance() -> Command {
+    Command::cargo_bin("stance").unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = stance()
+        .arg("explain")
+        .arg("--json")
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn negation_and_booster_act_on_helpful() {
+    let out = stance().args(["explain", QUOTE]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for want in [
+        "\"helpful\" = entry \"helpful\" (lexicon line ",
+        "base 1.5000 -> -0.8965",
+        "booster \"particularly\" x1.1953",
+        "negation \"didn't\" x-0.5000",
+        "tone -0.2255",
+        "tokens: \" | We | didn't | find |",
+    ] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+
+    let e = json(&[QUOTE]);
+    let sentence = &e["sentences"][0];
+    assert!(sentence["tone"]["tone"].as_f64().unwrap() < 0.0);
+    let m = &sentence["tone"]["matches"][0];
+    assert_eq!(m["term"], "helpful");
+    let rules: Vec<(&str, &str)> = m["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["rule"].as_str().unwrap(), r["trigger"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rules, [("booster", "particularly"), ("negation", "didn't")]);
+    assert!(m["weight"].as_f64().unwrap() < 0.0);
+}
+
+#[test]
+fn file_and_stdin_give_the_same_explanation() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("quote.txt");
+    std::fs::write(&path, QUOTE).unwrap();
+    let from_arg = json(&[QUOTE]);
+    assert_eq!(json(&["--file", path.to_str().unwrap()]), from_arg);
+    let out = stance()
+        .args(["explain", "--json", "-"])
+        .write_stdin(QUOTE)
+        .assert()
+        .success();
+    let from_stdin: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(from_stdin, from_arg);
+}
+
+#[test]
+fn tone_toward_each_actor_with_its_terms() {
+    let e = json(&["Japan praised the talks, while North Korea condemned the drills."]);
+    let actors = e["sentences"][0]["actors"].as_array().unwrap();
+    let ids: Vec<&str> = actors
+        .iter()
+        .map(|a| a["actor_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["JPN", "PRK"]);
+    for (actor, term) in actors.iter().zip(["praised", "condemned"]) {
+        let terms: Vec<&str> = actor["tone"]["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["term"].as_str().unwrap())
+            .collect();
+        assert!(
+            terms.contains(&term),
+            "{term} not behind the tone toward {actor}"
+        );
+        assert!(actor["tone"]["tone"].is_f64());
+    }
+    assert_eq!(actors[1]["mentions"][0], "North Korea");
+}
+
+#[test]
+fn lexicon_options_apply() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let lexicon = dir.path().join("tone.csv");
+    std::fs::write(&lexicon, "term,weight,categories\nexercise,-2,drill\n").unwrap();
+    stance()
+        .args(["explain", "--lexicon", lexicon.to_str().unwrap(), QUOTE])
+        .assert()
+        .success()
+        .stdout(contains(
+            "\"exercise\" = entry \"exercise\" (lexicon line 2)",
+        ))
+        .stdout(contains("categories: drill"))
+        .stdout(contains("\"helpful\"").not());
+}
+
+#[test]
+fn missing_text_is_a_usage_error_and_missing_file_a_failure() {
+    stance().arg("explain").assert().code(2);
+    stance()
+        .args(["explain", "--file", "/nonexistent/quote.txt"])
+        .assert()
+        .code(1)
+        .stderr(contains("/nonexistent/quote.txt"));
+}
