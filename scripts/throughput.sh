@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end throughput of `stance score`: builds a corpus of about SIZE_MB
-# megabytes by repeating the bundled example articles, then scores it with
-# 1 thread and with 2 threads, printing the summary line of each run.
+# End-to-end throughput of `stance score` on corpora built from the bundled
+# example articles (text written by this project):
+#   - files: one .txt file per article (about 800 bytes each), so the
+#     figure includes opening tens of thousands of small files;
+#   - jsonl: one JSON Lines file whose records join five articles (about
+#     4 KB, the size of a typical news story).
+# Each is scored with --threads 1 and --threads 2; the summary line of each
+# run is printed, and the reports of the two runs are compared.
 # Usage: scripts/throughput.sh [SIZE_MB]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,22 +14,34 @@ size_mb=${1:-50}
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work/corpus" "$size_mb" <<'PY'
-import os, sys, pathlib
-out, size = pathlib.Path(sys.argv[1]), int(sys.argv[2]) * 1_000_000
-texts = [p.read_bytes() for p in sorted(pathlib.Path("examples/articles").glob("*.txt"))]
+python3 - "$work" "$size_mb" <<'PY'
+import json, pathlib, sys
+work, size = pathlib.Path(sys.argv[1]), int(sys.argv[2]) * 1_000_000
+texts = [p.read_text() for p in sorted(pathlib.Path("examples/articles").glob("*.txt"))]
 written, i = 0, 0
 while written < size:
-    d = out / f"d{i // 1000:04d}"
+    d = work / "files" / f"d{i // 1000:04d}"
     d.mkdir(parents=True, exist_ok=True)
-    t = texts[i % len(texts)]
-    (d / f"a{i:07d}.txt").write_bytes(t)
-    written += len(t)
+    (d / f"a{i:07d}.txt").write_text(texts[i % len(texts)])
+    written += len(texts[i % len(texts)].encode())
     i += 1
-print(f"corpus: {i} articles, {written / 1e6:.1f} MB")
+print(f"files: {i} articles, {written / 1e6:.1f} MB")
+written, i = 0, 0
+with open(work / "corpus.jsonl", "w") as f:
+    while written < size:
+        text = "\n\n".join(texts[(i + k) % len(texts)] for k in range(5))
+        f.write(json.dumps({"id": str(i), "text": text}) + "\n")
+        written += len(text.encode())
+        i += 1
+print(f"jsonl: {i} records, {written / 1e6:.1f} MB")
 PY
-for threads in 1 2; do
-  echo "threads=$threads:"
-  ./target/release/stance score "$work/corpus" -o "$work/out$threads" --threads "$threads" 2>&1 | tail -n 1
+for corpus in files corpus.jsonl; do
+  for threads in 1 2; do
+    echo "$corpus, threads=$threads:"
+    ./target/release/stance score "$work/$corpus" -o "$work/out$threads" --threads "$threads" 2>&1 | tail -n 1
+  done
+  for f in articles sentences quotes stance actors dyads; do
+    cmp -s "$work/out1/$f.csv" "$work/out2/$f.csv" || { echo "$f.csv differs between 1 and 2 threads"; exit 1; }
+  done
+  echo "reports identical for 1 and 2 threads"
 done
-cmp -s "$work/out1/stance.csv" "$work/out2/stance.csv" && echo "reports identical for 1 and 2 threads"

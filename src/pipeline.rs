@@ -1,7 +1,8 @@
 //! The streaming, parallel driver: a reader thread turns the inputs into
 //! batches of documents; each batch is analysed in parallel with rayon and
-//! written in input order, so memory is bounded by the batches in flight and
-//! the reports are byte-identical for any thread count. `run` analyses each
+//! written in input order (with more than one worker, while the next batch
+//! is analysed), so memory is bounded by the batches in flight and the
+//! reports are byte-identical for any thread count. `run` analyses each
 //! document with one engine; `run_with` takes any per-document work (such as
 //! `stance diff`'s analysis with two engines).
 
@@ -133,26 +134,44 @@ pub fn run_with<T: Counted + Send>(
         sink.rejection(p)?;
     }
     let (tx, rx) = sync_channel::<Vec<Item>>(BATCHES_IN_FLIGHT);
+    let analyse = |batch: Vec<Item>| -> (u64, Vec<Output<T>>) {
+        let bytes = batch.iter().map(item_bytes).sum();
+        let outputs = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| match item {
+                    Item::Doc(doc) => Output::Done(Box::new(work(doc))),
+                    Item::Problem(p) => Output::Problem(p),
+                })
+                .collect()
+        });
+        (bytes, outputs)
+    };
+    let mut write = |(bytes, outputs): (u64, Vec<Output<T>>)| -> Result<()> {
+        for output in outputs {
+            record(&mut summary, sink, output)?;
+        }
+        summary.bytes += bytes;
+        progress(bytes);
+        Ok(())
+    };
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_all(&inputs, options, |batch| tx.send(batch).is_ok()));
-        for batch in rx {
-            let bytes: u64 = batch.iter().map(item_bytes).sum();
-            let outputs: Vec<Output<T>> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|item| match item {
-                        Item::Doc(doc) => Output::Done(Box::new(work(doc))),
-                        Item::Problem(p) => Output::Problem(p),
-                    })
-                    .collect()
-            });
-            for output in outputs {
-                record(&mut summary, sink, output)?;
-            }
-            summary.bytes += bytes;
-            progress(bytes);
+        if pool.current_num_threads() == 1 {
+            // One worker: analyse and write in turn, so the run uses one core.
+            return rx.into_iter().try_for_each(|batch| write(analyse(batch)));
         }
-        Ok(())
+        // Several workers: the next batch is analysed while this one is
+        // written, in input order.
+        let (done_tx, done_rx) = sync_channel(BATCHES_IN_FLIGHT);
+        scope.spawn(move || {
+            for batch in rx {
+                if done_tx.send(analyse(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+        done_rx.into_iter().try_for_each(&mut write)
     })?;
     summary.elapsed = started.elapsed();
     Ok(summary)
