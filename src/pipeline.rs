@@ -10,7 +10,7 @@ use crate::aggregate::Aggregates;
 use crate::corpus::{read_source, read_stdin, Expansion, Item, ReadOptions};
 use crate::engine::Engine;
 use crate::error::Result;
-use crate::report::Reports;
+use crate::report::{RenderedArticle, Reports};
 use crate::types::{Analysis, Document, Rejection};
 use rayon::prelude::*;
 use std::sync::mpsc::sync_channel;
@@ -64,6 +64,22 @@ impl Counted for Analysis {
     }
 }
 
+/// An analysis with its report rows, rendered on the worker thread.
+pub struct Scored {
+    pub analysis: Analysis,
+    pub rows: Result<RenderedArticle>,
+}
+
+impl Counted for Scored {
+    fn sentences(&self) -> usize {
+        self.analysis.sentences.len()
+    }
+
+    fn quotes(&self) -> usize {
+        self.analysis.quotes.len()
+    }
+}
+
 /// Writes reports and folds aggregates.
 pub struct ReportSink<'a> {
     pub reports: Reports,
@@ -72,11 +88,16 @@ pub struct ReportSink<'a> {
     pub warn: bool,
 }
 
-impl Sink for ReportSink<'_> {
-    fn analysis(&mut self, a: &Analysis) -> Result<()> {
-        self.aggregates.add(a, &self.engine.actors);
-        self.reports
-            .article(a, &self.engine.lexicon, &self.engine.actors)
+impl Sink<Scored> for ReportSink<'_> {
+    fn analysis(&mut self, scored: &Scored) -> Result<()> {
+        self.aggregates.add(&scored.analysis, &self.engine.actors);
+        match &scored.rows {
+            Ok(rows) => self.reports.article(rows),
+            Err(e) => Err(crate::error::Error::BadFile {
+                origin: scored.analysis.doc.id.clone(),
+                message: e.to_string(),
+            }),
+        }
     }
 
     fn rejection(&mut self, r: &Rejection) -> Result<()> {
@@ -100,18 +121,24 @@ enum Output<T> {
     Problem(Rejection),
 }
 
-/// Runs the engine over the inputs, in parallel on `pool`, feeding `sink`
+/// Runs the engine over the inputs, in parallel on `pool`, rendering each
+/// article's report rows (`excel`: CRLF) on its worker and feeding `sink`
 /// in input order. `progress` is told the bytes of each batch.
 pub fn run(
     engine: &Engine,
+    excel: bool,
     inputs: Expansion,
     options: &ReadOptions,
     pool: &rayon::ThreadPool,
-    sink: &mut dyn Sink,
+    sink: &mut dyn Sink<Scored>,
     progress: &dyn Fn(u64),
 ) -> Result<Summary> {
-    let analyze = |doc| engine.analyze(doc);
-    run_with(&analyze, inputs, options, pool, sink, progress)
+    let score = |doc| {
+        let analysis = engine.analyze(doc);
+        let rows = RenderedArticle::new(&analysis, &engine.lexicon, &engine.actors, excel);
+        Scored { analysis, rows }
+    };
+    run_with(&score, inputs, options, pool, sink, progress)
 }
 
 /// Like `run`, with `work` in place of one engine's analysis: each document

@@ -167,30 +167,31 @@ impl<'t> CharOffsets<'t> {
     }
 }
 
-/// One CSV file being written, with the conventions above (header row,
-/// guarded cells, `--excel` BOM and CRLF); other commands' reports use it too.
-pub struct Sheet {
-    writer: csv::Writer<BufWriter<File>>,
+/// CSV rows rendered in memory, with the conventions above (guarded cells,
+/// `--excel` CRLF), ready to be appended to a report file.
+pub struct Rows {
+    writer: csv::Writer<Vec<u8>>,
+    excel: bool,
 }
 
-impl Sheet {
-    pub fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
-        let path = dir.join(name);
-        let mut file = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
-        if excel {
-            file.write_all(b"\xEF\xBB\xBF")
-                .map_err(|e| Error::io(&path, e))?;
+fn memory_writer(excel: bool) -> csv::Writer<Vec<u8>> {
+    let terminator = if excel {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    };
+    csv::WriterBuilder::new()
+        .terminator(terminator)
+        .buffer_capacity(1024)
+        .from_writer(Vec::new())
+}
+
+impl Rows {
+    pub fn new(excel: bool) -> Rows {
+        Rows {
+            writer: memory_writer(excel),
+            excel,
         }
-        let terminator = if excel {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        };
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(terminator)
-            .from_writer(file);
-        writer.write_record(header)?;
-        Ok(Sheet { writer })
     }
 
     pub fn row(&mut self, cells: &[String]) -> Result<()> {
@@ -201,9 +202,108 @@ impl Sheet {
         Ok(())
     }
 
+    /// The rows rendered so far, leaving this empty.
+    pub fn take(&mut self) -> Result<Vec<u8>> {
+        let full = std::mem::replace(&mut self.writer, memory_writer(self.excel));
+        full.into_inner()
+            .map_err(|e| Error::io("report", e.into_error()))
+    }
+}
+
+/// One CSV file being written: a header row always, then rows rendered by
+/// `Rows` (here or on a worker thread); other commands' reports use it too.
+pub struct Sheet {
+    out: BufWriter<File>,
+    path: PathBuf,
+    rows: Rows,
+}
+
+impl Sheet {
+    pub fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
+        let path = dir.join(name);
+        let mut out = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
+        if excel {
+            out.write_all(b"\xEF\xBB\xBF")
+                .map_err(|e| Error::io(&path, e))?;
+        }
+        let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+        let mut sheet = Sheet {
+            out,
+            path,
+            rows: Rows::new(excel),
+        };
+        sheet.row(&header)?;
+        Ok(sheet)
+    }
+
+    pub fn row(&mut self, cells: &[String]) -> Result<()> {
+        self.rows.row(cells)?;
+        let bytes = self.rows.take()?;
+        self.append(&bytes)
+    }
+
+    /// Appends rows rendered elsewhere.
+    pub fn append(&mut self, rendered: &[u8]) -> Result<()> {
+        self.out
+            .write_all(rendered)
+            .map_err(|e| Error::io(&self.path, e))
+    }
+
     pub fn finish(mut self) -> Result<()> {
-        self.writer.flush().map_err(|e| Error::io("report", e))?;
-        Ok(())
+        self.out.flush().map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+/// The rows of one article for the per-unit reports, rendered on the
+/// worker that analysed it so that the writer only appends bytes.
+pub struct RenderedArticle {
+    articles: Vec<u8>,
+    sentences: Vec<u8>,
+    quotes: Vec<u8>,
+    stance: Vec<u8>,
+}
+
+impl RenderedArticle {
+    pub fn new(
+        a: &Analysis,
+        lexicon: &Lexicon,
+        actors: &ActorLexicon,
+        excel: bool,
+    ) -> Result<RenderedArticle> {
+        let w = ArticleRows {
+            a,
+            lexicon,
+            actors,
+            offsets: CharOffsets::new(&a.doc.text),
+        };
+        let mut rows = Rows::new(excel);
+        rows.row(&w.article())?;
+        let articles = rows.take()?;
+        for i in 0..a.sentences.len() {
+            rows.row(&w.sentence(i))?;
+        }
+        let sentences = rows.take()?;
+        for i in 0..a.quotes.len() {
+            rows.row(&w.quote(i))?;
+        }
+        let quotes = rows.take()?;
+        for row in &a.stance {
+            rows.row(&[
+                a.doc.id.clone(),
+                row.unit_kind.as_str().into(),
+                row.unit_no.to_string(),
+                holder_name(&row.source, actors),
+                actors.get(row.target).id.clone(),
+                number(row.tone.tone),
+                terms(&row.tone, lexicon),
+            ])?;
+        }
+        Ok(RenderedArticle {
+            articles,
+            sentences,
+            quotes,
+            stance: rows.take()?,
+        })
     }
 }
 
@@ -239,37 +339,12 @@ impl Reports {
     }
 
     /// Writes the rows of one analysed article.
-    pub fn article(
-        &mut self,
-        a: &Analysis,
-        lexicon: &Lexicon,
-        actors: &ActorLexicon,
-    ) -> Result<()> {
-        let w = ArticleRows {
-            a,
-            lexicon,
-            actors,
-            offsets: CharOffsets::new(&a.doc.text),
-        };
-        self.articles.row(&w.article())?;
-        for i in 0..a.sentences.len() {
-            self.sentences.row(&w.sentence(i))?;
-        }
-        for i in 0..a.quotes.len() {
-            self.quotes.row(&w.quote(i))?;
-        }
-        for row in &a.stance {
-            self.stance.row(&[
-                a.doc.id.clone(),
-                row.unit_kind.as_str().into(),
-                row.unit_no.to_string(),
-                holder_name(&row.source, actors),
-                actors.get(row.target).id.clone(),
-                number(row.tone.tone),
-                terms(&row.tone, lexicon),
-            ])?;
-        }
-        Ok(())
+    /// Appends the rows of one article.
+    pub fn article(&mut self, rendered: &RenderedArticle) -> Result<()> {
+        self.articles.append(&rendered.articles)?;
+        self.sentences.append(&rendered.sentences)?;
+        self.quotes.append(&rendered.quotes)?;
+        self.stance.append(&rendered.stance)
     }
 
     /// Writes the aggregate files and closes everything.

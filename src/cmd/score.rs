@@ -134,6 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let bar = progress_bar(args.quiet);
     let summary = pipeline::run(
         &engine,
+        args.excel,
         inputs,
         &config.options,
         &config.pool,
