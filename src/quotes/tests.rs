@@ -1,0 +1,445 @@
+//! Tests of the quotes stage: table-driven attribution patterns, speaker
+//! resolution, paragraph conventions and property tests on mark soup.
+
+use super::*;
+use crate::article::read_layout;
+use crate::segment::split_sentences;
+use crate::types::{Attribution, DocFormat, QuoteKind, Span};
+use proptest::prelude::*;
+
+/// (kind, content, speaker id or "-") of one expected quote.
+type Expected = (&'static str, &'static str, &'static str);
+/// (case name, article text, expected quotes in text order).
+type Case = (&'static str, &'static str, &'static [Expected]);
+
+/// Body-only article: every blank-line block is a paragraph from 1.
+fn run(text: &str) -> Attribution {
+    let layout = read_layout(text, DocFormat::Record);
+    let sentences = split_sentences(text, &layout);
+    attribute(text, &layout, &sentences, &Cues::embedded())
+}
+
+/// Article whose first line is its headline (paragraph 0).
+fn run_with_headline(text: &str) -> Attribution {
+    let (headline, _) = text.split_once("\n\n").unwrap_or((text, ""));
+    let mut layout = read_layout(text, DocFormat::Record);
+    layout.paragraphs.remove(1);
+    layout.paragraphs[0] = Span::new(0, headline.len());
+    let sentences = split_sentences(text, &layout);
+    attribute(text, &layout, &sentences, &Cues::embedded())
+}
+
+/// (kind, content, speaker id or "-") for every quote, in text order.
+fn summary(text: &str, a: &Attribution) -> Vec<(String, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.map_or("-", |s| a.speakers[s].id.as_str());
+            (
+                q.kind.to_string(),
+                q.span.of(text).to_string(),
+                speaker.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check(name: &str, text: &str, a: &Attribution, expected: &[Expected]) {
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(k, s, p)| (k.to_string(), s.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(summary(text, a), expected, "case {name}: {text:?}");
+}
+
+#[test]
+fn attribution_patterns() {
+    let cases: &[Case] = &[
+        (
+            "quote then mention then cue",
+            "\"We will not back down,\" the minister said. ",
+            &[("direct", "We will not back down,", "minister-1")],
+        ),
+        (
+            "quote then cue then name with title",
+            "\"We will not back down,\" said Japanese Prime Minister Shinzo Abe.",
+            &[("direct", "We will not back down,", "abe-1")],
+        ),
+        (
+            "quote without comma",
+            "\"Go home\" she said.",
+            &[("direct", "Go home", "she-1")],
+        ),
+        (
+            "cue and colon before the quote",
+            "The minister said: \"We will not back down.\"",
+            &[("direct", "We will not back down.", "minister-1")],
+        ),
+        (
+            "cue right before a sentence quote",
+            "The minister said \"We will not back down.\"",
+            &[("direct", "We will not back down.", "minister-1")],
+        ),
+        (
+            "partial quote after a cue",
+            "The minister said \"we will see\" and left.",
+            &[("partial", "we will see", "minister-1")],
+        ),
+        (
+            "according to, first",
+            "According to the ministry, the talks will resume in May.",
+            &[("indirect", "the talks will resume in May", "ministry-1")],
+        ),
+        (
+            "according to, last",
+            "The talks will resume in May, according to a government spokesman.",
+            &[("indirect", "The talks will resume in May", "spokesman-1")],
+        ),
+        (
+            "two reported clauses",
+            "He said there was blame on both sides, although he stressed the role of the navy.",
+            &[
+                ("indirect", "there was blame on both sides", "he-1"),
+                ("indirect", "the role of the navy", "he-1"),
+            ],
+        ),
+        (
+            "reported speech with that",
+            "The envoy said that the talks had stalled, but refused to say why.",
+            &[("indirect", "the talks had stalled", "envoy-1")],
+        ),
+        (
+            "told with an object",
+            "The envoy told reporters the talks had stalled.",
+            &[("indirect", "the talks had stalled", "envoy-1")],
+        ),
+        (
+            "content then sentence-final cue",
+            "The deal is dead but talks continue, a senior official said on Tuesday.",
+            &[("indirect", "The deal is dead but talks continue", "official-1")],
+        ),
+        (
+            "partial then elliptical cue with colon",
+            "The minister said the plan had \"failed completely,\" but added: \"We will try again.\"",
+            &[
+                ("partial", "failed completely,", "minister-1"),
+                ("direct", "We will try again.", "minister-1"),
+            ],
+        ),
+        (
+            "partial inside reported speech",
+            "The official said both leaders had made \"unhelpful\" choices in the dispute.",
+            &[
+                ("indirect", "both leaders had made \"unhelpful\" choices in the dispute", "official-1"),
+                ("partial", "unhelpful", "official-1"),
+            ],
+        ),
+        (
+            "subordinate clause and passive are not speech",
+            "The talks collapsed when Seoul announced it would leave the pact. The island is also claimed by Japan.",
+            &[],
+        ),
+        (
+            "apostrophes are not marks",
+            "The minister's aides said they didn't expect the '90s rules to change.",
+            &[("indirect", "they didn't expect the '90s rules to change", "aides-1")],
+        ),
+        (
+            "curly marks",
+            "“We are ready,” the envoy said. “Talks can start.”",
+            &[("direct", "We are ready,", "envoy-1"), ("direct", "Talks can start.", "envoy-1")],
+        ),
+        (
+            "mixed curly and straight marks",
+            "“We are ready,\" the envoy said.",
+            &[("direct", "We are ready,", "envoy-1")],
+        ),
+        (
+            "nested single quotes stay inside",
+            "\"He called it 'unfair,' and left,\" the envoy said.",
+            &[("direct", "He called it 'unfair,' and left,", "envoy-1")],
+        ),
+        (
+            "guillemets",
+            "«We are ready,» the envoy said.",
+            &[("direct", "We are ready,", "envoy-1")],
+        ),
+        (
+            "a quote of a quote is no reported speech",
+            "The envoy said: \"They said no.\"",
+            &[("direct", "They said no.", "envoy-1")],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run(text), expected);
+    }
+}
+
+#[test]
+fn cue_span_mention_and_about() {
+    let text = "\"The drills were unhelpful,\" the official said of the naval exercises on Sunday.";
+    let a = run(text);
+    let quote = &a.quotes[0];
+    assert_eq!(quote.cue.map(|s| s.of(text)), Some("said"));
+    assert_eq!(
+        quote.speaker_mention.map(|s| s.of(text)),
+        Some("the official")
+    );
+    assert_eq!(quote.about.map(|s| s.of(text)), Some("the naval exercises"));
+    assert_eq!(a.quotes.len(), 1, "no reported speech from \"said of\"");
+}
+
+#[test]
+fn paragraphs_and_continuation() {
+    let cases: &[Case] = &[
+        (
+            "unattributed quotes continue the previous speaker",
+            "\"We are ready,\" the envoy said. \"We have waited long enough.\"\n\n\"The next step is theirs.\"",
+            &[
+                ("direct", "We are ready,", "envoy-1"),
+                ("direct", "We have waited long enough.", "envoy-1"),
+                ("direct", "The next step is theirs.", "envoy-1"),
+            ],
+        ),
+        (
+            "no continuation over a paragraph without quotes",
+            "\"We are ready,\" the envoy said.\n\nTalks resume on Monday.\n\n\"Nothing is agreed.\"",
+            &[("direct", "We are ready,", "envoy-1"), ("direct", "Nothing is agreed.", "-")],
+        ),
+        (
+            "stray closing mark does not pair with the next paragraph",
+            "\"We are ready,\" the envoy said.\n\nThe problem is the timing. It is too late.\"\n\n\"We will wait,\" he said.",
+            &[
+                ("direct", "We are ready,", "envoy-1"),
+                ("unbalanced", "The problem is the timing. It is too late.", "envoy-1"),
+                ("direct", "We will wait,", "envoy-1"),
+            ],
+        ),
+        (
+            "multi-paragraph quote, speaker first",
+            "The envoy said: \"We are ready to talk.\n\n\"But we will not wait forever.\"",
+            &[
+                ("direct", "We are ready to talk.", "envoy-1"),
+                ("direct", "But we will not wait forever.", "envoy-1"),
+            ],
+        ),
+        (
+            "multi-paragraph quote, speaker last",
+            "Talks resumed on Monday.\n\n\"We are ready to talk.\n\n\"But we will not wait forever,\" the envoy said.",
+            &[
+                ("direct", "We are ready to talk.", "envoy-1"),
+                ("direct", "But we will not wait forever,", "envoy-1"),
+            ],
+        ),
+        (
+            "open quote without a continuation is unbalanced",
+            "The envoy said: \"We are ready to talk.\n\nTalks resume on Monday.",
+            &[("unbalanced", "We are ready to talk.", "envoy-1")],
+        ),
+        (
+            "closing mark at a paragraph start",
+            "The envoy spoke.\n\n\" We are ready.",
+            &[("unbalanced", "We are ready.", "-")],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run(text), expected);
+    }
+}
+
+#[test]
+fn multi_paragraph_pieces_share_one_chain() {
+    let text = "\"One.\n\n\"Two.\n\n\"Three,\" the envoy said.";
+    let a = run(text);
+    let paragraphs: Vec<usize> = a.quotes.iter().map(|q| q.paragraph).collect();
+    assert_eq!(paragraphs, [1, 2, 3]);
+    assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
+}
+
+#[test]
+fn headline_quotes() {
+    let cases: &[Case] = &[
+        (
+            "single scare quotes",
+            "Japan rejects 'unfair' demands\n\nTalks resume on Monday.",
+            &[("scare", "unfair", "-")],
+        ),
+        (
+            "short double quotes",
+            "Minister calls plan \"a mistake\"\n\nTalks resume on Monday.",
+            &[("scare", "a mistake", "-")],
+        ),
+        (
+            "possessive is no mark",
+            "Japan's leaders' talks stall\n\nTalks resume on Monday.",
+            &[],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run_with_headline(text), expected);
+    }
+}
+
+#[test]
+fn speaker_resolution() {
+    let text = "\"We will win,\" said Donald Trump.\n\n\
+                \"They will lose,\" Trump said.\n\n\
+                \"I disagree,\" Hillary Clinton said.\n\n\
+                \"It is over,\" Mrs. Clinton said.\n\n\
+                \"No,\" a senior State Department official said.\n\n\
+                \"Yes,\" the official said.\n\n\
+                \"Maybe,\" another official said.\n\n\
+                \"Fine,\" she said.";
+    let a = run(text);
+    let ids: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| a.speakers[q.speaker.unwrap()].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "trump-1",
+            "trump-1",
+            "clinton-1",
+            "clinton-1",
+            "official-1",
+            "official-1",
+            "official-2",
+            "official-2"
+        ]
+    );
+    let descriptions: Vec<&str> = a.speakers.iter().map(|s| s.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Donald Trump",
+            "Hillary Clinton",
+            "a senior State Department official",
+            "another official"
+        ]
+    );
+    assert_eq!(
+        a.speakers[2].first_mention.of(text),
+        "a senior State Department official"
+    );
+}
+
+#[test]
+fn definite_description_picks_the_matching_head() {
+    let text = "\"Go,\" a Kremlin spokesman said.\n\n\
+                \"Stay,\" a White House official said.\n\n\
+                \"Wait,\" the spokesman said.";
+    let a = run(text);
+    let ids: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| a.speakers[q.speaker.unwrap()].id.as_str())
+        .collect();
+    assert_eq!(ids, ["spokesman-1", "official-1", "spokesman-1"]);
+}
+
+#[test]
+fn cues_from_text() {
+    let cues = Cues::from_text("# verbs\nquipped\nin the words of X\n").unwrap();
+    let text = "In the words of one diplomat, the talks were a circus. \"Fine,\" he quipped.";
+    let layout = read_layout(text, DocFormat::Record);
+    let a = attribute(text, &layout, &split_sentences(text, &layout), &cues);
+    let kinds: Vec<QuoteKind> = a.quotes.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Indirect, QuoteKind::Direct]);
+    assert_eq!(a.quotes[0].span.of(text), "the talks were a circus");
+    assert!(Cues::from_text("# nothing\n").is_err());
+    assert!(Cues::from_text("said!\n").is_err());
+}
+
+#[test]
+fn degenerate_inputs() {
+    for text in [
+        "",
+        "\"",
+        "\"\"",
+        "“”",
+        "\"\n\n\"",
+        "'''",
+        "”\n\n“",
+        ":\"",
+        "\" said he\"",
+    ] {
+        let a = run(text);
+        for q in &a.quotes {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        }
+    }
+}
+
+#[test]
+fn long_quote() {
+    let body = "word ".repeat(20_000);
+    let text = format!("\"{}\" he said.", body.trim_end());
+    let a = run(&text);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].span.len(), body.trim_end().len());
+    assert_eq!(a.speakers[0].id, "he-1");
+}
+
+#[test]
+fn article_that_is_one_long_quote() {
+    let text = "\"Step one. ".to_string() + &"\n\n\"More words here. ".repeat(50);
+    let a = run(&text);
+    assert_eq!(a.quotes.len(), 51);
+    assert!(a.quotes[..50].iter().all(|q| q.kind == QuoteKind::Direct));
+    assert_eq!(a.quotes[50].kind, QuoteKind::Unbalanced);
+}
+
+fn soup() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "a",
+        "Bo",
+        " ",
+        "\n",
+        "\n\n",
+        ". ",
+        ",",
+        ":",
+        " said ",
+        " he ",
+        "the official",
+        "according to",
+        "é",
+        "\u{a0}",
+        "that ",
+        "(",
+        ")",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn soup_never_breaks_the_invariants(text in soup()) {
+        let layout = read_layout(&text, DocFormat::Record);
+        let a = attribute(&text, &layout, &split_sentences(&text, &layout), &Cues::embedded());
+        let mut direct: Vec<Span> =
+            a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect();
+        direct.sort_unstable();
+        for pair in direct.windows(2) {
+            prop_assert!(!pair[0].overlaps(pair[1]), "overlapping direct quotes {:?}", pair);
+        }
+        for q in &a.quotes {
+            let paragraph = layout.paragraphs[q.paragraph];
+            prop_assert!(paragraph.contains(q.span), "{:?} outside its paragraph", q);
+            for span in [Some(q.span), q.cue, q.speaker_mention, q.about].into_iter().flatten() {
+                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+            prop_assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Tokens of a paragraph: words, punctuation and quotation marks, numbered
+//! by sentence, and the paragraph view the other submodules read them through.
+
+use super::cues::Cues;
+use super::words::{is_one_of, ABBREVIATIONS, STOP_WORDS};
+use crate::types::Span;
+
+/// Which way a quotation mark faces, as far as its glyph and context tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TokKind {
+    Word,
+    Punct(char),
+    /// A double quotation mark: straight, curly or guillemet.
+    Double(Dir),
+    /// A single quotation mark that is not an apostrophe.
+    Single(Dir),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token {
+    pub(super) span: Span,
+    pub(super) kind: TokKind,
+    /// Sentence number; only equality between tokens matters.
+    pub(super) sent: usize,
+}
+
+impl Token {
+    pub(super) fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+
+    pub(super) fn is_word(&self, text: &str, list: &[&str]) -> bool {
+        self.kind == TokKind::Word && is_one_of(self.span.of(text), list)
+    }
+
+    pub(super) fn is_double(&self) -> bool {
+        matches!(self.kind, TokKind::Double(_))
+    }
+
+    pub(super) fn is_mark(&self) -> bool {
+        matches!(self.kind, TokKind::Double(_) | TokKind::Single(_))
+    }
+}
+
+pub(super) fn char_at(s: &str, pos: usize) -> Option<char> {
+    match s.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[pos..].chars().next(),
+        None => None,
+    }
+}
+
+/// Splits the paragraph `para` into words, punctuation and quotation marks.
+pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
+    out.clear();
+    let s = para.of(text);
+    let mut pos = 0;
+    while let Some(c) = char_at(s, pos) {
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            pos += len;
+            continue;
+        }
+        let (end, kind) = if c.is_alphanumeric() || is_elision(s, pos, c) {
+            (word_end(s, pos), TokKind::Word)
+        } else {
+            (pos + len, mark_kind(s, pos, c).unwrap_or(TokKind::Punct(c)))
+        };
+        out.push(Token {
+            span: Span::new(para.start + pos, para.start + end),
+            kind,
+            sent: 0,
+        });
+        pos = end;
+    }
+}
+
+/// An apostrophe opening an elided number ('90s) starts a word.
+pub(super) fn is_elision(s: &str, pos: usize, c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’')
+        && char_at(s, pos + c.len_utf8()).is_some_and(|n| n.is_ascii_digit())
+}
+
+/// End of the word starting at `start`: letters and digits, joined by
+/// apostrophes and hyphens between them (didn't, Jae-in), with the periods of
+/// initials and title abbreviations (U.S., Mrs.).
+pub(super) fn word_end(s: &str, start: usize) -> usize {
+    let first = char_at(s, start).map_or(1, char::len_utf8);
+    let mut end = start + first;
+    let mut segment = start;
+    while let Some(c) = char_at(s, end) {
+        let len = c.len_utf8();
+        let joins = if c.is_alphanumeric() {
+            true
+        } else if c == '.' {
+            is_abbreviation(&s[segment..end], &s[start..end])
+        } else if matches!(c, '\'' | '’' | '-' | '&') {
+            char_at(s, end + len).is_some_and(char::is_alphanumeric)
+        } else {
+            false
+        };
+        if !joins {
+            break;
+        }
+        end += len;
+        if c == '.' {
+            segment = end;
+        }
+    }
+    end
+}
+
+pub(super) fn is_abbreviation(segment: &str, word: &str) -> bool {
+    let initial = segment.len() == 1 && segment.as_bytes()[0].is_ascii_uppercase();
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+pub(super) fn mark_kind(s: &str, pos: usize, c: char) -> Option<TokKind> {
+    Some(match c {
+        '"' => TokKind::Double(context_dir(s, pos, 1)),
+        '“' | '„' | '«' => TokKind::Double(Dir::Open),
+        '”' | '»' => TokKind::Double(Dir::Close),
+        '\'' => TokKind::Single(context_dir(s, pos, 1)),
+        '‘' => TokKind::Single(Dir::Open),
+        '’' => TokKind::Single(Dir::Close),
+        _ => return None,
+    })
+}
+
+/// Direction of a straight mark: after a gap it opens, before a gap it closes.
+pub(super) fn context_dir(s: &str, pos: usize, len: usize) -> Dir {
+    let prev = s[..pos].chars().next_back();
+    let next = char_at(s, pos + len);
+    let after_gap = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let before_gap =
+        next.is_none_or(|n| n.is_whitespace() || !(n.is_alphanumeric() || "([{".contains(n)));
+    match (after_gap, before_gap) {
+        (true, false) => Dir::Open,
+        (false, true) => Dir::Close,
+        _ => Dir::Either,
+    }
+}
+
+/// Numbers the sentences of a paragraph's tokens: a new sentence starts at
+/// each given sentence start, and also after ". " (or `."`) before a capital
+/// or a quotation mark, which covers gaps in the segmenter.
+pub(super) fn assign_sentences(text: &str, starts: &[usize], tokens: &mut [Token]) {
+    let Some(first) = tokens.first() else {
+        return;
+    };
+    let mut given = starts.partition_point(|&s| s <= first.span.start);
+    let mut extra = 0;
+    for i in 0..tokens.len() {
+        while given < starts.len() && starts[given] <= tokens[i].span.start {
+            given += 1;
+        }
+        if i > 0 && local_break(text, tokens, i) {
+            extra += 1;
+        }
+        tokens[i].sent = given + extra;
+    }
+}
+
+pub(super) fn local_break(text: &str, tokens: &[Token], i: usize) -> bool {
+    let prev = &tokens[i - 1];
+    let ends = match prev.kind {
+        TokKind::Punct('.' | '!' | '?') => true,
+        TokKind::Double(Dir::Close | Dir::Either) => {
+            i >= 2 && matches!(tokens[i - 2].kind, TokKind::Punct('.' | '!' | '?'))
+        }
+        _ => false,
+    };
+    let next = &tokens[i];
+    let starts = next.is_double()
+        || (next.kind == TokKind::Word && next.span.of(text).starts_with(char::is_uppercase));
+    ends && starts && next.span.start > prev.span.end
+}
+
+/// One paragraph being read: its text, index and tokens.
+pub(super) struct Para<'a> {
+    pub(super) text: &'a str,
+    pub(super) index: usize,
+    pub(super) span: Span,
+    pub(super) tokens: &'a [Token],
+    pub(super) cues: &'a Cues,
+}
+
+impl Para<'_> {
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.of(self.text)
+    }
+
+    pub(super) fn is_word(&self, i: usize, list: &[&str]) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_word(self.text, list))
+    }
+
+    /// A stop word, but not an acronym spelt like one ("US", "IT").
+    pub(super) fn is_stop_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        let acronym = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+        !acronym && self.is_word(i, STOP_WORDS)
+    }
+
+    /// The span from the start of token `a` to the end of token `b`.
+    pub(super) fn range(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+
+    pub(super) fn same_sentence(&self, a: usize, b: usize) -> bool {
+        b < self.tokens.len() && self.tokens[a].sent == self.tokens[b].sent
+    }
+}
