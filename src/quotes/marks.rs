@@ -235,6 +235,7 @@ pub(super) fn starts_with_opening_mark(s: &str) -> bool {
     match s.chars().next() {
         Some('“' | '„' | '«') => true,
         Some('"') => context_dir(s, 0, 1) != Dir::Close,
+        Some('\'') => s.starts_with("''") && context_dir(s, 0, 2) != Dir::Close,
         _ => false,
     }
 }

@@ -160,6 +160,16 @@ fn attribution_patterns() {
             &[("direct", "He called it 'unfair,' and left,", "envoy-1")],
         ),
         (
+            "two apostrophes as a double mark",
+            "''We will not back down,'' the minister said.",
+            &[("direct", "We will not back down,", "minister-1")],
+        ),
+        (
+            "three apostrophes close a single and a double mark",
+            "''He called it 'unfair,''' the envoy said.",
+            &[("direct", "He called it 'unfair,'", "envoy-1")],
+        ),
+        (
             "guillemets",
             "«We are ready,» the envoy said.",
             &[("direct", "We are ready,", "envoy-1")],

@@ -71,7 +71,8 @@ pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         let (end, kind) = if c.is_alphanumeric() || is_elision(s, pos, c) {
             (word_end(s, pos), TokKind::Word)
         } else {
-            (pos + len, mark_kind(s, pos, c).unwrap_or(TokKind::Punct(c)))
+            let (mark_len, kind) = mark_kind(s, pos, c).unwrap_or((len, TokKind::Punct(c)));
+            (pos + mark_len, kind)
         };
         out.push(Token {
             span: Span::new(para.start + pos, para.start + end),
@@ -122,8 +123,21 @@ pub(super) fn is_abbreviation(segment: &str, word: &str) -> bool {
     initial || ABBREVIATIONS.contains(&word)
 }
 
-pub(super) fn mark_kind(s: &str, pos: usize, c: char) -> Option<TokKind> {
-    Some(match c {
+/// The quotation mark at `pos` and its length in bytes. Two apostrophes
+/// are a double mark (''Yes,'' as some archives print it); of three, the
+/// single mark comes first at a closing position (,''' he said) and last at
+/// an opening one.
+pub(super) fn mark_kind(s: &str, pos: usize, c: char) -> Option<(usize, TokKind)> {
+    if s[pos..].starts_with("''") {
+        let closing = s[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !p.is_whitespace());
+        if !(closing && s[pos..].starts_with("'''")) {
+            return Some((2, TokKind::Double(context_dir(s, pos, 2))));
+        }
+    }
+    let kind = match c {
         '"' => TokKind::Double(context_dir(s, pos, 1)),
         '“' | '„' | '«' => TokKind::Double(Dir::Open),
         '”' | '»' => TokKind::Double(Dir::Close),
@@ -131,7 +145,8 @@ pub(super) fn mark_kind(s: &str, pos: usize, c: char) -> Option<TokKind> {
         '‘' => TokKind::Single(Dir::Open),
         '’' => TokKind::Single(Dir::Close),
         _ => return None,
-    })
+    };
+    Some((c.len_utf8(), kind))
 }
 
 /// Direction of a straight mark: after a gap it opens, before a gap it closes.
