@@ -103,6 +103,8 @@ pub enum QuoteKind {
     Unbalanced,
     /// Reported speech: "X said (that) ...".
     Indirect,
+    /// Reported thought or intention: "X believes (that) ...", "X wants to ...".
+    Thought,
 }
 
 impl QuoteKind {
@@ -113,6 +115,7 @@ impl QuoteKind {
             QuoteKind::Scare => "scare",
             QuoteKind::Unbalanced => "unbalanced",
             QuoteKind::Indirect => "indirect",
+            QuoteKind::Thought => "thought",
         }
     }
 }

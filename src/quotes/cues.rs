@@ -2,32 +2,43 @@
 //! against tokens.
 
 use super::tokens::{TokKind, Token};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 const EMBEDDED_CUES: &str = include_str!("../../lexicons/reporting_verbs.txt");
+
+/// What a cue attributes: words spoken or written, or a state of mind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// "said", "told", "according to".
+    Speech,
+    /// "believes", "wants", "fears", "expects".
+    Thought,
+}
 
 /// Reporting verbs and cue phrases, loaded from `lexicons/reporting_verbs.txt`.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    /// Single reporting verbs, lowercase.
-    pub(super) words: FxHashSet<String>,
-    /// Multi-word cues.
-    pub(super) phrases: Vec<Phrase>,
+    /// Single-word cues by their lowercase word.
+    words: FxHashMap<String, CueKind>,
+    /// Multi-word cues by their lowercase first word, longest first.
+    phrases: FxHashMap<String, Vec<Phrase>>,
     /// Bit `n` is set when some cue starts with a word of `n` bytes.
-    pub(super) first_lengths: u64,
+    first_lengths: u64,
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Phrase {
-    pub(super) words: Vec<String>,
+struct Phrase {
+    words: Vec<String>,
+    kind: CueKind,
     /// The speaker comes after the cue ("according to X").
-    pub(super) source_follows: bool,
+    source_follows: bool,
 }
 
-/// A cue found at a token: its last token and where its speaker sits.
+/// A cue found at a token: its last token, its kind and where its speaker sits.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CueMatch {
     pub(super) last: usize,
+    pub(super) kind: CueKind,
     pub(super) source_follows: bool,
 }
 
@@ -43,29 +54,39 @@ impl Cues {
         Cues::from_text(EMBEDDED_CUES).expect("the embedded reporting verb list is valid")
     }
 
-    /// Reads a cue list: one cue per line, `#` comments, a trailing `X`
-    /// marking a phrase whose source follows it ("according to X").
+    /// Reads a cue list: one cue per line, `#` comments, `[speech]` and
+    /// `[thought]` section headers (speech until the first header), a
+    /// trailing `X` marking a phrase whose source follows it ("according
+    /// to X").
     pub fn from_text(text: &str) -> Result<Cues, String> {
         let mut cues = Cues {
-            words: FxHashSet::default(),
-            phrases: Vec::new(),
+            words: FxHashMap::default(),
+            phrases: FxHashMap::default(),
             first_lengths: 0,
         };
+        let mut kind = CueKind::Speech;
         for (number, line) in text.lines().enumerate() {
             let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+            match line {
+                "" => {}
+                _ if line.starts_with('#') => {}
+                "[speech]" => kind = CueKind::Speech,
+                "[thought]" => kind = CueKind::Thought,
+                _ => cues
+                    .add_line(line, kind)
+                    .map_err(|e| format!("line {}: {e}", number + 1))?,
             }
-            cues.add_line(line)
-                .map_err(|e| format!("line {}: {e}", number + 1))?;
         }
         if cues.words.is_empty() && cues.phrases.is_empty() {
             return Err("no cues in the list".to_string());
         }
+        for phrases in cues.phrases.values_mut() {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
         Ok(cues)
     }
 
-    pub(super) fn add_line(&mut self, line: &str) -> Result<(), String> {
+    fn add_line(&mut self, line: &str, kind: CueKind) -> Result<(), String> {
         let mut words: Vec<&str> = line.split_whitespace().collect();
         let source_follows = words.len() > 1 && words.last() == Some(&"X");
         if source_follows {
@@ -79,17 +100,21 @@ impl Cues {
         let words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         self.first_lengths |= 1 << words[0].len();
         if words.len() == 1 && !source_follows {
-            self.words.extend(words);
+            self.words.extend(words.into_iter().map(|w| (w, kind)));
         } else {
-            self.phrases.push(Phrase {
-                words,
-                source_follows,
-            });
+            self.phrases
+                .entry(words[0].clone())
+                .or_default()
+                .push(Phrase {
+                    words,
+                    kind,
+                    source_follows,
+                });
         }
         Ok(())
     }
 
-    /// The cue starting at word token `i`, if any.
+    /// The longest cue starting at word token `i`, if any.
     pub(super) fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
         let word = tokens[i].span.of(text);
         if word.len() >= 64 || self.first_lengths & (1 << word.len()) == 0 || !word.is_ascii() {
@@ -100,29 +125,23 @@ impl Cues {
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
         let lower = std::str::from_utf8(lower).ok()?;
-        if self.words.contains(lower) {
-            return Some(CueMatch {
+        let phrase = self
+            .phrases
+            .get(lower)
+            .and_then(|list| list.iter().find_map(|p| p.match_at(text, tokens, i)));
+        phrase.or_else(|| {
+            self.words.get(lower).map(|&kind| CueMatch {
                 last: i,
+                kind,
                 source_follows: false,
-            });
-        }
-        self.phrases
-            .iter()
-            .find_map(|phrase| phrase.match_at(text, tokens, i, lower))
+            })
+        })
     }
 }
 
 impl Phrase {
-    pub(super) fn match_at(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        first: &str,
-    ) -> Option<CueMatch> {
-        if self.words[0] != first {
-            return None;
-        }
+    /// Matches the words after the first, which the caller has matched.
+    fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
         for (offset, word) in self.words.iter().enumerate().skip(1) {
             let token = tokens.get(i + offset)?;
             if token.kind != TokKind::Word || !token.span.of(text).eq_ignore_ascii_case(word) {
@@ -131,12 +150,13 @@ impl Phrase {
         }
         Some(CueMatch {
             last: i + self.words.len() - 1,
+            kind: self.kind,
             source_follows: self.source_follows,
         })
     }
 }
 
-pub(super) fn is_cue_word(word: &str) -> bool {
+fn is_cue_word(word: &str) -> bool {
     word.len() < 64
         && word
             .bytes()

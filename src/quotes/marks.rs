@@ -12,6 +12,8 @@ pub(super) struct Piece {
     pub(super) open: Option<usize>,
     pub(super) close: Option<usize>,
     pub(super) chain: Option<usize>,
+    /// Index of the cue site attributing it, within its paragraph.
+    pub(super) site: Option<usize>,
 }
 
 impl Piece {
@@ -29,11 +31,12 @@ impl Piece {
             open: None,
             close: None,
             chain: None,
+            site: None,
         }
     }
 
     pub(super) fn attributed(&self) -> bool {
-        self.quote.speaker_mention.is_some()
+        self.quote.cue.is_some()
     }
 }
 /// Threads multi-paragraph quotes from one paragraph into the next.

@@ -32,9 +32,14 @@ use speech::attribute_paragraph;
 use tokens::{assign_sentences, tokenize, Para};
 
 /// Longest speaker mention, in word tokens.
-const MAX_MENTION_TOKENS: usize = 10;
+const MAX_MENTION_TOKENS: usize = 12;
+/// Longest apposition or relative clause inside a mention, in tokens
+/// ("Smith, a spokesman for the campaign, said").
+const MAX_APPOSITION_TOKENS: usize = 30;
+/// Longest attribution (mention with apposition, adverbs and cue), in tokens.
+const MAX_ATTRIBUTION_TOKENS: usize = 48;
 /// Adverbs and auxiliaries skipped between a mention and its cue ("he also said").
-const MAX_SKIPPED_ADVERBS: usize = 3;
+const MAX_SKIPPED_ADVERBS: usize = 4;
 /// How far after a cue a "that" may introduce the content ("told reporters that").
 const MAX_THAT_DISTANCE: usize = 5;
 /// Longest reported-speech content, in tokens; keeps soup input linear.
@@ -130,6 +135,7 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
         .map(|(i, &p)| content_span(text, p, i))
         .collect();
     let mut tokens = Vec::new();
+    let mut firsts = Vec::new();
     let mut chains = Chains::default();
     let mut found = Vec::new();
     for (index, span) in spans.iter().enumerate() {
@@ -138,12 +144,13 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
             continue;
         };
         tokenize(text, span, &mut tokens);
-        assign_sentences(text, &starts, &mut tokens);
+        assign_sentences(text, &starts, &mut tokens, &mut firsts);
         let para = Para {
             text,
             index,
             span,
             tokens: &tokens,
+            sentences: &firsts,
             cues,
         };
         let next = spans.get(index + 1).copied().flatten();

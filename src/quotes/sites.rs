@@ -1,14 +1,16 @@
 //! Cue sites: a reporting cue outside quotation marks with the speaker
-//! mention next to it.
+//! mention next to it ("the official said", "said Shinzo Abe, Japan's prime
+//! minister", "according to a poll", "Smith, who ... , said").
 
-use super::cues::CueMatch;
+use super::cues::{CueKind, CueMatch};
 use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
-    is_one_of, ADVERBS, CLAUSE_STARTS, DEFINITE_DETERMINERS, INDEFINITE_DETERMINERS,
-    NAME_PARTICLES, PASSIVE_AUXILIARIES, PRONOUNS,
+    is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_STARTS, DEFINITE_DETERMINERS, DETERMINERS,
+    INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, PASSIVE_AUXILIARIES, PRONOUNS, RELATIVE_PRONOUNS,
+    SENTENCE_OPENERS, TIME_OPENERS, TIME_WORDS,
 };
-use super::{MAX_MENTION_TOKENS, MAX_SKIPPED_ADVERBS};
+use super::{MAX_APPOSITION_TOKENS, MAX_MENTION_TOKENS, MAX_SKIPPED_ADVERBS};
 use crate::types::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +19,8 @@ pub(super) enum Form {
     Before,
     /// "said the official", "according to the official".
     After,
-    /// "but added": the mention of an earlier cue in the sentence.
+    /// "but added", ", saying": no mention of its own; it borrows the
+    /// mention of an earlier cue in the sentence or the sentence's subject.
     Elliptical,
 }
 
@@ -26,17 +29,28 @@ pub(super) struct Site {
     pub(super) cue: Span,
     pub(super) cue_first: usize,
     pub(super) cue_last: usize,
-    /// First and last token of the attribution next to the quote.
+    /// First and last token of the attribution (mention and cue).
     pub(super) first: usize,
     pub(super) last: usize,
-    pub(super) mention: Span,
+    pub(super) mention: Option<Span>,
     pub(super) form: Form,
+    pub(super) kind: CueKind,
+    /// The clause opens with "as" ("as the report noted, ..."): the content
+    /// is the clause after it.
+    pub(super) as_clause: bool,
     pub(super) about: Option<Span>,
     pub(super) used: bool,
 }
 
-pub(super) enum Walk {
-    Found(usize, usize),
+/// A mention found before a cue: its first and last token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mention {
+    pub(super) first: usize,
+    pub(super) last: usize,
+}
+
+enum Walk {
+    Found(Mention),
     Elliptical,
     Nothing,
 }
@@ -66,7 +80,7 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
     sites
 }
 
-pub(super) fn inside_quote(pieces: &[Piece], pos: usize) -> bool {
+fn inside_quote(pieces: &[Piece], pos: usize) -> bool {
     let k = pieces.partition_point(|p| p.quote.span.end <= pos);
     pieces[k..]
         .iter()
@@ -74,108 +88,285 @@ pub(super) fn inside_quote(pieces: &[Piece], pos: usize) -> bool {
         .any(|p| p.quote.span.start <= pos && pos < p.quote.span.end)
 }
 
-/// "was told", "claimed by": not a report of speech by a mention.
-pub(super) fn is_passive(para: &Para, first: usize, last: usize) -> bool {
+/// "was told", "claimed by": not a report of speech by a mention ("was
+/// saying" is).
+fn is_passive(para: &Para, first: usize, last: usize) -> bool {
     let before = first > 0 && para.is_word(first - 1, PASSIVE_AUXILIARIES);
-    before || para.is_word(last + 1, &["by"])
+    (before && !is_progressive(para, first)) || para.is_word(last + 1, &["by"])
 }
 
-pub(super) fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<Site> {
+fn is_progressive(para: &Para, cue: usize) -> bool {
+    para.word(cue).ends_with("ing")
+}
+
+fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<Site> {
     let mut site = Site {
         cue: para.range(first, cue.last),
         cue_first: first,
         cue_last: cue.last,
         first,
         last: cue.last,
-        mention: Span::default(),
+        mention: None,
         form: Form::Before,
+        kind: cue.kind,
+        as_clause: false,
         about: None,
         used: false,
     };
-    if cue.source_follows || follows_quote(para, first) {
-        let (a, b) = forward_mention(para, cue.last + 1)?;
-        site.mention = para.range(a, b);
+    let inverted = !cue.source_follows && inverts(para, first);
+    if cue.source_follows || inverted {
+        let opens_sentence = para.sentence_first(first) == first;
+        let m = forward_mention(para, cue.last + 1, !opens_sentence)?;
+        site.mention = Some(para.range(m.first, m.last));
         site.form = Form::After;
-        site.last = b;
+        site.last = m.last;
     } else {
         match walk_back(para, first) {
-            Walk::Found(a, b) => {
-                site.mention = para.range(a, b);
-                site.first = a;
+            Walk::Found(m) => {
+                site.mention = Some(para.range(m.first, m.last));
+                site.first = m.first;
+                site.as_clause = m.first > 0
+                    && para.is_word(m.first - 1, &["as"])
+                    && para.same_sentence(m.first - 1, first);
             }
             Walk::Elliptical => {
-                let earlier = sites
-                    .last()
-                    .filter(|s| para.same_sentence(s.cue_first, first))?;
-                site.mention = earlier.mention;
+                site.mention = earlier_mention(para, first, sites);
                 site.form = Form::Elliptical;
             }
             Walk::Nothing => return None,
         }
     }
     if para.is_word(site.last + 1, &["of"]) {
-        site.about = forward_phrase(para, site.last + 2).map(|(a, b)| para.range(a, b));
+        site.about = forward_phrase(para, site.last + 2).map(|m| para.range(m.first, m.last));
     }
     Some(site)
 }
 
-/// The cue at `i` comes right after a closing mark (`"...," said X`).
-pub(super) fn follows_quote(para: &Para, i: usize) -> bool {
+/// The cue at `i` opens an inverted attribution: right after a closing
+/// mark (`"...," said X`) or after a comma (`..., said X.`).
+fn inverts(para: &Para, i: usize) -> bool {
     let mut j = i;
     while j > 0 && para.tokens[j - 1].is_punct(',') {
         j -= 1;
     }
-    j > 0
+    let after_quote = j > 0
         && matches!(
             para.tokens[j - 1].kind,
             TokKind::Double(Dir::Close | Dir::Either)
-        )
+        );
+    let after_comma = j < i && para.same_sentence(j, i);
+    (after_quote || after_comma) && inverted_mention_follows(para, i)
 }
 
-/// Walks back from the cue at `cue` over adverbs and then the mention,
-/// checking that the mention starts a clause.
-pub(super) fn walk_back(para: &Para, cue: usize) -> Walk {
-    let sent = para.tokens[cue].sent;
-    let in_sentence =
-        |j: usize| para.tokens[j].sent == sent && para.tokens[j].kind == TokKind::Word;
-    let mut end = cue;
-    while end > 0
-        && cue - end < MAX_SKIPPED_ADVERBS
-        && in_sentence(end - 1)
-        && para.is_word(end - 1, ADVERBS)
-    {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0
-        && end - start < MAX_MENTION_TOKENS
-        && in_sentence(start - 1)
-        && !para.is_stop_word(start - 1)
-    {
-        start -= 1;
-    }
-    let boundary = start
-        .checked_sub(1)
-        .filter(|&j| para.tokens[j].sent == sent);
-    if start == end {
-        let ellipsis = boundary.is_some_and(|j| {
-            para.is_word(j, &["and", "but"])
-                || (para.tokens[j].is_punct(',') && para.word(cue).ends_with("ing"))
-        });
-        return if ellipsis {
-            Walk::Elliptical
-        } else {
-            Walk::Nothing
-        };
-    }
-    if boundary.is_some_and(|j| !starts_clause(para, j)) || !valid_mention(para, start, end - 1) {
+/// A named or described speaker follows the cue, and then the sentence
+/// ends or goes on after a comma: "said Trump.", "said the official, who".
+fn inverted_mention_follows(para: &Para, cue: usize) -> bool {
+    let Some(m) = forward_mention(para, cue + 1, false) else {
+        return false;
+    };
+    let pronoun = m.first == m.last && is_one_of(para.word(m.first), PRONOUNS);
+    let next = para.tokens.get(m.last + 1);
+    let ends = next.is_none_or(|t| {
+        t.sent != para.tokens[m.last].sent
+            || matches!(t.kind, TokKind::Punct('.' | ',' | '!' | '?' | ';'))
+            || t.is_mark()
+    });
+    (!pronoun || para.tokens[cue - 1].is_mark()) && ends
+}
+
+/// The mention of an elliptical cue: that of the previous cue in its
+/// sentence, else the subject opening the sentence.
+fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
+    let earlier = sites
+        .last()
+        .filter(|s| para.same_sentence(s.cue_first, cue))
+        .and_then(|s| s.mention);
+    earlier.or_else(|| {
+        let mut start = para.sentence_first(cue);
+        while start < cue && para.is_word(start, SENTENCE_OPENERS) {
+            start += 1;
+        }
+        let m = forward_mention(para, start, false).filter(|m| m.last < cue)?;
+        Some(para.range(m.first, m.last))
+    })
+}
+
+/// Walks back from the cue at `cue` over adverbs and then the mention:
+/// a noun phrase, with an apposition or a relative clause between commas
+/// ("Smith, a spokesman for the campaign, said"; "Smith, who ..., said"),
+/// or a parenthesis ("Cruz (R-Tex.) said").
+fn walk_back(para: &Para, cue: usize) -> Walk {
+    let floor = para.sentence_first(cue);
+    let end = skip_adverbials_back(para, cue, floor);
+    if end == floor {
         return Walk::Nothing;
     }
-    Walk::Found(start, end - 1)
+    let before = end - 1;
+    let found = match para.tokens[before].kind {
+        TokKind::Punct(',') if para.word(cue).ends_with("ing") => return Walk::Elliptical,
+        TokKind::Punct(',') => apposition_back(para, before, floor),
+        TokKind::Punct(')') => parenthesis_back(para, before, floor),
+        TokKind::Word => {
+            let start = noun_phrase_back(para, end, floor);
+            if start == end {
+                return elliptical_or_relative(para, end, floor);
+            }
+            Some(Mention {
+                first: start,
+                last: before,
+            })
+        }
+        _ => None,
+    };
+    match found {
+        Some(m) if starts_clause_at(para, m.first, floor) && valid_mention(para, m) => {
+            Walk::Found(m)
+        }
+        _ => Walk::Nothing,
+    }
+}
+
+/// Moves back from `cue` over adverbs, auxiliaries and time phrases
+/// ("also said", "has repeatedly said", "on Tuesday said").
+fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
+    let mut end = cue;
+    let mut skipped = 0;
+    while end > floor && skipped < MAX_SKIPPED_ADVERBS {
+        let j = end - 1;
+        if para.tokens[j].kind != TokKind::Word {
+            break;
+        }
+        let auxiliary = is_progressive(para, cue) && para.is_word(j, PASSIVE_AUXILIARIES);
+        if auxiliary || para.is_word(j, ADVERBS) {
+            end = j;
+        } else if j > floor && para.is_word(j, TIME_WORDS) && para.is_word(j - 1, TIME_OPENERS) {
+            end = j - 1;
+        } else {
+            break;
+        }
+        skipped += 1;
+    }
+    end
+}
+
+/// First token of the noun phrase ending before `end`: words that are not
+/// stop words, and the prepositions of descriptions ("a professor at
+/// Harvard", "Sanders of Vermont") when a name or a determiner follows them.
+fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
+    let mut start = end;
+    while start > floor && end - start < MAX_MENTION_TOKENS {
+        let j = start - 1;
+        let word = para.tokens[j].kind == TokKind::Word;
+        let inside = !para.is_stop_word(j) || joins_description(para, j, end);
+        if !(word && inside) {
+            break;
+        }
+        start = j;
+    }
+    while start < end && para.is_word(start, MENTION_PREPOSITIONS) {
+        start += 1;
+    }
+    start
+}
+
+/// The preposition at `j` links a description to a name or a determined
+/// noun phrase that follows it within the mention.
+fn joins_description(para: &Para, j: usize, end: usize) -> bool {
+    j + 1 < end.min(para.tokens.len())
+        && para.is_word(j, MENTION_PREPOSITIONS)
+        && !para.is_word(j + 1, TIME_WORDS)
+        && (para.word(j + 1).starts_with(char::is_uppercase)
+            || para.word(j + 1).starts_with(|c: char| c.is_ascii_digit())
+            || para.is_word(j + 1, DETERMINERS)
+            || is_possessive(para.word(j + 1)))
+}
+
+/// No noun phrase before the cue: an elliptical cue after "and" or "but",
+/// or a relative pronoun after a comma ("Smith, who said").
+fn elliptical_or_relative(para: &Para, end: usize, floor: usize) -> Walk {
+    let j = end - 1;
+    if para.is_word(j, &["and", "but"]) {
+        return Walk::Elliptical;
+    }
+    let relative = j > floor + 1 && para.is_word(j, RELATIVE_PRONOUNS);
+    if !(relative && para.tokens[j - 1].is_punct(',')) {
+        return Walk::Nothing;
+    }
+    let start = noun_phrase_back(para, j - 1, floor);
+    let m = Mention {
+        first: start,
+        last: j,
+    };
+    if start < j - 1 && starts_clause_at(para, start, floor) && valid_antecedent(para, start, j - 2)
+    {
+        Walk::Found(m)
+    } else {
+        Walk::Nothing
+    }
+}
+
+/// "Smith, a spokesman for the campaign, said": the noun phrase before an
+/// apposition or a relative clause closed by the comma at `comma`.
+fn apposition_back(para: &Para, comma: usize, floor: usize) -> Option<Mention> {
+    let limit = comma.saturating_sub(MAX_APPOSITION_TOKENS).max(floor);
+    let open = (limit..comma).rev().find(|&j| {
+        let t = &para.tokens[j];
+        t.is_punct(',') || t.is_mark() || matches!(t.kind, TokKind::Punct(';' | ':'))
+    })?;
+    if !para.tokens[open].is_punct(',') || open + 1 >= comma || open <= floor {
+        return None;
+    }
+    if !starts_apposition(para, open + 1) {
+        return None;
+    }
+    let start = noun_phrase_back(para, open, floor);
+    (start < open && valid_antecedent(para, start, open - 1)).then_some(Mention {
+        first: start,
+        last: comma - 1,
+    })
+}
+
+/// An apposition opens with a determiner, a possessive, a name, a number,
+/// a relative pronoun or a title word.
+fn starts_apposition(para: &Para, j: usize) -> bool {
+    let word = para.word(j);
+    para.tokens[j].kind == TokKind::Word
+        && (para.is_word(j, DETERMINERS)
+            || para.is_word(j, RELATIVE_PRONOUNS)
+            || para.is_word(j, APPOSITION_STARTS)
+            || is_possessive(word)
+            || word.starts_with(char::is_uppercase)
+            || word.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "Cruz (R-Tex.) said": the noun phrase before a short parenthesis.
+fn parenthesis_back(para: &Para, close: usize, floor: usize) -> Option<Mention> {
+    let limit = close.saturating_sub(MAX_MENTION_TOKENS).max(floor);
+    let open = (limit..close)
+        .rev()
+        .find(|&j| para.tokens[j].is_punct('('))?;
+    let start = noun_phrase_back(para, open, floor);
+    (start < open && valid_antecedent(para, start, open - 1)).then_some(Mention {
+        first: start,
+        last: close,
+    })
+}
+
+/// A noun phrase before an apposition names someone: a name or a
+/// description, not a pronoun or a clause fragment.
+fn valid_antecedent(para: &Para, first: usize, last: usize) -> bool {
+    let m = Mention { first, last };
+    valid_mention(para, m) && !is_one_of(para.word(first), PRONOUNS)
+}
+
+/// The mention starting at `first` opens a clause: the sentence starts
+/// there, or punctuation, a mark or a clause word sits before it.
+fn starts_clause_at(para: &Para, first: usize, floor: usize) -> bool {
+    first == floor || starts_clause(para, first - 1)
 }
 
 /// Token `j` may sit right before a mention: punctuation, a mark or a clause word.
-pub(super) fn starts_clause(para: &Para, j: usize) -> bool {
+fn starts_clause(para: &Para, j: usize) -> bool {
     let token = &para.tokens[j];
     token.is_mark()
         || matches!(
@@ -185,47 +376,77 @@ pub(super) fn starts_clause(para: &Para, j: usize) -> bool {
         || para.is_word(j, CLAUSE_STARTS)
 }
 
-/// A pronoun, a description, a name or a short bare noun phrase.
-pub(super) fn valid_mention(para: &Para, a: usize, b: usize) -> bool {
+/// A pronoun alone, a description of two words or more, a name, or a short
+/// bare noun phrase.
+fn valid_mention(para: &Para, m: Mention) -> bool {
+    let (a, b) = (m.first, m.last);
     let first = para.word(a);
-    let single = a == b;
     if is_one_of(first, PRONOUNS) {
-        return single;
+        return a == b || para.tokens[a + 1].is_punct(',');
     }
     if is_one_of(first, INDEFINITE_DETERMINERS)
         || is_one_of(first, DEFINITE_DETERMINERS)
         || is_possessive(first)
     {
-        return !single;
+        return a < b;
     }
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
-    let name =
-        capital(first) && (a..=b).all(|j| capital(para.word(j)) || para.is_word(j, NAME_PARTICLES));
-    let bare = b - a < 3 && (a..=b).all(|j| para.word(j).starts_with(char::is_lowercase));
-    name || bare
+    let words = || (a..=b).filter(|&j| para.tokens[j].kind == TokKind::Word);
+    let capital = |j: usize| {
+        let w = para.word(j);
+        w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let named = capital(a) && words().next_back().is_some_and(capital);
+    let described = capital(a) || para.is_word(a, DETERMINERS);
+    let bare = words().count() <= 3 && words().all(|j| !capital(j));
+    named || described || bare
 }
 
 pub(super) fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
 }
 
-/// A mention after a cue: "said Trump", "according to a senior official".
-pub(super) fn forward_mention(para: &Para, from: usize) -> Option<(usize, usize)> {
-    let (a, b) = forward_phrase(para, from)?;
-    valid_mention(para, a, b).then_some((a, b))
+/// A mention after a cue: "said Trump", "according to a senior official",
+/// and with `apposition`, "said Chad Sweet, the campaign's chairman".
+fn forward_mention(para: &Para, from: usize, apposition: bool) -> Option<Mention> {
+    let m = forward_phrase(para, from)?;
+    if !valid_mention(para, m) {
+        return None;
+    }
+    if !apposition {
+        return Some(m);
+    }
+    let comma = m.last + 1;
+    let apposition = para.tokens.get(comma).is_some_and(|t| t.is_punct(','))
+        && para.same_sentence(m.last, comma + 1)
+        && (para.is_word(comma + 1, DETERMINERS) || is_possessive(para.word(comma + 1)));
+    if !apposition {
+        return Some(m);
+    }
+    let end = (comma + 1..para.tokens.len())
+        .take(MAX_APPOSITION_TOKENS)
+        .take_while(|&j| para.same_sentence(comma, j))
+        .find(|&j| matches!(para.tokens[j].kind, TokKind::Punct(',' | '.' | ';')));
+    Some(Mention {
+        first: m.first,
+        last: end.map_or(m.last, |e| e - 1),
+    })
 }
 
-/// Words from `from` up to punctuation or a stop word, within one sentence.
-pub(super) fn forward_phrase(para: &Para, from: usize) -> Option<(usize, usize)> {
+/// Words from `from` up to punctuation or a stop word, within one
+/// sentence; the prepositions of descriptions are kept.
+pub(super) fn forward_phrase(para: &Para, from: usize) -> Option<Mention> {
     let sent = para.tokens.get(from)?.sent;
     let mut end = from;
     while end < para.tokens.len()
         && end - from < MAX_MENTION_TOKENS
         && para.tokens[end].sent == sent
         && para.tokens[end].kind == TokKind::Word
-        && !para.is_stop_word(end)
+        && (!para.is_stop_word(end) || (end > from && joins_description(para, end, end + 2)))
     {
         end += 1;
     }
-    (end > from).then(|| (from, end - 1))
+    (end > from).then(|| Mention {
+        first: from,
+        last: end - 1,
+    })
 }

@@ -21,8 +21,11 @@ pub(super) enum MentionKind {
     },
 }
 
+/// Classifies a mention by its noun phrase, without the apposition,
+/// relative clause or parenthesis after it ("Smith, a spokesman").
 pub(super) fn classify_mention(mention: &str) -> MentionKind {
-    let words: Vec<&str> = mention.split_whitespace().collect();
+    let core = mention.split([',', '(']).next().unwrap_or(mention);
+    let words: Vec<&str> = core.split_whitespace().collect();
     let first = words.first().copied().unwrap_or("");
     if words.len() == 1 && is_one_of(first, PRONOUNS) {
         return MentionKind::Pronoun(first.to_lowercase());

@@ -1,49 +1,176 @@
-//! Attribution within a paragraph: quotes attached to their cue sites, and
-//! reported speech found from the sites no quote uses.
+//! Attribution within a paragraph: quotes attached to their cue sites and
+//! joined across the attribution that interrupts them, then reported
+//! speech and thought found from the sites no quote uses.
 
+use super::cues::CueKind;
 use super::marks::Piece;
 use super::sites::{find_sites, Form, Site};
-use super::tokens::{Para, TokKind, Token};
-use super::words::{ADVERBIAL_OPENERS, CONTENT_ENDS, OBJECTS, OBJECT_CUES};
+use super::tokens::{Dir, Para, TokKind, Token};
+use super::words::{
+    ADVERBIAL_OPENERS, CONTENT_ENDS, MID_CONTENT_ENDS, OBJECTS, OBJECT_CUES, TIME_WORDS,
+};
 use super::{
-    MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES, MAX_MENTION_TOKENS, MAX_SKIPPED_ADVERBS,
+    MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES,
     MAX_THAT_DISTANCE, MAX_TRAILING_TOKENS,
 };
 use crate::types::{Quote, QuoteKind, Span};
 
-/// Attaches the paragraph's quotes to cue sites, then adds its reported speech.
+/// How many neighbouring cues of a sentence a content is compared with
+/// when nested cues are dropped.
+const MAX_NESTING_NEIGHBOURS: usize = 8;
+
+/// Attaches the paragraph's quotes to cue sites, joins the pieces of a
+/// quote interrupted by its attribution, then adds reported speech.
 pub(super) fn attribute_paragraph(para: &Para, pieces: &mut Vec<Piece>) {
     let mut sites = find_sites(para, pieces);
     for piece in pieces.iter_mut() {
         if let Some(s) = site_for(para, piece, &sites) {
             sites[s].used = true;
             attach(&mut piece.quote, &sites[s]);
+            piece.site = Some(s);
         }
     }
-    let mut indirect = Vec::new();
-    for site in sites.iter().filter(|s| !s.used) {
-        let Some(content) = reported_content(para, site) else {
-            continue;
-        };
-        let mut quote = Piece::new(QuoteKind::Indirect, para.index, content);
-        attach(&mut quote.quote, site);
+    join_interrupted(para, pieces, &sites);
+    let speech = reported_speech(para, &sites);
+    let mut kept = Vec::new();
+    for quote in speech {
         if !lend_to_partials(para.text, pieces, &quote.quote) {
-            indirect.push(quote);
+            kept.push(quote);
         }
     }
-    pieces.extend(indirect);
+    absorb_nested(pieces, &kept);
+    pieces.extend(kept);
 }
 
-pub(super) fn attach(quote: &mut Quote, site: &Site) {
+fn attach(quote: &mut Quote, site: &Site) {
     quote.cue = Some(site.cue);
-    quote.speaker_mention = Some(site.mention);
+    quote.speaker_mention = site.mention;
     quote.about = site.about;
+}
+
+// ---------------------------------------------------------------------------
+// Quotes and their sites
+
+/// The site attributing a marked quote: `X said: "..."`, else `"...," X
+/// said` / `"...," said X`, else `X said "..."`.
+fn site_for(para: &Para, piece: &Piece, sites: &[Site]) -> Option<usize> {
+    let before = piece.open.and_then(|o| site_before(para, o, sites));
+    if let Some((s, true)) = before {
+        return Some(s);
+    }
+    piece
+        .close
+        .and_then(|c| site_after(para, c, sites))
+        .or(before.map(|(s, _)| s))
+}
+
+/// A site ending right before the opening mark `open`; true after a colon.
+fn site_before(para: &Para, open: usize, sites: &[Site]) -> Option<(usize, bool)> {
+    let mut j = open;
+    let colon = j > 0 && para.tokens[j - 1].is_punct(':');
+    if j > 0 && (colon || para.tokens[j - 1].is_punct(',')) {
+        j -= 1;
+    }
+    let last = j.checked_sub(1)?;
+    let k = sites.partition_point(|s| s.cue_first + MAX_ATTRIBUTION_TOKENS < last);
+    sites[k..]
+        .iter()
+        .take_while(|s| s.cue_first <= last)
+        .position(|s| s.last == last && !s.used)
+        .map(|p| (k + p, colon))
+}
+
+/// A site starting right after the closing mark `close`, in its sentence.
+fn site_after(para: &Para, close: usize, sites: &[Site]) -> Option<usize> {
+    let mut k = close + 1;
+    while k < para.tokens.len() && para.tokens[k].is_punct(',') {
+        k += 1;
+    }
+    if k >= para.tokens.len() {
+        return None;
+    }
+    // `"The talks failed." Trump said.`: a sentence of its own is fine too.
+    let split = !para.same_sentence(close, k);
+    let from = sites.partition_point(|s| s.cue_first < k);
+    sites[from..]
+        .iter()
+        .take_while(|s| s.cue_first <= k + MAX_ATTRIBUTION_TOKENS)
+        .position(|s| {
+            s.first == k
+                && s.form != Form::Elliptical
+                && !s.used
+                && (!split || ends_after(para, s.last))
+        })
+        .map(|p| from + p)
+}
+
+/// Nothing but the sentence end follows token `last`.
+fn ends_after(para: &Para, last: usize) -> bool {
+    para.tokens
+        .get(last + 1)
+        .is_none_or(|t| sentence_final(t) || t.sent != para.tokens[last].sent)
+}
+
+/// Joins consecutive quotes that only their attribution separates
+/// (`"We won," she said. "They lost."`) into one quote spanning both.
+fn join_interrupted(para: &Para, pieces: &mut Vec<Piece>, sites: &[Site]) {
+    let mut joined: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces.drain(..) {
+        match joined.last_mut() {
+            Some(last) if interrupted(para, last, &piece, sites) => join(last, piece),
+            _ => joined.push(piece),
+        }
+    }
+    *pieces = joined;
+}
+
+fn is_spoken(piece: &Piece) -> bool {
+    matches!(piece.quote.kind, QuoteKind::Direct | QuoteKind::Partial)
+}
+
+/// Only punctuation and the attribution of one of the two quotes (with
+/// an adverbial after its cue) lie between them.
+fn interrupted(para: &Para, a: &Piece, b: &Piece, sites: &[Site]) -> bool {
+    let (Some(close), Some(open)) = (a.close, b.open) else {
+        return false;
+    };
+    let both_chained = a.chain.is_some() && b.chain.is_some();
+    if !(is_spoken(a) && is_spoken(b)) || both_chained || open <= close {
+        return false;
+    }
+    let site = match (a.site, b.site) {
+        (Some(x), Some(y)) if x != y => return false,
+        (x, y) => x.or(y).map(|s| &sites[s]),
+    };
+    (close + 1..open).all(|j| {
+        let token = &para.tokens[j];
+        matches!(token.kind, TokKind::Punct(_))
+            || site.is_some_and(|s| {
+                (s.first..=s.last).contains(&j)
+                    || (j > s.last && para.same_sentence(s.last, j) && !para.same_sentence(j, open))
+            })
+    })
+}
+
+fn join(a: &mut Piece, b: Piece) {
+    a.quote.span.end = b.quote.span.end;
+    a.close = b.close;
+    if b.quote.kind == QuoteKind::Direct {
+        a.quote.kind = QuoteKind::Direct;
+    }
+    if a.quote.cue.is_none() {
+        a.quote.cue = b.quote.cue;
+        a.quote.speaker_mention = b.quote.speaker_mention;
+        a.quote.about = b.quote.about;
+    }
+    a.site = a.site.or(b.site);
+    a.chain = a.chain.or(b.chain);
 }
 
 /// Gives unattributed quotes inside reported speech its cue and speaker.
 /// True when a quote carries the speech: it runs to the end of the content
 /// after a lead-in of a few words (`said the plan had "failed completely"`).
-pub(super) fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote) -> bool {
+fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote) -> bool {
     let content = speech.span;
     let from = pieces.partition_point(|p| p.quote.span.end <= content.start);
     let mut carried = false;
@@ -67,112 +194,137 @@ pub(super) fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote)
     carried
 }
 
-/// The site attributing a marked quote: `X said: "..."`, else `"...," X
-/// said` / `"...," said X`, else `X said "..."`.
-pub(super) fn site_for(para: &Para, piece: &Piece, sites: &[Site]) -> Option<usize> {
-    let before = piece.open.and_then(|o| site_before(para, o, sites));
-    if let Some((s, true)) = before {
-        return Some(s);
+/// Drops the quotes that lie inside reported speech: they are part of it
+/// (`said the plan was "a disaster" for the party`).
+fn absorb_nested(pieces: &mut Vec<Piece>, speech: &[Piece]) {
+    if speech.is_empty() {
+        return;
     }
-    piece
-        .close
-        .and_then(|c| site_after(para, c, sites))
-        .or(before.map(|(s, _)| s))
-}
-
-/// A site ending right before the opening mark `open`; true after a colon.
-pub(super) fn site_before(para: &Para, open: usize, sites: &[Site]) -> Option<(usize, bool)> {
-    let mut j = open;
-    let colon = j > 0 && para.tokens[j - 1].is_punct(':');
-    if j > 0 && (colon || para.tokens[j - 1].is_punct(',')) {
-        j -= 1;
-    }
-    let last = j.checked_sub(1)?;
-    let k =
-        sites.partition_point(|s| s.cue_first + MAX_MENTION_TOKENS + MAX_SKIPPED_ADVERBS < last);
-    sites[k..]
-        .iter()
-        .take_while(|s| s.cue_first <= last)
-        .position(|s| s.last == last && !s.used)
-        .map(|p| (k + p, colon))
-}
-
-/// A site starting right after the closing mark `close`, in its sentence.
-pub(super) fn site_after(para: &Para, close: usize, sites: &[Site]) -> Option<usize> {
-    let mut k = close + 1;
-    while k < para.tokens.len() && para.tokens[k].is_punct(',') {
-        k += 1;
-    }
-    if k >= para.tokens.len() {
-        return None;
-    }
-    // `"The talks failed." Trump said.`: a sentence of its own is fine too.
-    let split = !para.same_sentence(close, k);
-    let from = sites.partition_point(|s| s.cue_first < k);
-    sites[from..]
-        .iter()
-        .take_while(|s| s.cue_first <= k + MAX_MENTION_TOKENS + MAX_SKIPPED_ADVERBS)
-        .position(|s| {
-            s.first == k
-                && s.form != Form::Elliptical
-                && !s.used
-                && (!split || ends_after(para, s.last))
-        })
-        .map(|p| from + p)
-}
-
-/// Nothing but the sentence end follows token `last`.
-pub(super) fn ends_after(para: &Para, last: usize) -> bool {
-    para.tokens
-        .get(last + 1)
-        .is_none_or(|t| sentence_final(t) || t.sent != para.tokens[last].sent)
+    let mut spans: Vec<Span> = speech.iter().map(|s| s.quote.span).collect();
+    spans.sort_unstable();
+    pieces.retain(|p| {
+        let k = spans.partition_point(|s| s.start <= p.quote.span.start);
+        k == 0 || !spans[k - 1].contains(p.quote.span)
+    });
 }
 
 // ---------------------------------------------------------------------------
 // Reported speech
 
-/// The content a cue reports: after it ("said (that) X"), or before it at a
-/// sentence end ("X, the official said on Tuesday.").
-pub(super) fn reported_content(para: &Para, site: &Site) -> Option<Span> {
-    if site.about.is_some() {
-        return None;
+/// The content of a cue site, as a token range.
+#[derive(Debug, Clone, Copy)]
+struct Content {
+    first: usize,
+    last: usize,
+}
+
+/// Reported speech and thought of the sites no quote uses; a cue inside
+/// the content of another is part of that content and reports nothing.
+fn reported_speech(para: &Para, sites: &[Site]) -> Vec<Piece> {
+    let mut starts: Vec<usize> = sites.iter().map(|s| s.first).collect();
+    starts.sort_unstable();
+    let found: Vec<(usize, Content)> = sites
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.used && s.about.is_none())
+        .filter_map(|(k, s)| content_of(para, s, &starts).map(|c| (k, c)))
+        .collect();
+    let mut out = Vec::new();
+    for (n, &(k, content)) in found.iter().enumerate() {
+        let site = &sites[k];
+        let lo = n.saturating_sub(MAX_NESTING_NEIGHBOURS);
+        let nested = found[lo..(n + MAX_NESTING_NEIGHBOURS + 1).min(found.len())]
+            .iter()
+            .any(|&(m, c)| m != k && inside(site, c, &sites[m]));
+        if nested {
+            continue;
+        }
+        let kind = match site.kind {
+            CueKind::Speech => QuoteKind::Indirect,
+            CueKind::Thought => QuoteKind::Thought,
+        };
+        let mut piece = Piece::new(kind, para.index, para.range(content.first, content.last));
+        attach(&mut piece.quote, site);
+        out.push(piece);
+    }
+    out
+}
+
+/// The cue of `site` lies in the content `c` of `other`, outside other's
+/// own attribution.
+fn inside(site: &Site, c: Content, other: &Site) -> bool {
+    let cue = site.cue_first;
+    (c.first..=c.last).contains(&cue) && !(other.first..=other.last).contains(&cue)
+}
+
+/// The content a cue reports: after it ("said (that) X"), before it at a
+/// sentence end ("X, the official said on Tuesday."), or around it ("The
+/// deal, he said, is dead.").
+fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
+    if site.as_clause {
+        if let Some(c) = as_clause_content(para, site, starts) {
+            return Some(c);
+        }
     }
     if site.form == Form::After {
-        return according_to_content(para, site);
+        return after_content(para, site, starts);
     }
     let k = skip_object(para, site.cue_last + 1);
     if rest_is_adverbial(para, site.cue_last, k) {
-        let comma = site.first.checked_sub(1)?;
-        let trailing = site.form == Form::Before && para.tokens[comma].is_punct(',');
-        return if trailing {
-            backward_content(para, comma)
+        return if site.form == Form::Before {
+            backward_content(para, site.first)
         } else {
             None
         };
     }
-    forward_content(para, skip_to_that(para, site.cue_first, k))
+    if site.form == Form::Before {
+        if let Some(c) = mid_content(para, site.first, site.cue_last) {
+            return Some(c);
+        }
+    }
+    forward_content(para, skip_to_that(para, site.cue_first, k), starts)
 }
 
-/// "According to X, CONTENT." or "CONTENT, according to X."
-pub(super) fn according_to_content(para: &Para, site: &Site) -> Option<Span> {
-    if para
+/// "As the report noted, CONTENT.": the clause after the comma that ends
+/// the attribution.
+fn as_clause_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
+    let comma = (site.cue_last + 1..para.sentence_end(site.cue_last))
+        .take(MAX_TRAILING_TOKENS)
+        .find(|&j| para.tokens[j].kind != TokKind::Word)?;
+    para.tokens[comma]
+        .is_punct(',')
+        .then(|| forward_content(para, comma + 1, starts))
+        .flatten()
+}
+
+/// "According to X, CONTENT.", "CONTENT, according to X.", "CONTENT,
+/// said X." and "The deal, according to X, is dead."
+fn after_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
+    let first = para.sentence_first(site.cue_first);
+    let comma_after = para
         .tokens
         .get(site.last + 1)
-        .is_some_and(|t| t.is_punct(','))
-        && sentence_start(para, site.cue_first) == site.cue_first
-    {
-        return forward_content(para, site.last + 2);
+        .is_some_and(|t| t.is_punct(','));
+    if site.cue_first == first {
+        return comma_after
+            .then(|| forward_content(para, site.last + 2, starts))
+            .flatten();
     }
-    let comma = site.cue_first.checked_sub(1)?;
-    if para.tokens[comma].is_punct(',') {
-        backward_content(para, comma)
-    } else {
-        None
+    if let Some(c) = mid_content(para, site.cue_first, site.last) {
+        return Some(c);
     }
+    let before = site.cue_first - 1;
+    if para.tokens[before].is_punct(',') {
+        return backward_content(para, site.cue_first);
+    }
+    (!para.tokens[before].is_mark()).then_some(Content {
+        first,
+        last: before,
+    })
 }
 
 /// Skips the object of "told"-like cues ("told reporters ...").
-pub(super) fn skip_object(para: &Para, k: usize) -> usize {
+fn skip_object(para: &Para, k: usize) -> usize {
     let cue = k.checked_sub(1).filter(|&c| para.is_word(c, OBJECT_CUES));
     let Some(cue) = cue else {
         return k;
@@ -181,7 +333,7 @@ pub(super) fn skip_object(para: &Para, k: usize) -> usize {
         return k + 1;
     }
     let mut end = k;
-    while end - k < 3
+    while end - k < 5
         && para.same_sentence(cue, end)
         && para.tokens[end].kind == TokKind::Word
         && para.word(end).starts_with(char::is_uppercase)
@@ -192,9 +344,9 @@ pub(super) fn skip_object(para: &Para, k: usize) -> usize {
 }
 
 /// After "said on Tuesday" or "told reporters", moves past a later "that".
-pub(super) fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
+fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
     let told = para.is_word(cue, OBJECT_CUES);
-    if !(told || para.is_word(k, ADVERBIAL_OPENERS)) {
+    if !(told || is_adverbial_opener(para, k)) {
         return if para.is_word(k, &["that"]) { k + 1 } else { k };
     }
     (k..k + MAX_THAT_DISTANCE)
@@ -203,12 +355,16 @@ pub(super) fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
         .map_or(k, |j| j + 1)
 }
 
+fn is_adverbial_opener(para: &Para, k: usize) -> bool {
+    para.is_word(k, ADVERBIAL_OPENERS) || para.is_word(k, TIME_WORDS)
+}
+
 /// Nothing but a short adverbial follows the cue to the sentence end.
-pub(super) fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
+fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
     if !para.same_sentence(cue, k) || para.tokens[k].kind != TokKind::Word {
         return !para.same_sentence(cue, k) || sentence_final(&para.tokens[k]);
     }
-    if !para.is_word(k, ADVERBIAL_OPENERS) {
+    if !is_adverbial_opener(para, k) {
         return false;
     }
     let mut j = k;
@@ -226,63 +382,107 @@ pub(super) fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
     true
 }
 
-pub(super) fn sentence_final(token: &Token) -> bool {
+fn sentence_final(token: &Token) -> bool {
     matches!(token.kind, TokKind::Punct('.' | '!' | '?'))
 }
 
-pub(super) fn sentence_start(para: &Para, i: usize) -> usize {
-    let sent = para.tokens[i].sent;
-    let floor = i.saturating_sub(MAX_CONTENT_TOKENS);
-    (floor..i)
-        .rev()
-        .take_while(|&j| para.tokens[j].sent == sent)
-        .last()
-        .unwrap_or(i)
+/// The content around an attribution set off by commas inside a sentence
+/// ("The deal, he said, is dead."): the whole sentence.
+fn mid_content(para: &Para, first: usize, last: usize) -> Option<Content> {
+    let start = para.sentence_first(first);
+    let end = para.sentence_end(last);
+    if first < start + 2 || !para.tokens[first - 1].is_punct(',') {
+        return None;
+    }
+    let comma = (last + 1..end)
+        .take(MAX_TRAILING_TOKENS)
+        .find(|&j| para.tokens[j].kind != TokKind::Word)?;
+    let next = comma + 1;
+    let goes_on = para.tokens[comma].is_punct(',')
+        && next < end
+        && (para.tokens[next].kind == TokKind::Word || para.tokens[next].is_double())
+        && !para.is_word(next, MID_CONTENT_ENDS)
+        && !para.word(next).ends_with("ing")
+        && para.cues.match_at(para.text, para.tokens, next).is_none();
+    goes_on.then(|| Content {
+        first: start,
+        last: without_final_stop(para, start, end - 1),
+    })
 }
 
-/// The clause from `k`: to the sentence end, a semicolon, or a comma before
-/// "but", "although", "while" or a cue ("adding").
-pub(super) fn forward_content(para: &Para, k: usize) -> Option<Span> {
+fn without_final_stop(para: &Para, first: usize, last: usize) -> usize {
+    if last > first && sentence_final(&para.tokens[last]) {
+        last - 1
+    } else {
+        last
+    }
+}
+
+/// The clause from `k`: to the sentence end (past sentence ends inside
+/// quotation marks), a semicolon or dash, or a comma before "but",
+/// "although", "while", a cue ("adding") or another attribution.
+fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
     let first = para.tokens.get(k)?;
     if !(first.kind == TokKind::Word || first.is_double()) || para.is_word(k, &["of"]) {
         return None;
     }
     let mut last = k;
     let mut j = k;
-    while j - k < MAX_CONTENT_TOKENS && para.same_sentence(k, j) && !ends_content(para, j) {
+    let mut quoted = false;
+    while j < para.tokens.len()
+        && j - k < MAX_CONTENT_TOKENS
+        && (quoted || para.same_sentence(k, j))
+        && !ends_content(para, j, starts)
+    {
+        quoted = match para.tokens[j].kind {
+            TokKind::Double(Dir::Open) => true,
+            TokKind::Double(Dir::Close) => false,
+            TokKind::Double(Dir::Either) => !quoted,
+            _ => quoted,
+        };
         last = j;
         j += 1;
     }
-    if last > k && sentence_final(&para.tokens[last]) {
-        last -= 1;
-    }
-    Some(para.range(k, last))
+    Some(Content {
+        first: k,
+        last: without_final_stop(para, k, last),
+    })
 }
 
-pub(super) fn ends_content(para: &Para, j: usize) -> bool {
+fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
     let token = &para.tokens[j];
     if matches!(token.kind, TokKind::Punct(';' | '—')) {
         return true;
     }
-    if !token.is_punct(',') {
+    let clause_joint = token.is_punct(',') || para.is_word(j, &["and", "but"]);
+    if !clause_joint {
         return false;
     }
     let mut next = j + 1;
     if para.tokens.get(next).is_some_and(Token::is_double) {
         next += 1;
     }
-    next < para.tokens.len()
-        && (para.is_word(next, CONTENT_ENDS)
-            || (para.word(next).ends_with("ing")
-                && para.cues.match_at(para.text, para.tokens, next).is_some()))
+    if next >= para.tokens.len() {
+        return false;
+    }
+    let attribution = starts.binary_search(&next).is_ok()
+        || (para.is_word(next, &["and", "but"]) && starts.binary_search(&(next + 1)).is_ok());
+    let comma = token.is_punct(',');
+    attribution
+        || (comma && para.is_word(next, CONTENT_ENDS))
+        || (comma
+            && para.tokens[next].kind == TokKind::Word
+            && para.cues.match_at(para.text, para.tokens, next).is_some())
 }
 
-/// From the sentence start to the comma at `comma`, unless that is a quote.
-pub(super) fn backward_content(para: &Para, comma: usize) -> Option<Span> {
-    let last = comma.checked_sub(1)?;
-    if para.tokens[last].is_mark() {
+/// From the sentence start to the comma before the attribution starting
+/// at `first`, unless a quote ends there.
+fn backward_content(para: &Para, first: usize) -> Option<Content> {
+    let comma = first.checked_sub(1)?;
+    if !para.tokens[comma].is_punct(',') {
         return None;
     }
-    let first = sentence_start(para, last);
-    (first <= last && para.same_sentence(first, comma)).then(|| para.range(first, last))
+    let last = comma.checked_sub(1)?;
+    let start = para.sentence_first(comma);
+    (start <= last && !para.tokens[last].is_mark()).then_some(Content { first: start, last })
 }

@@ -163,23 +163,31 @@ pub(super) fn context_dir(s: &str, pos: usize, len: usize) -> Dir {
     }
 }
 
-/// Numbers the sentences of a paragraph's tokens: a new sentence starts at
-/// each given sentence start, and also after ". " (or `."`) before a capital
-/// or a quotation mark, which covers gaps in the segmenter.
-pub(super) fn assign_sentences(text: &str, starts: &[usize], tokens: &mut [Token]) {
+/// Numbers the sentences of a paragraph's tokens from 0: a new sentence
+/// starts at each given sentence start, and also after ". " (or `."`)
+/// before a capital or a quotation mark, which covers gaps in the
+/// segmenter. `firsts` receives the first token of every sentence.
+pub(super) fn assign_sentences(
+    text: &str,
+    starts: &[usize],
+    tokens: &mut [Token],
+    firsts: &mut Vec<usize>,
+) {
+    firsts.clear();
     let Some(first) = tokens.first() else {
         return;
     };
     let mut given = starts.partition_point(|&s| s <= first.span.start);
-    let mut extra = 0;
     for i in 0..tokens.len() {
+        let mut new = i == 0 || local_break(text, tokens, i);
         while given < starts.len() && starts[given] <= tokens[i].span.start {
             given += 1;
+            new = true;
         }
-        if i > 0 && local_break(text, tokens, i) {
-            extra += 1;
+        if new {
+            firsts.push(i);
         }
-        tokens[i].sent = given + extra;
+        tokens[i].sent = firsts.len() - 1;
     }
 }
 
@@ -204,6 +212,8 @@ pub(super) struct Para<'a> {
     pub(super) index: usize,
     pub(super) span: Span,
     pub(super) tokens: &'a [Token],
+    /// The first token of each sentence, by sentence number.
+    pub(super) sentences: &'a [usize],
     pub(super) cues: &'a Cues,
 }
 
@@ -228,6 +238,19 @@ impl Para<'_> {
     /// The span from the start of token `a` to the end of token `b`.
     pub(super) fn range(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+
+    /// The first token of the sentence of token `i`.
+    pub(super) fn sentence_first(&self, i: usize) -> usize {
+        self.sentences[self.tokens[i].sent]
+    }
+
+    /// One past the last token of the sentence of token `i`.
+    pub(super) fn sentence_end(&self, i: usize) -> usize {
+        self.sentences
+            .get(self.tokens[i].sent + 1)
+            .copied()
+            .unwrap_or(self.tokens.len())
     }
 
     pub(super) fn same_sentence(&self, a: usize, b: usize) -> bool {

@@ -1,10 +1,119 @@
 //! Word lists of the quotes stage: grammar words that decide mentions,
 //! clause boundaries and adverbials (the reporting cues live in lexicons/).
 
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// Pronouns that may speak ("he said", "it said", "we believe").
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+/// Relative pronouns that stand for a speaker ("Smith, who said").
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 /// Words after which a speaker mention may start a clause.
 pub(super) const CLAUSE_STARTS: &[&str] = &[
-    "and", "but", "although", "though", "while", "whereas", "that", "so", "yet",
+    "and", "but", "although", "though", "while", "whereas", "that", "so", "yet", "when", "if",
+    "because", "after", "before", "since", "as", "once", "until", "unless", "where", "whether",
+    "than", "or", "nor", "then",
+];
+/// Words opening a sentence before its subject ("But officials said").
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "instead",
+    "also",
+    "then",
+    "now",
+    "later",
+];
+/// Prepositions inside descriptions ("a professor at Harvard", "an adviser
+/// to the campaign") when a name or a determined phrase follows them.
+pub(super) const MENTION_PREPOSITIONS: &[&str] =
+    &["of", "for", "at", "from", "in", "with", "on", "to"];
+/// Lowercase words that open an apposition ("Smith, former chairman of").
+pub(super) const APPOSITION_STARTS: &[&str] = &[
+    "former",
+    "then",
+    "now",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "formerly",
+    "currently",
+    "chairman",
+    "president",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "head",
+    "chief",
+    "leader",
+    "executive",
+    "senior",
+    "professor",
+    "author",
+    "founder",
+    "co-founder",
+    "editor",
+    "owner",
+    "candidate",
+    "governor",
+    "senator",
+    "mayor",
+    "secretary",
+    "adviser",
+    "advisor",
+    "aide",
+    "attorney",
+    "lawyer",
+    "analyst",
+    "strategist",
+    "pollster",
+    "member",
+    "host",
+    "writer",
+    "correspondent",
+    "reporter",
+];
+/// Words opening a time phrase between a mention and its cue ("on Tuesday").
+pub(super) const TIME_OPENERS: &[&str] = &[
+    "on", "last", "this", "earlier", "late", "early", "next", "in",
+];
+/// Words closing such a time phrase.
+pub(super) const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 /// Words that end a mention when walking away from its cue.
 pub(super) const STOP_WORDS: &[&str] = &[
@@ -44,6 +153,73 @@ pub(super) const ADVERBS: &[&str] = &[
     "bluntly",
     "simply",
     "firmly",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "wouldn't",
+    "won't",
+    "could",
+    "can",
+    "cannot",
+    "can't",
+    "may",
+    "might",
+    "should",
+    "must",
+    "still",
+    "already",
+    "always",
+    "first",
+    "initially",
+    "originally",
+    "now",
+    "long",
+    "frequently",
+    "openly",
+    "angrily",
+    "quickly",
+    "immediately",
+    "personally",
+    "directly",
+    "explicitly",
+    "specifically",
+    "strongly",
+    "clearly",
+    "apparently",
+    "allegedly",
+    "even",
+    "just",
+    "only",
+    "too",
+    "all",
+    "both",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "generally",
+    "largely",
+    "widely",
+    "increasingly",
+    "privately",
+    "quietly",
+    "loudly",
+    "falsely",
+    "wrongly",
+    "correctly",
+    "rightly",
+    "essentially",
+    "basically",
+    "actually",
+    "really",
+    "certainly",
 ];
 /// Words before a cue that make it passive ("was told", "is said").
 pub(super) const PASSIVE_AUXILIARIES: &[&str] =
@@ -52,7 +228,14 @@ pub(super) const INDEFINITE_DETERMINERS: &[&str] = &[
     "a", "an", "another", "one", "two", "three", "four", "several", "some", "many", "other",
 ];
 pub(super) const DEFINITE_DETERMINERS: &[&str] = &[
-    "the", "this", "these", "those", "his", "her", "their", "its", "our", "both",
+    "the", "this", "these", "those", "his", "her", "their", "its", "our", "both", "my", "your",
+];
+/// Determiners and quantifiers that may open a description.
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
+    "other", "the", "this", "these", "those", "his", "her", "their", "its", "our", "both", "my",
+    "your", "each", "every", "all", "most", "few", "no", "any", "more", "nearly", "about",
+    "almost", "half", "majority", "only",
 ];
 /// Lowercase words that may sit inside a name ("Ursula von der Leyen").
 pub(super) const NAME_PARTICLES: &[&str] = &[
@@ -164,6 +347,12 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
     "again",
     "after",
     "before",
+];
+/// Words after the second comma of a mid-sentence attribution that start
+/// a clause of their own ("The deal is off, he said, but talks go on.").
+pub(super) const MID_CONTENT_ENDS: &[&str] = &[
+    "but", "and", "although", "though", "while", "whereas", "who", "which", "where", "when",
+    "because", "so", "as",
 ];
 /// Conjunctions that end reported speech after a comma (", although he ...").
 pub(super) const CONTENT_ENDS: &[&str] = &["but", "although", "though", "while", "whereas"];
