@@ -97,7 +97,8 @@ pub enum QuoteKind {
     Direct,
     /// Quoted words inside a sentence of the writer's own.
     Partial,
-    /// Single-quoted words in a headline, or marks used for distance.
+    /// Single-quoted words in a headline, or marks used for distance: a few
+    /// quoted words that no cue attributes to anyone.
     Scare,
     /// A quotation mark without its partner; the span runs to the paragraph edge.
     Unbalanced,

@@ -36,6 +36,9 @@ const MAX_MENTION_TOKENS: usize = 12;
 /// Longest apposition or relative clause inside a mention, in tokens
 /// ("Smith, a spokesman for the campaign, said").
 const MAX_APPOSITION_TOKENS: usize = 30;
+/// Longest parenthetical between a mention and its cue, in tokens
+/// ("Smith, for example, said").
+const MAX_PARENTHETICAL_TOKENS: usize = 5;
 /// Longest attribution (mention with apposition, adverbs and cue), in tokens.
 const MAX_ATTRIBUTION_TOKENS: usize = 48;
 /// Adverbs and auxiliaries skipped between a mention and its cue ("he also said").

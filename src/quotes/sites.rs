@@ -7,10 +7,12 @@ use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_STARTS, DEFINITE_DETERMINERS, DETERMINERS,
-    INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, PASSIVE_AUXILIARIES, PRONOUNS, RELATIVE_PRONOUNS,
-    SENTENCE_OPENERS, TIME_OPENERS, TIME_WORDS,
+    INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES,
+    PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORDS,
 };
-use super::{MAX_APPOSITION_TOKENS, MAX_MENTION_TOKENS, MAX_SKIPPED_ADVERBS};
+use super::{
+    MAX_APPOSITION_TOKENS, MAX_MENTION_TOKENS, MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS,
+};
 use crate::types::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,11 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
                 if let Some(site) = site_at(para, i, cue, &sites) {
+                    // A cue inside this site's mention is part of the
+                    // description ("a delegate supporting Cruz, said").
+                    while sites.last().is_some_and(|s| s.cue_first >= site.first) {
+                        sites.pop();
+                    }
                     sites.push(site);
                 }
                 i = cue.last + 1;
@@ -197,24 +204,32 @@ fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
 /// or a parenthesis ("Cruz (R-Tex.) said").
 fn walk_back(para: &Para, cue: usize) -> Walk {
     let floor = para.sentence_first(cue);
-    let end = skip_adverbials_back(para, cue, floor);
+    let mut end = skip_adverbials_back(para, cue, floor);
     if end == floor {
         return Walk::Nothing;
+    }
+    if let Some(open) = parenthetical_back(para, end - 1, floor) {
+        end = open;
     }
     let before = end - 1;
     let found = match para.tokens[before].kind {
         TokKind::Punct(',') if para.word(cue).ends_with("ing") => return Walk::Elliptical,
         TokKind::Punct(',') => apposition_back(para, before, floor),
         TokKind::Punct(')') => parenthesis_back(para, before, floor),
+        TokKind::Word if para.is_word(before, PRONOUNS) => Some(Mention {
+            first: before,
+            last: before,
+        }),
         TokKind::Word => {
             let start = noun_phrase_back(para, end, floor);
             if start == end {
                 return elliptical_or_relative(para, end, floor);
             }
-            Some(Mention {
+            let m = Mention {
                 first: start,
                 last: before,
-            })
+            };
+            Some(named_before(para, m, floor).unwrap_or(m))
         }
         _ => None,
     };
@@ -224,6 +239,40 @@ fn walk_back(para: &Para, cue: usize) -> Walk {
         }
         _ => Walk::Nothing,
     }
+}
+
+/// ", for example," or ", in a statement," closed by the comma at
+/// `comma`: the index of the comma that opens it.
+fn parenthetical_back(para: &Para, comma: usize, floor: usize) -> Option<usize> {
+    if !para.tokens[comma].is_punct(',') {
+        return None;
+    }
+    let limit = comma
+        .saturating_sub(MAX_PARENTHETICAL_TOKENS + 1)
+        .max(floor);
+    let open = (limit..comma)
+        .rev()
+        .find(|&j| para.tokens[j].kind != TokKind::Word)?;
+    let opens = para.tokens[open].is_punct(',') && open + 1 < comma;
+    (opens && para.is_word(open + 1, PARENTHETICAL_STARTS)).then_some(open)
+}
+
+/// A description set off after a name ("Brian Murphy, the chairman of the
+/// county party,"): the mention from the name, when one opens a clause
+/// right before the comma.
+fn named_before(para: &Para, m: Mention, floor: usize) -> Option<Mention> {
+    let comma = m.first.checked_sub(1).filter(|&c| c > floor)?;
+    if !para.tokens[comma].is_punct(',') || !starts_apposition(para, m.first) {
+        return None;
+    }
+    let start = noun_phrase_back(para, comma, floor);
+    let named = start < comma
+        && (start..comma).all(|j| para.word(j).starts_with(char::is_uppercase))
+        && starts_clause_at(para, start, floor);
+    named.then_some(Mention {
+        first: start,
+        last: m.last,
+    })
 }
 
 /// Moves back from `cue` over adverbs, auxiliaries and time phrases
@@ -250,13 +299,15 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
 }
 
 /// First token of the noun phrase ending before `end`: words that are not
-/// stop words, and the prepositions of descriptions ("a professor at
-/// Harvard", "Sanders of Vermont") when a name or a determiner follows them.
+/// stop words or cues, and the prepositions of descriptions ("a professor
+/// at Harvard", "Sanders of Vermont") when a name or a determiner follows
+/// them.
 fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
     let mut start = end;
     while start > floor && end - start < MAX_MENTION_TOKENS {
         let j = start - 1;
-        let word = para.tokens[j].kind == TokKind::Word;
+        let word = para.tokens[j].kind == TokKind::Word
+            && para.cues.match_at(para.text, para.tokens, j).is_none();
         let inside = !para.is_stop_word(j) || joins_description(para, j, end);
         if !(word && inside) {
             break;
@@ -318,6 +369,13 @@ fn apposition_back(para: &Para, comma: usize, floor: usize) -> Option<Mention> {
     }
     if !starts_apposition(para, open + 1) {
         return None;
+    }
+    if para.tokens[open - 1].is_punct(')') {
+        let inner = parenthesis_back(para, open - 1, floor)?;
+        return Some(Mention {
+            first: inner.first,
+            last: comma - 1,
+        });
     }
     let start = noun_phrase_back(para, open, floor);
     (start < open && valid_antecedent(para, start, open - 1)).then_some(Mention {

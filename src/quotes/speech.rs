@@ -7,10 +7,11 @@ use super::marks::Piece;
 use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
-    ADVERBIAL_OPENERS, CONTENT_ENDS, MID_CONTENT_ENDS, OBJECTS, OBJECT_CUES, TIME_WORDS,
+    ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINERS, MID_CONTENT_ENDS, OBJECTS,
+    OBJECT_CUES, PRONOUNS, TIME_WORDS,
 };
 use super::{
-    MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES,
+    MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES, MAX_SCARE_WORDS,
     MAX_THAT_DISTANCE, MAX_TRAILING_TOKENS,
 };
 use crate::types::{Quote, QuoteKind, Span};
@@ -33,13 +34,24 @@ pub(super) fn attribute_paragraph(para: &Para, pieces: &mut Vec<Piece>) {
     join_interrupted(para, pieces, &sites);
     let speech = reported_speech(para, &sites);
     let mut kept = Vec::new();
-    for quote in speech {
-        if !lend_to_partials(para.text, pieces, &quote.quote) {
+    for (quote, forward) in speech {
+        if !(lend_to_partials(para.text, pieces, &quote.quote) && forward) {
             kept.push(quote);
         }
     }
     absorb_nested(pieces, &kept);
     pieces.extend(kept);
+    mark_distance(para.text, pieces);
+}
+
+/// A few quoted words that no cue attributes are marks used for distance.
+fn mark_distance(text: &str, pieces: &mut [Piece]) {
+    for piece in pieces.iter_mut() {
+        let short = piece.quote.span.of(text).split_whitespace().count() <= MAX_SCARE_WORDS;
+        if piece.quote.kind == QuoteKind::Partial && !piece.attributed() && short {
+            piece.quote.kind = QuoteKind::Scare;
+        }
+    }
 }
 
 fn attach(quote: &mut Quote, site: &Site) {
@@ -52,16 +64,33 @@ fn attach(quote: &mut Quote, site: &Site) {
 // Quotes and their sites
 
 /// The site attributing a marked quote: `X said: "..."`, else `"...," X
-/// said` / `"...," said X`, else `X said "..."`.
+/// said` / `"...," said X`, else `X said "..."`. A partial quote is left
+/// to the reported speech around it when words of the sentence precede it
+/// (`The plan was "dead," he said.`) or follow it (`He said "zero" voters
+/// came.`).
 fn site_for(para: &Para, piece: &Piece, sites: &[Site]) -> Option<usize> {
     let before = piece.open.and_then(|o| site_before(para, o, sites));
     if let Some((s, true)) = before {
         return Some(s);
     }
-    piece
-        .close
-        .and_then(|c| site_after(para, c, sites))
-        .or(before.map(|(s, _)| s))
+    let partial = piece.quote.kind == QuoteKind::Partial;
+    let after = piece.close.and_then(|c| site_after(para, c, sites));
+    let mid_sentence = piece
+        .open
+        .is_some_and(|o| o > para.sentence_first(o) && !opens_clause(para, o));
+    if let Some(s) = after.filter(|_| !(partial && mid_sentence)) {
+        return Some(s);
+    }
+    let runs_on = piece.close.is_some_and(|c| !ends_after(para, c));
+    before.map(|(s, _)| s).filter(|_| !(partial && runs_on))
+}
+
+/// The mark at `open` follows punctuation that opens a clause.
+fn opens_clause(para: &Para, open: usize) -> bool {
+    matches!(
+        para.tokens[open - 1].kind,
+        TokKind::Punct(':' | ';' | '(' | '—' | '–')
+    )
 }
 
 /// A site ending right before the opening mark `open`; true after a colon.
@@ -99,9 +128,22 @@ fn site_after(para: &Para, close: usize, sites: &[Site]) -> Option<usize> {
             s.first == k
                 && s.form != Form::Elliptical
                 && !s.used
+                && attribution_ends(para, s.last)
                 && (!split || ends_after(para, s.last))
         })
         .map(|p| from + p)
+}
+
+/// The attribution ending at `last` reports nothing after it: no clause
+/// follows it ("said yes", "said the talks failed").
+fn attribution_ends(para: &Para, last: usize) -> bool {
+    let k = skip_object(para, last + 1);
+    let clause = para.same_sentence(last, k)
+        && !rest_is_adverbial(para, last, k)
+        && (para.is_word(k, CLAUSE_OPENERS)
+            || para.is_word(k, PRONOUNS)
+            || para.is_word(k, DETERMINERS));
+    !clause
 }
 
 /// Nothing but the sentence end follows token `last`.
@@ -136,6 +178,10 @@ fn interrupted(para: &Para, a: &Piece, b: &Piece, sites: &[Site]) -> bool {
     };
     let both_chained = a.chain.is_some() && b.chain.is_some();
     if !(is_spoken(a) && is_spoken(b)) || both_chained || open <= close {
+        return false;
+    }
+    let gap = Span::new(para.tokens[close].span.end, para.tokens[open].span.start);
+    if gap.of(para.text).contains('\n') {
         return false;
     }
     let site = match (a.site, b.site) {
@@ -218,9 +264,10 @@ struct Content {
     last: usize,
 }
 
-/// Reported speech and thought of the sites no quote uses; a cue inside
-/// the content of another is part of that content and reports nothing.
-fn reported_speech(para: &Para, sites: &[Site]) -> Vec<Piece> {
+/// Reported speech and thought of the sites no quote uses, each with
+/// whether its content follows the cue; a cue inside the content of
+/// another is part of that content and reports nothing.
+fn reported_speech(para: &Para, sites: &[Site]) -> Vec<(Piece, bool)> {
     let mut starts: Vec<usize> = sites.iter().map(|s| s.first).collect();
     starts.sort_unstable();
     let found: Vec<(usize, Content)> = sites
@@ -245,7 +292,7 @@ fn reported_speech(para: &Para, sites: &[Site]) -> Vec<Piece> {
         };
         let mut piece = Piece::new(kind, para.index, para.range(content.first, content.last));
         attach(&mut piece.quote, site);
-        out.push(piece);
+        out.push((piece, content.first > site.cue_last));
     }
     out
 }
@@ -443,7 +490,7 @@ fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
         last = j;
         j += 1;
     }
-    Some(Content {
+    (j > k).then(|| Content {
         first: k,
         last: without_final_stop(para, k, last),
     })
@@ -476,13 +523,21 @@ fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
 }
 
 /// From the sentence start to the comma before the attribution starting
-/// at `first`, unless a quote ends there.
+/// at `first`, unless the sentence is a quote of its own.
 fn backward_content(para: &Para, first: usize) -> Option<Content> {
-    let comma = first.checked_sub(1)?;
+    let before = first.checked_sub(1)?;
+    // `was "dead on arrival," he said`: the comma sits inside the mark.
+    let inside =
+        before > 0 && para.tokens[before].is_mark() && para.tokens[before - 1].is_punct(',');
+    let (comma, last) = if inside {
+        (before - 1, before)
+    } else {
+        (before, before.checked_sub(1)?)
+    };
     if !para.tokens[comma].is_punct(',') {
         return None;
     }
-    let last = comma.checked_sub(1)?;
     let start = para.sentence_first(comma);
-    (start <= last && !para.tokens[last].is_mark()).then_some(Content { first: start, last })
+    let quoted = para.tokens[last].is_mark() && para.tokens[start].is_mark();
+    (start <= last && !quoted).then_some(Content { first: start, last })
 }

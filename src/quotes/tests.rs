@@ -82,8 +82,33 @@ fn attribution_patterns() {
         ),
         (
             "partial quote after a cue",
-            "The minister said \"we will see\" and left.",
-            &[("partial", "we will see", "minister-1")],
+            "The minister said \"we will see.\"",
+            &[("partial", "we will see.", "minister-1")],
+        ),
+        (
+            "a partial quote that words follow is part of reported speech",
+            "The minister said \"zero\" voters would come.",
+            &[("indirect", "\"zero\" voters would come", "minister-1")],
+        ),
+        (
+            "a partial quote that words precede is part of reported speech",
+            "The plan was \"dead on arrival,\" the minister said.",
+            &[("indirect", "The plan was \"dead on arrival,\"", "minister-1")],
+        ),
+        (
+            "a cue followed by a clause does not attribute the quote before it",
+            "Asked if the plan was \"fair,\" most voters said no.",
+            &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
+        ),
+        (
+            "short unattributed quoted words are marks of distance",
+            "The senator signed the \"deal\" at length. Her \"hard-nosed, careful and patient plan for reform\" was praised.",
+            &[("scare", "deal", "-"), ("partial", "hard-nosed, careful and patient plan for reform", "-")],
+        ),
+        (
+            "quotes on two lines of one paragraph are not joined",
+            "He called it \"a deal.\"\n\"We won,\" the envoy said.",
+            &[("partial", "a deal.", "he-1"), ("direct", "We won,", "envoy-1")],
         ),
         (
             "according to, first",
@@ -106,7 +131,10 @@ fn attribution_patterns() {
         (
             "reported speech with that",
             "The envoy said that the talks had stalled, but refused to say why.",
-            &[("indirect", "the talks had stalled", "envoy-1")],
+            &[
+                ("indirect", "the talks had stalled", "envoy-1"),
+                ("indirect", "to say why", "envoy-1"),
+            ],
         ),
         (
             "told with an object",

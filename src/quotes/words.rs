@@ -76,6 +76,38 @@ pub(super) const APPOSITION_STARTS: &[&str] = &[
     "correspondent",
     "reporter",
 ];
+/// Words opening a parenthetical between a mention and its cue ("Smith,
+/// for example, said"; "Smith, in a statement, said").
+pub(super) const PARENTHETICAL_STARTS: &[&str] = &[
+    "for",
+    "however",
+    "in",
+    "meanwhile",
+    "though",
+    "too",
+    "also",
+    "moreover",
+    "nonetheless",
+    "instead",
+    "then",
+    "now",
+    "like",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "similarly",
+    "likewise",
+    "by",
+    "once",
+    "again",
+    "earlier",
+    "later",
+];
 /// Words opening a time phrase between a mention and its cue ("on Tuesday").
 pub(super) const TIME_OPENERS: &[&str] = &[
     "on", "last", "this", "earlier", "late", "early", "next", "in",
@@ -348,6 +380,9 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
     "after",
     "before",
 ];
+/// Words that open a reported clause right after a cue ("said yes",
+/// "said there was").
+pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if", "whether"];
 /// Words after the second comma of a mid-sentence attribution that start
 /// a clause of their own ("The deal is off, he said, but talks go on.").
 pub(super) const MID_CONTENT_ENDS: &[&str] = &[
