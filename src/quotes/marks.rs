@@ -160,7 +160,8 @@ pub(super) fn stray_piece(para: &Para, floor: usize, close: usize) -> Piece {
     piece
 }
 
-/// Pairs the single marks of the headline that sit outside double quotes.
+/// Pairs the single marks of the headline that sit outside double quotes;
+/// a few words inside them are scare quotes, a whole clause a quotation.
 pub(super) fn pair_headline_singles(para: &Para, pieces: &mut Vec<Piece>) {
     let mut open: Option<usize> = None;
     let mut scare = Vec::new();
@@ -171,8 +172,11 @@ pub(super) fn pair_headline_singles(para: &Para, pieces: &mut Vec<Piece>) {
         match (dir, open) {
             (Dir::Open, _) | (Dir::Either, None) => open = Some(i),
             (Dir::Close | Dir::Either, Some(o)) => {
-                let inner = Span::new(para.tokens[o].span.end, token.span.start);
-                let mut piece = Piece::new(QuoteKind::Scare, para.index, trim(para.text, inner));
+                let inner = trim(
+                    para.text,
+                    Span::new(para.tokens[o].span.end, token.span.start),
+                );
+                let mut piece = Piece::new(opening_kind(para, o, inner), para.index, inner);
                 piece.open = Some(o);
                 piece.close = Some(i);
                 scare.push(piece);

@@ -33,6 +33,12 @@ use tokens::{assign_sentences, tokenize, Para};
 
 /// Longest speaker mention, in word tokens.
 const MAX_MENTION_TOKENS: usize = 12;
+/// Longest mention of bare lowercase words that does not open with a
+/// plural ("senior aides" but not "support for the plan among").
+const MAX_BARE_MENTION_WORDS: usize = 3;
+/// Most words before the colon of a paragraph that opens with its source
+/// ("Poll: ...", "Q: ...").
+const MAX_COLON_SOURCE_WORDS: usize = 5;
 /// Longest apposition or relative clause inside a mention, in tokens
 /// ("Smith, a spokesman for the campaign, said").
 const MAX_APPOSITION_TOKENS: usize = 30;
@@ -159,9 +165,7 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
         let next = spans.get(index + 1).copied().flatten();
         let continues = index > 0 && next.is_some_and(|n| starts_with_opening_mark(n.of(text)));
         let mut pieces = find_marked(&para, continues, &mut chains);
-        if index > 0 {
-            attribute_paragraph(&para, &mut pieces);
-        }
+        attribute_paragraph(&para, &mut pieces);
         found.extend(pieces.into_iter().map(|p| Found {
             quote: p.quote,
             chain: p.chain,

@@ -11,7 +11,8 @@ use super::words::{
     PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORDS,
 };
 use super::{
-    MAX_APPOSITION_TOKENS, MAX_MENTION_TOKENS, MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS,
+    MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
+    MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS,
 };
 use crate::types::Span;
 
@@ -24,6 +25,9 @@ pub(super) enum Form {
     /// "but added", ", saying": no mention of its own; it borrows the
     /// mention of an earlier cue in the sentence or the sentence's subject.
     Elliptical,
+    /// "Poll: Trump leads", "Q: What now?": a paragraph opening with its
+    /// source and a colon; the content is the rest of the paragraph.
+    Colon,
 }
 
 #[derive(Debug, Clone)]
@@ -58,16 +62,20 @@ enum Walk {
 }
 
 /// Finds the cues of a paragraph outside its quotes, with their mentions.
+/// In the headline only speech cues count: a thought cue there is most
+/// often the writer's framing ("US hopes ties can recover").
 pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
-    let mut sites: Vec<Site> = Vec::new();
-    let mut i = 0;
+    let mut sites: Vec<Site> = colon_site(para).into_iter().collect();
+    let mut i = sites.first().map_or(0, |s| s.cue_last + 1);
     while i < para.tokens.len() {
         let token = &para.tokens[i];
         let skip = token.kind != TokKind::Word || inside_quote(pieces, token.span.start);
         let found = if skip {
             None
         } else {
-            para.cues.match_at(para.text, para.tokens, i)
+            para.cues
+                .match_at(para.text, para.tokens, i)
+                .filter(|cue| para.index > 0 || cue.kind == CueKind::Speech)
         };
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
@@ -85,6 +93,36 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
         }
     }
     sites
+}
+
+/// "Poll: Trump leads": a few capitalised words and a colon open the
+/// paragraph.
+fn colon_site(para: &Para) -> Option<Site> {
+    let colon = para
+        .tokens
+        .iter()
+        .take(MAX_COLON_SOURCE_WORDS + 1)
+        .position(|t| t.kind != TokKind::Word)?;
+    let named = (0..colon).all(|j| {
+        para.word(j).starts_with(char::is_uppercase) || para.is_word(j, MENTION_PREPOSITIONS)
+    });
+    let follows = para.tokens.get(colon + 1).is_some();
+    if colon == 0 || !para.tokens[colon].is_punct(':') || !named || !follows {
+        return None;
+    }
+    Some(Site {
+        cue: para.tokens[colon].span,
+        cue_first: colon,
+        cue_last: colon,
+        first: 0,
+        last: colon - 1,
+        mention: Some(para.range(0, colon - 1)),
+        form: Form::Colon,
+        kind: CueKind::Speech,
+        as_clause: false,
+        about: None,
+        used: false,
+    })
 }
 
 fn inside_quote(pieces: &[Piece], pos: usize) -> bool {
@@ -194,8 +232,32 @@ fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
             start += 1;
         }
         let m = forward_mention(para, start, false).filter(|m| m.last < cue)?;
-        Some(para.range(m.first, m.last))
+        let last = subject_end(para, m);
+        Some(para.range(m.first, last))
     })
+}
+
+/// The last token of the subject opening a clause, before the verb that
+/// follows it: the first lowercase word (past a determiner and the word
+/// after it) that an object follows ("The mayor | left the meeting",
+/// "Trump | attacked Clinton").
+fn subject_end(para: &Para, m: Mention) -> usize {
+    let skip = if para.is_word(m.first, DETERMINERS) {
+        2
+    } else {
+        1
+    };
+    let verb = (m.first + skip..=m.last).find(|&j| {
+        let lowercase = para.word(j).starts_with(char::is_lowercase);
+        let object = para.tokens.get(j + 1).is_none_or(|t| {
+            t.kind != TokKind::Word
+                || para.is_word(j + 1, DETERMINERS)
+                || para.is_word(j + 1, PRONOUNS)
+                || para.word(j + 1).starts_with(char::is_uppercase)
+        });
+        lowercase && object && !para.is_word(j, MENTION_PREPOSITIONS)
+    });
+    verb.map_or(m.last, |j| j - 1)
 }
 
 /// Walks back from the cue at `cue` over adverbs and then the mention:
@@ -299,7 +361,7 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
 }
 
 /// First token of the noun phrase ending before `end`: words that are not
-/// stop words or cues, and the prepositions of descriptions ("a professor
+/// stop words or finite cues ("a delegate supporting Cruz" is one), and the prepositions of descriptions ("a professor
 /// at Harvard", "Sanders of Vermont") when a name or a determiner follows
 /// them.
 fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
@@ -307,17 +369,26 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
     while start > floor && end - start < MAX_MENTION_TOKENS {
         let j = start - 1;
         let word = para.tokens[j].kind == TokKind::Word
-            && para.cues.match_at(para.text, para.tokens, j).is_none();
-        let inside = !para.is_stop_word(j) || joins_description(para, j, end);
+            && (is_progressive(para, j) || para.cues.match_at(para.text, para.tokens, j).is_none());
+        let inside =
+            !para.is_stop_word(j) || joins_description(para, j, end) || joins_quantifier(para, j);
         if !(word && inside) {
             break;
         }
         start = j;
     }
-    while start < end && para.is_word(start, MENTION_PREPOSITIONS) {
+    while start < end && para.is_word(start, MENTION_PREPOSITIONS) && !joins_quantifier(para, start)
+    {
         start += 1;
     }
     start
+}
+
+/// "at least half", "more than 60 percent": the stop word at `j` is part
+/// of a quantifier.
+fn joins_quantifier(para: &Para, j: usize) -> bool {
+    (para.is_word(j, &["at"]) && para.is_word(j + 1, &["least", "most"]))
+        || (j > 0 && para.is_word(j, &["than"]) && para.is_word(j - 1, &["more", "less", "fewer"]))
 }
 
 /// The preposition at `j` links a description to a name or a determined
@@ -332,11 +403,12 @@ fn joins_description(para: &Para, j: usize, end: usize) -> bool {
             || is_possessive(para.word(j + 1)))
 }
 
-/// No noun phrase before the cue: an elliptical cue after "and" or "but",
+/// No noun phrase before the cue: an elliptical cue after "and", "but" or
+/// "to" ("likely to say"),
 /// or a relative pronoun after a comma ("Smith, who said").
 fn elliptical_or_relative(para: &Para, end: usize, floor: usize) -> Walk {
     let j = end - 1;
-    if para.is_word(j, &["and", "but"]) {
+    if para.is_word(j, &["and", "but", "to"]) {
         return Walk::Elliptical;
     }
     let relative = j > floor + 1 && para.is_word(j, RELATIVE_PRONOUNS);
@@ -434,8 +506,9 @@ fn starts_clause(para: &Para, j: usize) -> bool {
         || para.is_word(j, CLAUSE_STARTS)
 }
 
-/// A pronoun alone, a description of two words or more, a name, or a short
-/// bare noun phrase.
+/// A pronoun alone, a description of two words or more, a phrase opening
+/// with a name or a number, or a bare noun phrase: short, or opening with
+/// a plural ("sources close to the campaign").
 fn valid_mention(para: &Para, m: Mention) -> bool {
     let (a, b) = (m.first, m.last);
     let first = para.word(a);
@@ -448,15 +521,14 @@ fn valid_mention(para: &Para, m: Mention) -> bool {
     {
         return a < b;
     }
-    let words = || (a..=b).filter(|&j| para.tokens[j].kind == TokKind::Word);
-    let capital = |j: usize| {
-        let w = para.word(j);
-        w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit())
-    };
-    let named = capital(a) && words().next_back().is_some_and(capital);
-    let described = capital(a) || para.is_word(a, DETERMINERS);
-    let bare = words().count() <= 3 && words().all(|j| !capital(j));
-    named || described || bare
+    let opens_with_name = first.starts_with(char::is_uppercase)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || para.is_word(a, DETERMINERS);
+    let words = (a..=b)
+        .filter(|&j| para.tokens[j].kind == TokKind::Word)
+        .count();
+    let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
+    opens_with_name || words <= MAX_BARE_MENTION_WORDS || plural
 }
 
 pub(super) fn is_possessive(word: &str) -> bool {

@@ -19,6 +19,9 @@ use crate::types::{Quote, QuoteKind, Span};
 /// How many neighbouring cues of a sentence a content is compared with
 /// when nested cues are dropped.
 const MAX_NESTING_NEIGHBOURS: usize = 8;
+/// How far a quote inside reported speech may run past its end (the
+/// punctuation and mark after the last word).
+const MAX_OVERHANG_BYTES: usize = 8;
 
 /// Attaches the paragraph's quotes to cue sites, joins the pieces of a
 /// quote interrupted by its attribution, then adds reported speech.
@@ -69,6 +72,9 @@ fn attach(quote: &mut Quote, site: &Site) {
 /// (`The plan was "dead," he said.`) or follow it (`He said "zero" voters
 /// came.`).
 fn site_for(para: &Para, piece: &Piece, sites: &[Site]) -> Option<usize> {
+    if piece.quote.kind == QuoteKind::Scare {
+        return None;
+    }
     let before = piece.open.and_then(|o| site_before(para, o, sites));
     if let Some((s, true)) = before {
         return Some(s);
@@ -104,7 +110,7 @@ fn site_before(para: &Para, open: usize, sites: &[Site]) -> Option<(usize, bool)
     let k = sites.partition_point(|s| s.cue_first + MAX_ATTRIBUTION_TOKENS < last);
     sites[k..]
         .iter()
-        .take_while(|s| s.cue_first <= last)
+        .take_while(|s| s.cue_first <= last + 1)
         .position(|s| s.last == last && !s.used)
         .map(|p| (k + p, colon))
 }
@@ -240,8 +246,10 @@ fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote) -> bool {
     carried
 }
 
-/// Drops the quotes that lie inside reported speech: they are part of it
-/// (`said the plan was "a disaster" for the party`).
+/// Drops the quotes that open inside reported speech: they are part of it
+/// (`said the plan was "a disaster" for the party`), also when the speech
+/// ends at punctuation inside their closing mark (`was "about right,"
+/// though`).
 fn absorb_nested(pieces: &mut Vec<Piece>, speech: &[Piece]) {
     if speech.is_empty() {
         return;
@@ -249,8 +257,12 @@ fn absorb_nested(pieces: &mut Vec<Piece>, speech: &[Piece]) {
     let mut spans: Vec<Span> = speech.iter().map(|s| s.quote.span).collect();
     spans.sort_unstable();
     pieces.retain(|p| {
-        let k = spans.partition_point(|s| s.start <= p.quote.span.start);
-        k == 0 || !spans[k - 1].contains(p.quote.span)
+        let quote = p.quote.span;
+        let k = spans.partition_point(|s| s.start <= quote.start);
+        k == 0 || {
+            let s = spans[k - 1];
+            !(quote.start < s.end && quote.end <= s.end + MAX_OVERHANG_BYTES)
+        }
     });
 }
 
@@ -313,8 +325,16 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             return Some(c);
         }
     }
-    if site.form == Form::After {
-        return after_content(para, site, starts);
+    match site.form {
+        Form::After => return after_content(para, site, starts),
+        Form::Colon => {
+            let last = para.tokens.len() - 1;
+            return Some(Content {
+                first: site.cue_last + 1,
+                last: without_final_stop(para, site.cue_last + 1, last),
+            });
+        }
+        Form::Before | Form::Elliptical => {}
     }
     let k = skip_object(para, site.cue_last + 1);
     if rest_is_adverbial(para, site.cue_last, k) {
@@ -470,7 +490,7 @@ fn without_final_stop(para: &Para, first: usize, last: usize) -> usize {
 /// "although", "while", a cue ("adding") or another attribution.
 fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
     let first = para.tokens.get(k)?;
-    if !(first.kind == TokKind::Word || first.is_double()) || para.is_word(k, &["of"]) {
+    if !(first.kind == TokKind::Word || first.is_mark()) || para.is_word(k, &["of"]) {
         return None;
     }
     let mut last = k;

@@ -220,6 +220,101 @@ fn attribution_patterns() {
 }
 
 #[test]
+fn speaker_mentions() {
+    // (case, article, content of the first quote, its speaker mention)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "name with an apposition",
+            "\"We are ready,\" Anna Berg, a spokeswoman for the ministry, said.",
+            "We are ready,",
+            "Anna Berg, a spokeswoman for the ministry",
+        ),
+        (
+            "name with a parenthesis and an apposition",
+            "Sen. Tom Hale (R-Ohio), a member of the panel, said the bill was dead.",
+            "the bill was dead",
+            "Sen. Tom Hale (R-Ohio), a member of the panel",
+        ),
+        (
+            "relative clause after a name",
+            "The mayor, who faces a recall vote, said the budget was balanced.",
+            "the budget was balanced",
+            "The mayor, who faces a recall vote",
+        ),
+        (
+            "a parenthetical between mention and cue",
+            "Ruth Mills, for example, said the plan would fail.",
+            "the plan would fail",
+            "Ruth Mills",
+        ),
+        (
+            "name before a description",
+            "Taxes will rise, Ruth Mills, the party's treasurer, warned.",
+            "Taxes will rise",
+            "Ruth Mills, the party's treasurer",
+        ),
+        (
+            "description with a preposition and a name",
+            "A professor at Leeds University said the data were flawed.",
+            "the data were flawed",
+            "A professor at Leeds University",
+        ),
+        (
+            "bare plural with a description",
+            "Sources close to the campaign say the nominee will withdraw.",
+            "the nominee will withdraw",
+            "Sources close to the campaign",
+        ),
+        (
+            "quantifier",
+            "At least half of the voters say the plan is fair.",
+            "the plan is fair",
+            "At least half of the voters",
+        ),
+        (
+            "time phrase between mention and cue",
+            "The governor on Monday said the roads would reopen.",
+            "the roads would reopen",
+            "The governor",
+        ),
+        (
+            "progressive with an auxiliary",
+            "Officials have been saying the port is safe.",
+            "the port is safe",
+            "Officials",
+        ),
+        (
+            "inverted cue after a comma",
+            "The plan is dead, said Ruth Mills, the party's treasurer.",
+            "The plan is dead",
+            "Ruth Mills, the party's treasurer",
+        ),
+        (
+            "participle borrows the sentence subject",
+            "The mayor left the meeting early, saying the vote was rigged.",
+            "the vote was rigged",
+            "The mayor",
+        ),
+        (
+            "a cue inside a description is part of it",
+            "A delegate supporting the mayor said the count was fair.",
+            "the count was fair",
+            "A delegate supporting the mayor",
+        ),
+    ];
+    for (name, text, content, mention) in cases {
+        let a = run(text);
+        let quote = a
+            .quotes
+            .first()
+            .unwrap_or_else(|| panic!("case {name}: no quote"));
+        assert_eq!(quote.span.of(text), *content, "case {name}");
+        let found = quote.speaker_mention.map(|m| m.of(text));
+        assert_eq!(found, Some(*mention), "case {name}");
+    }
+}
+
+#[test]
 fn cue_span_mention_and_about() {
     let text = "\"The drills were unhelpful,\" the official said of the naval exercises on Sunday.";
     let a = run(text);
@@ -304,13 +399,37 @@ fn headline_quotes() {
     let cases: &[Case] = &[
         (
             "single scare quotes",
-            "Japan rejects 'unfair' demands\n\nTalks resume on Monday.",
+            "Japan's 'unfair' demands anger Seoul\n\nTalks resume on Monday.",
             &[("scare", "unfair", "-")],
         ),
         (
             "short double quotes",
-            "Minister calls plan \"a mistake\"\n\nTalks resume on Monday.",
+            "Minister's plan \"a mistake\"\n\nTalks resume on Monday.",
             &[("scare", "a mistake", "-")],
+        ),
+        (
+            "reported speech in a headline takes in its scare quotes",
+            "Japan rejects 'unfair' demands\n\nTalks resume on Monday.",
+            &[("indirect", "'unfair' demands", "japan-1")],
+        ),
+        (
+            "a headline opening with its source and a colon",
+            "Poll: Voters back the plan by a wide margin\n\nTalks resume on Monday.",
+            &[(
+                "indirect",
+                "Voters back the plan by a wide margin",
+                "poll-1",
+            )],
+        ),
+        (
+            "a headline source with a quote after the colon",
+            "Minister: 'We Will Not Back Down'\n\nTalks resume on Monday.",
+            &[("direct", "We Will Not Back Down", "minister-1")],
+        ),
+        (
+            "thought cues in a headline are the writer's framing",
+            "US hopes ties can recover from 'rock bottom'\n\nTalks resume on Monday.",
+            &[("scare", "rock bottom", "-")],
         ),
         (
             "possessive is no mark",
