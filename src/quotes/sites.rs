@@ -274,8 +274,13 @@ fn walk_back(para: &Para, cue: usize) -> Walk {
         end = open;
     }
     let before = end - 1;
+    let comma_in_mark =
+        before > floor && para.tokens[before].is_mark() && para.tokens[before - 1].is_punct(',');
+    if comma_in_mark && is_progressive(para, cue) {
+        return Walk::Elliptical;
+    }
     let found = match para.tokens[before].kind {
-        TokKind::Punct(',') if para.word(cue).ends_with("ing") => return Walk::Elliptical,
+        TokKind::Punct(',') if is_progressive(para, cue) => return Walk::Elliptical,
         TokKind::Punct(',') => apposition_back(para, before, floor),
         TokKind::Punct(')') => parenthesis_back(para, before, floor),
         TokKind::Word if para.is_word(before, PRONOUNS) => Some(Mention {
@@ -548,7 +553,9 @@ fn forward_mention(para: &Para, from: usize, apposition: bool) -> Option<Mention
     let comma = m.last + 1;
     let apposition = para.tokens.get(comma).is_some_and(|t| t.is_punct(','))
         && para.same_sentence(m.last, comma + 1)
-        && (para.is_word(comma + 1, DETERMINERS) || is_possessive(para.word(comma + 1)));
+        && (para.is_word(comma + 1, DETERMINERS)
+            || para.is_word(comma + 1, APPOSITION_STARTS)
+            || is_possessive(para.word(comma + 1)));
     if !apposition {
         return Some(m);
     }

@@ -44,7 +44,29 @@ pub(super) fn attribute_paragraph(para: &Para, pieces: &mut Vec<Piece>) {
     }
     absorb_nested(pieces, &kept);
     pieces.extend(kept);
+    pieces.sort_by_key(|p| p.quote.span.start);
     mark_distance(para.text, pieces);
+    continue_attribution(pieces);
+}
+
+/// A quote no cue attributes continues the attribution of the quote
+/// before it in the paragraph (`"We won," she said. "They lost."` when the
+/// two are not joined).
+fn continue_attribution(pieces: &mut [Piece]) {
+    let mut previous: Option<(Option<Span>, Option<Span>)> = None;
+    for piece in pieces.iter_mut() {
+        let spoken = matches!(
+            piece.quote.kind,
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Unbalanced
+        );
+        if let Some((cue, mention)) = previous.filter(|_| spoken && !piece.attributed()) {
+            piece.quote.cue = cue;
+            piece.quote.speaker_mention = mention;
+        }
+        if piece.attributed() {
+            previous = Some((piece.quote.cue, piece.quote.speaker_mention));
+        }
+    }
 }
 
 /// A few quoted words that no cue attributes are marks used for distance.
@@ -187,7 +209,7 @@ fn interrupted(para: &Para, a: &Piece, b: &Piece, sites: &[Site]) -> bool {
         return false;
     }
     let gap = Span::new(para.tokens[close].span.end, para.tokens[open].span.start);
-    if gap.of(para.text).contains('\n') {
+    if gap.of(para.text).contains('\n') || is_object(para, a) || is_object(para, b) {
         return false;
     }
     let site = match (a.site, b.site) {
@@ -202,6 +224,15 @@ fn interrupted(para: &Para, a: &Piece, b: &Piece, sites: &[Site]) -> bool {
                     || (j > s.last && para.same_sentence(s.last, j) && !para.same_sentence(j, open))
             })
     })
+}
+
+/// `told "Sports Hour,"`: an unattributed quote right after a word is
+/// that word's object, not a piece of speech.
+fn is_object(para: &Para, piece: &Piece) -> bool {
+    piece.site.is_none()
+        && piece
+            .open
+            .is_some_and(|o| o > 0 && para.tokens[o - 1].kind == TokKind::Word)
 }
 
 fn join(a: &mut Piece, b: Piece) {
@@ -380,10 +411,10 @@ fn after_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> 
     if let Some(c) = mid_content(para, site.cue_first, site.last) {
         return Some(c);
     }
-    let before = site.cue_first - 1;
-    if para.tokens[before].is_punct(',') {
-        return backward_content(para, site.cue_first);
+    if let Some(c) = backward_content(para, site.cue_first) {
+        return Some(c);
     }
+    let before = site.cue_first - 1;
     (!para.tokens[before].is_mark()).then_some(Content {
         first,
         last: before,

@@ -96,6 +96,20 @@ fn attribution_patterns() {
             &[("indirect", "The plan was \"dead on arrival,\"", "minister-1")],
         ),
         (
+            "a participle after the comma of a quote",
+            "\"We won,\" the coach said on \"Sports Hour,\" adding, \"The fans deserved it.\"",
+            &[
+                ("direct", "We won,", "coach-1"),
+                ("scare", "Sports Hour,", "-"),
+                ("direct", "The fans deserved it.", "coach-1"),
+            ],
+        ),
+        (
+            "an inverted cue after a partial quote",
+            "The plan was \"dead on arrival,\" said Ruth Mills.",
+            &[("indirect", "The plan was \"dead on arrival,\"", "mills-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
@@ -312,6 +326,19 @@ fn speaker_mentions() {
         let found = quote.speaker_mention.map(|m| m.of(text));
         assert_eq!(found, Some(*mention), "case {name}");
     }
+}
+
+#[test]
+fn a_quote_continues_the_attribution_before_it_in_its_paragraph() {
+    let text = "\"We won,\" the coach said. The crowd cheered. \"The fans deserved it.\"";
+    let a = run(text);
+    let mentions: Vec<Option<&str>> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker_mention.map(|m| m.of(text)))
+        .collect();
+    assert_eq!(mentions, [Some("the coach"), Some("the coach")]);
+    assert_eq!(a.quotes[1].cue.map(|c| c.of(text)), Some("said"));
 }
 
 #[test]
