@@ -39,6 +39,9 @@ const MAX_BARE_MENTION_WORDS: usize = 3;
 /// Most words before the colon of a paragraph that opens with its source
 /// ("Poll: ...", "Q: ...").
 const MAX_COLON_SOURCE_WORDS: usize = 5;
+/// Longest subject taken from the sentence start when no shorter mention
+/// sits before a cue.
+const MAX_SUBJECT_TOKENS: usize = 30;
 /// Longest apposition or relative clause inside a mention, in tokens
 /// ("Smith, a spokesman for the campaign, said").
 const MAX_APPOSITION_TOKENS: usize = 30;

@@ -6,13 +6,14 @@ use super::cues::{CueKind, CueMatch};
 use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
-    is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_STARTS, DEFINITE_DETERMINERS, DETERMINERS,
-    INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES,
-    PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORDS,
+    is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
+    DETERMINERS, INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, OBJECT_PRONOUNS,
+    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
+    TIME_OPENERS, TIME_WORDS,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
-    MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS,
+    MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS, MAX_SUBJECT_TOKENS,
 };
 use crate::types::Span;
 
@@ -166,7 +167,11 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         site.form = Form::After;
         site.last = m.last;
     } else {
-        match walk_back(para, first) {
+        let walk = match walk_back(para, first) {
+            Walk::Nothing => subject_before(para, first).map_or(Walk::Nothing, Walk::Found),
+            walk => walk,
+        };
+        match walk {
             Walk::Found(m) => {
                 site.mention = Some(para.range(m.first, m.last));
                 site.first = m.first;
@@ -235,6 +240,40 @@ fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
         let last = subject_end(para, m);
         Some(para.range(m.first, last))
     })
+}
+
+/// A long subject that opens the sentence of a cue followed by a clause
+/// ("Some voters who have heard him speak over the years said he had
+/// changed"): everything from the sentence start to the cue, if no mark,
+/// colon, semicolon or other cue lies in it.
+fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
+    let clause = cue + 1;
+    let follows = para.same_sentence(cue, clause)
+        && (para.is_word(clause, CLAUSE_OPENERS)
+            || para.is_word(clause, PRONOUNS)
+            || para.is_word(clause, DETERMINERS)
+            || para.word(clause).starts_with(char::is_uppercase));
+    let mut first = para.sentence_first(cue);
+    while first < cue && para.is_word(first, SENTENCE_OPENERS) {
+        first += 1;
+    }
+    let end = skip_adverbials_back(para, cue, first);
+    if !follows || end <= first || end - first > MAX_SUBJECT_TOKENS {
+        return None;
+    }
+    let plain = (first..end).all(|j| {
+        let t = &para.tokens[j];
+        match t.kind {
+            TokKind::Word => para.cues.match_at(para.text, para.tokens, j).is_none(),
+            TokKind::Punct(c) => matches!(c, ',' | '(' | ')' | '-'),
+            _ => false,
+        }
+    });
+    let m = Mention {
+        first,
+        last: end - 1,
+    };
+    (plain && para.tokens[end - 1].kind == TokKind::Word && valid_mention(para, m)).then_some(m)
 }
 
 /// The last token of the subject opening a clause, before the verb that
@@ -375,8 +414,10 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
         let j = start - 1;
         let word = para.tokens[j].kind == TokKind::Word
             && (is_progressive(para, j) || para.cues.match_at(para.text, para.tokens, j).is_none());
-        let inside =
-            !para.is_stop_word(j) || joins_description(para, j, end) || joins_quantifier(para, j);
+        let inside = !para.is_stop_word(j)
+            || joins_description(para, j, end)
+            || joins_quantifier(para, j)
+            || object_of_description(para, j);
         if !(word && inside) {
             break;
         }
@@ -387,6 +428,12 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
         start += 1;
     }
     start
+}
+
+/// "a source close to him": an object pronoun after a preposition inside a
+/// description.
+fn object_of_description(para: &Para, j: usize) -> bool {
+    j > 0 && para.is_word(j, OBJECT_PRONOUNS) && para.is_word(j - 1, MENTION_PREPOSITIONS)
 }
 
 /// "at least half", "more than 60 percent": the stop word at `j` is part
@@ -405,6 +452,7 @@ fn joins_description(para: &Para, j: usize, end: usize) -> bool {
         && (para.word(j + 1).starts_with(char::is_uppercase)
             || para.word(j + 1).starts_with(|c: char| c.is_ascii_digit())
             || para.is_word(j + 1, DETERMINERS)
+            || para.is_word(j + 1, OBJECT_PRONOUNS)
             || is_possessive(para.word(j + 1)))
 }
 

@@ -380,7 +380,11 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             return Some(c);
         }
     }
-    forward_content(para, skip_to_that(para, site.cue_first, k), starts)
+    forward_content(para, skip_to_that(para, site.cue_first, k), starts).or_else(|| {
+        (site.form == Form::Before)
+            .then(|| backward_content(para, site.first))
+            .flatten()
+    })
 }
 
 /// "As the report noted, CONTENT.": the clause after the comma that ends

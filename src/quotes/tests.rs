@@ -310,6 +310,30 @@ fn speaker_mentions() {
             "The mayor",
         ),
         (
+            "a long subject with a relative clause",
+            "Some voters who heard the mayor speak last year said he had changed.",
+            "he had changed",
+            "Some voters who heard the mayor speak",
+        ),
+        (
+            "an object pronoun inside a description",
+            "The vote will be close, a source close to him said.",
+            "The vote will be close",
+            "a source close to him",
+        ),
+        (
+            "an attribution followed by a participle",
+            "The talks will resume on Friday, the envoy said, adding that nothing was agreed.",
+            "The talks will resume on Friday",
+            "the envoy",
+        ),
+        (
+            "an attribution inside the content goes on with a subordinate clause",
+            "The mayor is leaning toward the plan, he said, because it is cheaper.",
+            "The mayor is leaning toward the plan, he said, because it is cheaper",
+            "he",
+        ),
+        (
             "a cue inside a description is part of it",
             "A delegate supporting the mayor said the count was fair.",
             "the count was fair",

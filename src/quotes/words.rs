@@ -3,6 +3,8 @@
 
 /// Pronouns that may speak ("he said", "it said", "we believe").
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+/// Object pronouns inside a description ("a source close to him").
+pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];
 /// Relative pronouns that stand for a speaker ("Smith, who said").
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 /// Words after which a speaker mention may start a clause.
@@ -386,8 +388,7 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if",
 /// Words after the second comma of a mid-sentence attribution that start
 /// a clause of their own ("The deal is off, he said, but talks go on.").
 pub(super) const MID_CONTENT_ENDS: &[&str] = &[
-    "but", "and", "although", "though", "while", "whereas", "who", "which", "where", "when",
-    "because", "so", "as",
+    "but", "and", "although", "though", "while", "whereas", "who", "which",
 ];
 /// Conjunctions that end reported speech after a comma (", although he ...").
 pub(super) const CONTENT_ENDS: &[&str] = &["but", "although", "though", "while", "whereas"];
