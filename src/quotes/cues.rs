@@ -13,6 +13,10 @@ pub(super) enum CueKind {
     Speech,
     /// "believes", "wants", "fears", "expects".
     Thought,
+    /// "seems", "is expected": how something seems or is expected, without
+    /// naming whose view it is; the subject before the cue is part of the
+    /// content.
+    Impersonal,
 }
 
 /// Reporting verbs and cue phrases, loaded from `lexicons/reporting_verbs.txt`.
@@ -54,8 +58,9 @@ impl Cues {
         Cues::from_text(EMBEDDED_CUES).expect("the embedded reporting verb list is valid")
     }
 
-    /// Reads a cue list: one cue per line, `#` comments, `[speech]` and
-    /// `[thought]` section headers (speech until the first header), a
+    /// Reads a cue list: one cue per line, `#` comments, `[speech]`,
+    /// `[thought]` and `[impersonal]` section headers (speech until the
+    /// first header), a
     /// trailing `X` marking a phrase whose source follows it ("according
     /// to X").
     pub fn from_text(text: &str) -> Result<Cues, String> {
@@ -72,6 +77,7 @@ impl Cues {
                 _ if line.starts_with('#') => {}
                 "[speech]" => kind = CueKind::Speech,
                 "[thought]" => kind = CueKind::Thought,
+                "[impersonal]" => kind = CueKind::Impersonal,
                 _ => cues
                     .add_line(line, kind)
                     .map_err(|e| format!("line {}: {e}", number + 1))?,

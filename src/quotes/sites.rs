@@ -29,6 +29,9 @@ pub(super) enum Form {
     /// "Poll: Trump leads", "Q: What now?": a paragraph opening with its
     /// source and a colon; the content is the rest of the paragraph.
     Colon,
+    /// "The race appears close": an impersonal cue whose subject opens the
+    /// content; no speaker.
+    Impersonal,
 }
 
 #[derive(Debug, Clone)]
@@ -159,6 +162,9 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         about: None,
         used: false,
     };
+    if cue.kind == CueKind::Impersonal {
+        return impersonal_site(para, site);
+    }
     let inverted = !cue.source_follows && inverts(para, first);
     if cue.source_follows || inverted {
         let opens_sentence = para.sentence_first(first) == first;
@@ -189,6 +195,29 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
     if para.is_word(site.last + 1, &["of"]) {
         site.about = forward_phrase(para, site.last + 2).map(|m| para.range(m.first, m.last));
     }
+    Some(site)
+}
+
+/// "The race appears close", "She is expected to win": the subject opens
+/// the content and nobody is named; a preposition after the cue ("appeared
+/// on television") means it is no cue.
+fn impersonal_site(para: &Para, mut site: Site) -> Option<Site> {
+    let next = site.cue_last + 1;
+    let complement = para
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.kind == TokKind::Word)
+        && para.same_sentence(site.cue_last, next)
+        && (para.is_word(next, &["to"])
+            || !(para.is_stop_word(next) || para.is_word(next, MENTION_PREPOSITIONS)));
+    if !complement {
+        return None;
+    }
+    site.first = match walk_back(para, site.cue_first) {
+        Walk::Found(m) => m.first,
+        _ => site.cue_first,
+    };
+    site.form = Form::Impersonal;
     Some(site)
 }
 

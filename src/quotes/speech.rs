@@ -331,7 +331,7 @@ fn reported_speech(para: &Para, sites: &[Site]) -> Vec<(Piece, bool)> {
         }
         let kind = match site.kind {
             CueKind::Speech => QuoteKind::Indirect,
-            CueKind::Thought => QuoteKind::Thought,
+            CueKind::Thought | CueKind::Impersonal => QuoteKind::Thought,
         };
         let mut piece = Piece::new(kind, para.index, para.range(content.first, content.last));
         attach(&mut piece.quote, site);
@@ -363,6 +363,13 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             return Some(Content {
                 first: site.cue_last + 1,
                 last: without_final_stop(para, site.cue_last + 1, last),
+            });
+        }
+        Form::Impersonal => {
+            let after = forward_content(para, site.cue_last + 1, starts)?;
+            return Some(Content {
+                first: site.first,
+                last: after.last,
             });
         }
         Form::Before | Form::Elliptical => {}

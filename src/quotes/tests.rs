@@ -110,6 +110,29 @@ fn attribution_patterns() {
             &[("indirect", "The plan was \"dead on arrival,\"", "mills-1")],
         ),
         (
+            "an impersonal cue takes its subject into the content",
+            "The race appears close in Ohio. The senator is expected to win the primary.",
+            &[
+                ("thought", "The race appears close in Ohio", "-"),
+                ("thought", "The senator is expected to win the primary", "-"),
+            ],
+        ),
+        (
+            "an impersonal cue before a preposition is none",
+            "The senator appeared on television with her family.",
+            &[],
+        ),
+        (
+            "a thought cue",
+            "Most voters believe the economy is getting worse.",
+            &[("thought", "the economy is getting worse", "voters-1")],
+        ),
+        (
+            "an intention",
+            "The governor wants to cut the sales tax.",
+            &[("thought", "to cut the sales tax", "governor-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
