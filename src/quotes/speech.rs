@@ -19,6 +19,8 @@ use crate::types::{Quote, QuoteKind, Span};
 /// How many neighbouring cues of a sentence a content is compared with
 /// when nested cues are dropped.
 const MAX_NESTING_NEIGHBOURS: usize = 8;
+/// Most words after a stray mark that are no speech (`author="`).
+const MAX_STRAY_WORDS: usize = 2;
 /// How far a quote inside reported speech may run past its end (the
 /// punctuation and mark after the last word).
 const MAX_OVERHANG_BYTES: usize = 8;
@@ -69,11 +71,17 @@ fn continue_attribution(pieces: &mut [Piece]) {
     }
 }
 
-/// A few quoted words that no cue attributes are marks used for distance.
+/// A few quoted words that no cue attributes are marks used for distance;
+/// so are a word or two after a stray mark (`author="`, `'@handle`).
 fn mark_distance(text: &str, pieces: &mut [Piece]) {
-    for piece in pieces.iter_mut() {
-        let short = piece.quote.span.of(text).split_whitespace().count() <= MAX_SCARE_WORDS;
-        if piece.quote.kind == QuoteKind::Partial && !piece.attributed() && short {
+    for piece in pieces.iter_mut().filter(|p| !p.attributed()) {
+        let words = piece.quote.span.of(text).split_whitespace().count();
+        let distance = match piece.quote.kind {
+            QuoteKind::Partial => words <= MAX_SCARE_WORDS,
+            QuoteKind::Unbalanced => words <= MAX_STRAY_WORDS,
+            _ => false,
+        };
+        if distance {
             piece.quote.kind = QuoteKind::Scare;
         }
     }
