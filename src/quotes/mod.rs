@@ -42,6 +42,8 @@ const MAX_COLON_SOURCE_WORDS: usize = 5;
 /// Longest subject taken from the sentence start when no shorter mention
 /// sits before a cue.
 const MAX_SUBJECT_TOKENS: usize = 30;
+/// How far back from a participle its clause's subject is looked for.
+const MAX_SUBJECT_DISTANCE: usize = 60;
 /// Longest apposition or relative clause inside a mention, in tokens
 /// ("Smith, a spokesman for the campaign, said").
 const MAX_APPOSITION_TOKENS: usize = 30;

@@ -13,7 +13,7 @@ use super::words::{
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
-    MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS, MAX_SUBJECT_TOKENS,
+    MAX_PARENTHETICAL_TOKENS, MAX_SKIPPED_ADVERBS, MAX_SUBJECT_DISTANCE, MAX_SUBJECT_TOKENS,
 };
 use crate::types::Span;
 
@@ -261,13 +261,35 @@ fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
         .filter(|s| para.same_sentence(s.cue_first, cue))
         .and_then(|s| s.mention);
     earlier.or_else(|| {
-        let mut start = para.sentence_first(cue);
-        while start < cue && para.is_word(start, SENTENCE_OPENERS) {
-            start += 1;
+        let m = clause_subject(para, cue)?;
+        Some(para.range(m.first, m.last))
+    })
+}
+
+/// The subject of the clause a participle or an elliptical cue hangs on:
+/// the nearest mention before the cue that opens a clause and that a word
+/// (its verb) follows ("At a rally on Sunday, Mrs. Clinton spoke of the
+/// plan, saying").
+fn clause_subject(para: &Para, cue: usize) -> Option<Mention> {
+    let floor = para
+        .sentence_first(cue)
+        .max(cue.saturating_sub(MAX_SUBJECT_DISTANCE));
+    (floor..cue).rev().find_map(|j| {
+        let opens = j == floor || starts_clause(para, j - 1);
+        if !opens || para.tokens[j].kind != TokKind::Word || para.is_word(j, SENTENCE_OPENERS) {
+            return None;
         }
-        let m = forward_mention(para, start, false).filter(|m| m.last < cue)?;
-        let last = subject_end(para, m);
-        Some(para.range(m.first, last))
+        let m = if para.is_word(j, PRONOUNS) {
+            Mention { first: j, last: j }
+        } else {
+            let m = forward_mention(para, j, false)?;
+            Mention {
+                first: m.first,
+                last: subject_end(para, m),
+            }
+        };
+        let verb = m.last + 1 < cue && para.tokens[m.last + 1].kind == TokKind::Word;
+        (verb && valid_mention(para, m)).then_some(m)
     })
 }
 
@@ -307,8 +329,8 @@ fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
 
 /// The last token of the subject opening a clause, before the verb that
 /// follows it: the first lowercase word (past a determiner and the word
-/// after it) that an object follows ("The mayor | left the meeting",
-/// "Trump | attacked Clinton").
+/// after it) that an object or a preposition follows ("The mayor | left
+/// the meeting", "Trump | attacked Clinton", "She | spoke for an hour").
 fn subject_end(para: &Para, m: Mention) -> usize {
     let skip = if para.is_word(m.first, DETERMINERS) {
         2
@@ -321,6 +343,7 @@ fn subject_end(para: &Para, m: Mention) -> usize {
             t.kind != TokKind::Word
                 || para.is_word(j + 1, DETERMINERS)
                 || para.is_word(j + 1, PRONOUNS)
+                || para.is_word(j + 1, MENTION_PREPOSITIONS)
                 || para.word(j + 1).starts_with(char::is_uppercase)
         });
         lowercase && object && !para.is_word(j, MENTION_PREPOSITIONS)
@@ -603,9 +626,15 @@ fn valid_mention(para: &Para, m: Mention) -> bool {
     {
         return a < b;
     }
-    let opens_with_name = first.starts_with(char::is_uppercase)
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let opens_with_name = capital(first)
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || para.is_word(a, DETERMINERS);
+        || para.is_word(a, DETERMINERS)
+        || capital(para.word(b));
+    let adverb = a == b && (first.ends_with("ly") || first.ends_with("ing"));
+    if adverb || (para.is_stop_word(a) && !joins_quantifier(para, a)) {
+        return false;
+    }
     let words = (a..=b)
         .filter(|&j| para.tokens[j].kind == TokKind::Word)
         .count();

@@ -19,6 +19,8 @@ use crate::types::{Quote, QuoteKind, Span};
 /// How many neighbouring cues of a sentence a content is compared with
 /// when nested cues are dropped.
 const MAX_NESTING_NEIGHBOURS: usize = 8;
+/// Longest object of a "told"-like cue ("told the party's donors").
+const MAX_OBJECT_TOKENS: usize = 5;
 /// Most words after a stray mark that are no speech (`author="`).
 const MAX_STRAY_WORDS: usize = 2;
 /// How far a quote inside reported speech may run past its end (the
@@ -449,15 +451,24 @@ fn skip_object(para: &Para, k: usize) -> usize {
     if para.is_word(k, OBJECTS) {
         return k + 1;
     }
-    let mut end = k;
-    while end - k < 5
+    let determined = para.is_word(k, DETERMINERS);
+    let mut end = k + usize::from(determined);
+    while end - k < MAX_OBJECT_TOKENS
         && para.same_sentence(cue, end)
         && para.tokens[end].kind == TokKind::Word
-        && para.word(end).starts_with(char::is_uppercase)
+        && (para.word(end).starts_with(char::is_uppercase)
+            || (determined && !para.is_stop_word(end)))
     {
         end += 1;
     }
-    end
+    // "Fox told a different tale.": an object that ends the sentence is
+    // what was told.
+    let rest = para.tokens.get(end);
+    if rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(cue, end)) {
+        k
+    } else {
+        end
+    }
 }
 
 /// After "said on Tuesday" or "told reporters", moves past a later "that".

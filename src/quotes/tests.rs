@@ -133,6 +133,11 @@ fn attribution_patterns() {
             &[("thought", "to cut the sales tax", "governor-1")],
         ),
         (
+            "an object that ends the sentence is what was told",
+            "The union told a different story.",
+            &[("indirect", "a different story", "union-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
@@ -355,6 +360,24 @@ fn speaker_mentions() {
             "The mayor is leaning toward the plan, he said, because it is cheaper.",
             "The mayor is leaning toward the plan, he said, because it is cheaper",
             "he",
+        ),
+        (
+            "a participle borrows the subject after an opening phrase",
+            "At a rally in Leeds on Sunday, the mayor spoke for an hour, saying it would pay off.",
+            "it would pay off",
+            "the mayor",
+        ),
+        (
+            "a lowercase title before a name",
+            "\"We will win,\" said former mayor Ruth Mills.",
+            "We will win,",
+            "former mayor Ruth Mills",
+        ),
+        (
+            "an addressee with a determiner",
+            "\"We will win,\" the mayor told a crowd in Leeds.",
+            "We will win,",
+            "the mayor",
         ),
         (
             "a cue inside a description is part of it",
