@@ -22,8 +22,9 @@ pub(super) enum CueKind {
 /// Reporting verbs and cue phrases, loaded from `lexicons/reporting_verbs.txt`.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    /// Single-word cues by their lowercase word.
-    words: FxHashMap<String, CueKind>,
+    /// Single-word cues by their lowercase word: kind and whether the word
+    /// is also a noun.
+    words: FxHashMap<String, (CueKind, bool)>,
     /// Multi-word cues by their lowercase first word, longest first.
     phrases: FxHashMap<String, Vec<Phrase>>,
     /// Bit `n` is set when some cue starts with a word of `n` bytes.
@@ -36,6 +37,7 @@ struct Phrase {
     kind: CueKind,
     /// The speaker comes after the cue ("according to X").
     source_follows: bool,
+    noun: bool,
 }
 
 /// A cue found at a token: its last token, its kind and where its speaker sits.
@@ -44,6 +46,9 @@ pub(super) struct CueMatch {
     pub(super) last: usize,
     pub(super) kind: CueKind,
     pub(super) source_follows: bool,
+    /// The cue is also a noun ("report", "support"): it is one only when a
+    /// clause or an object follows it.
+    pub(super) noun: bool,
 }
 
 impl Default for Cues {
@@ -60,9 +65,9 @@ impl Cues {
 
     /// Reads a cue list: one cue per line, `#` comments, `[speech]`,
     /// `[thought]` and `[impersonal]` section headers (speech until the
-    /// first header), a
-    /// trailing `X` marking a phrase whose source follows it ("according
-    /// to X").
+    /// first header), a trailing `X` marking a phrase whose source follows
+    /// it ("according to X"), a trailing `(noun)` marking a cue that is
+    /// also a noun ("report (noun)").
     pub fn from_text(text: &str) -> Result<Cues, String> {
         let mut cues = Cues {
             words: FxHashMap::default(),
@@ -94,6 +99,10 @@ impl Cues {
 
     fn add_line(&mut self, line: &str, kind: CueKind) -> Result<(), String> {
         let mut words: Vec<&str> = line.split_whitespace().collect();
+        let noun = words.len() > 1 && words.last() == Some(&"(noun)");
+        if noun {
+            words.pop();
+        }
         let source_follows = words.len() > 1 && words.last() == Some(&"X");
         if source_follows {
             words.pop();
@@ -106,7 +115,8 @@ impl Cues {
         let words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         self.first_lengths |= 1 << words[0].len();
         if words.len() == 1 && !source_follows {
-            self.words.extend(words.into_iter().map(|w| (w, kind)));
+            self.words
+                .extend(words.into_iter().map(|w| (w, (kind, noun))));
         } else {
             self.phrases
                 .entry(words[0].clone())
@@ -115,6 +125,7 @@ impl Cues {
                     words,
                     kind,
                     source_follows,
+                    noun,
                 });
         }
         Ok(())
@@ -136,10 +147,11 @@ impl Cues {
             .get(lower)
             .and_then(|list| list.iter().find_map(|p| p.match_at(text, tokens, i)));
         phrase.or_else(|| {
-            self.words.get(lower).map(|&kind| CueMatch {
+            self.words.get(lower).map(|&(kind, noun)| CueMatch {
                 last: i,
                 kind,
                 source_follows: false,
+                noun,
             })
         })
     }
@@ -158,6 +170,7 @@ impl Phrase {
             last: i + self.words.len() - 1,
             kind: self.kind,
             source_follows: self.source_follows,
+            noun: self.noun,
         })
     }
 }

@@ -7,7 +7,7 @@ use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
-    DETERMINERS, INDEFINITE_DETERMINERS, MENTION_PREPOSITIONS, OBJECT_PRONOUNS,
+    DETERMINERS, INDEFINITE_DETERMINERS, LY_NOUNS, MENTION_PREPOSITIONS, OBJECT_PRONOUNS,
     PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
     TIME_OPENERS, TIME_WORDS,
 };
@@ -80,6 +80,7 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
             para.cues
                 .match_at(para.text, para.tokens, i)
                 .filter(|cue| para.index > 0 || cue.kind == CueKind::Speech)
+                .filter(|cue| !cue.noun || object_follows(para, cue.last + 1))
         };
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
@@ -126,6 +127,22 @@ fn colon_site(para: &Para) -> Option<Site> {
         as_clause: false,
         about: None,
         used: false,
+    })
+}
+
+/// A clause or an object opens at token `k`: "that", "to", a determiner,
+/// a pronoun, a name, a number or a quotation mark.
+fn object_follows(para: &Para, k: usize) -> bool {
+    para.tokens.get(k).is_some_and(|t| {
+        let word = para.word(k);
+        t.is_mark()
+            || para.is_word(k, &["that", "to"])
+            || para.is_word(k, DETERMINERS)
+            || para.is_word(k, PRONOUNS)
+            || para.is_word(k, OBJECT_PRONOUNS)
+            || (t.kind == TokKind::Word
+                && (word.starts_with(char::is_uppercase)
+                    || word.starts_with(|c: char| c.is_ascii_digit())))
     })
 }
 
@@ -444,7 +461,7 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
             break;
         }
         let auxiliary = is_progressive(para, cue) && para.is_word(j, PASSIVE_AUXILIARIES);
-        if auxiliary || para.is_word(j, ADVERBS) {
+        if auxiliary || para.is_word(j, ADVERBS) || is_manner_adverb(para.word(j)) {
             end = j;
         } else if j > floor && para.is_word(j, TIME_WORDS) && para.is_word(j - 1, TIME_OPENERS) {
             end = j - 1;
@@ -454,6 +471,14 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
         skipped += 1;
     }
     end
+}
+
+/// A lowercase word in -ly that is no noun ("playfully said").
+fn is_manner_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.starts_with(char::is_lowercase)
+        && !is_one_of(word, LY_NOUNS)
 }
 
 /// First token of the noun phrase ending before `end`: words that are not
@@ -632,7 +657,8 @@ fn valid_mention(para: &Para, m: Mention) -> bool {
         || para.is_word(a, DETERMINERS)
         || capital(para.word(b));
     let adverb = a == b && (first.ends_with("ly") || first.ends_with("ing"));
-    if adverb || (para.is_stop_word(a) && !joins_quantifier(para, a)) {
+    let lone_determiner = a == b && para.is_word(a, DETERMINERS) && !capital(first);
+    if adverb || lone_determiner || (para.is_stop_word(a) && !joins_quantifier(para, a)) {
         return false;
     }
     let words = (a..=b)

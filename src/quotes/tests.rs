@@ -138,6 +138,11 @@ fn attribution_patterns() {
             &[("indirect", "a different story", "union-1")],
         ),
         (
+            "a cue that is mostly a noun needs an object",
+            "The call came late. Critics call him a liar.",
+            &[("indirect", "him a liar", "critics-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
@@ -378,6 +383,12 @@ fn speaker_mentions() {
             "\"We will win,\" the mayor told a crowd in Leeds.",
             "We will win,",
             "the mayor",
+        ),
+        (
+            "a manner adverb between mention and cue",
+            "The rivals playfully mocked each other on stage.",
+            "each other on stage",
+            "The rivals",
         ),
         (
             "a cue inside a description is part of it",
