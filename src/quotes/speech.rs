@@ -262,7 +262,8 @@ fn join(a: &mut Piece, b: Piece) {
 
 /// Gives unattributed quotes inside reported speech its cue and speaker.
 /// True when a quote carries the speech: it runs to the end of the content
-/// after a lead-in of a few words (`said the plan had "failed completely"`).
+/// after a lead-in of a few words and makes up most of it (`said the plan
+/// had "failed completely"`).
 fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote) -> bool {
     let content = speech.span;
     let from = pieces.partition_point(|p| p.quote.span.end <= content.start);
@@ -282,7 +283,8 @@ fn lend_to_partials(text: &str, pieces: &mut [Piece], speech: &Quote) -> bool {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let tail = content.end <= piece.quote.span.end + MAX_MARK_BYTES;
-        carried |= tail && words <= MAX_LEAD_IN_WORDS;
+        let most = piece.quote.span.len() >= 2 * lead_in.len();
+        carried |= tail && most && words <= MAX_LEAD_IN_WORDS;
     }
     carried
 }
@@ -487,7 +489,8 @@ fn is_adverbial_opener(para: &Para, k: usize) -> bool {
     para.is_word(k, ADVERBIAL_OPENERS) || para.is_word(k, TIME_WORDS)
 }
 
-/// Nothing but a short adverbial follows the cue to the sentence end.
+/// Nothing but a short adverbial follows the cue to the sentence end or to
+/// a clause of its own (", adding ...").
 fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
     if !para.same_sentence(cue, k) || para.tokens[k].kind != TokKind::Word {
         return !para.same_sentence(cue, k) || sentence_final(&para.tokens[k]);
@@ -498,6 +501,9 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
     let mut j = k;
     while para.same_sentence(cue, j) {
         let token = &para.tokens[j];
+        if token.is_punct(',') && opens_other_clause(para, j + 1) {
+            return true;
+        }
         if j - k > MAX_TRAILING_TOKENS
             || token.is_mark()
             || token.is_punct(':')
@@ -508,6 +514,15 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
         j += 1;
     }
     true
+}
+
+/// Token `k` after a comma opens a clause of its own: a cue ("adding"),
+/// "and" or "but".
+fn opens_other_clause(para: &Para, k: usize) -> bool {
+    para.tokens.get(k).is_some_and(|t| t.kind == TokKind::Word)
+        && (para.is_word(k, &["and"])
+            || para.is_word(k, CONTENT_ENDS)
+            || para.cues.match_at(para.text, para.tokens, k).is_some())
 }
 
 fn sentence_final(token: &Token) -> bool {
@@ -571,6 +586,12 @@ fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
         last = j;
         j += 1;
     }
+    // `had "failed completely," but added`: the punctuation and the mark
+    // that close a quote opened inside the content belong to it.
+    let closes = |i: usize| para.tokens.get(i).is_some_and(|t| t.is_double());
+    if quoted && j > k && closes(j + 1) && matches!(para.tokens[j].kind, TokKind::Punct(_)) {
+        last = j + 1;
+    }
     (j > k).then(|| Content {
         first: k,
         last: without_final_stop(para, k, last),
@@ -593,11 +614,11 @@ fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
     if next >= para.tokens.len() {
         return false;
     }
+    let conjunction = para.is_word(next, &["and"]) || para.is_word(next, CONTENT_ENDS);
     let attribution = starts.binary_search(&next).is_ok()
-        || (para.is_word(next, &["and", "but"]) && starts.binary_search(&(next + 1)).is_ok());
+        || (conjunction && starts.binary_search(&(next + 1)).is_ok());
     let comma = token.is_punct(',');
     attribution
-        || (comma && para.is_word(next, CONTENT_ENDS))
         || (comma
             && para.tokens[next].kind == TokKind::Word
             && para.cues.match_at(para.text, para.tokens, next).is_some())

@@ -143,6 +143,28 @@ fn attribution_patterns() {
             &[("indirect", "him a liar", "critics-1")],
         ),
         (
+            "an adverbial and a participle after a sentence-final cue",
+            "The plan is \"a disaster,\" Ruth Mills said on Tuesday in Leeds, noting that costs had doubled.",
+            &[
+                ("indirect", "The plan is \"a disaster,\"", "mills-1"),
+                ("indirect", "costs had doubled", "mills-1"),
+            ],
+        ),
+        (
+            "reported speech goes on past but unless an attribution follows",
+            "The mayor said the plan was costly, but the city would pay. He said it would work, but critics said it would fail.",
+            &[
+                ("indirect", "the plan was costly, but the city would pay", "mayor-1"),
+                ("indirect", "it would work", "mayor-1"),
+                ("indirect", "it would fail", "critics-1"),
+            ],
+        ),
+        (
+            "a short quote at the end of reported speech does not carry it",
+            "The mayor called the new stadium plan \"a folly.\"",
+            &[("indirect", "the new stadium plan \"a folly.\"", "mayor-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
@@ -155,7 +177,7 @@ fn attribution_patterns() {
         (
             "quotes on two lines of one paragraph are not joined",
             "He called it \"a deal.\"\n\"We won,\" the envoy said.",
-            &[("partial", "a deal.", "he-1"), ("direct", "We won,", "envoy-1")],
+            &[("indirect", "it \"a deal.\"", "he-1"), ("direct", "We won,", "envoy-1")],
         ),
         (
             "according to, first",
@@ -197,7 +219,7 @@ fn attribution_patterns() {
             "partial then elliptical cue with colon",
             "The minister said the plan had \"failed completely,\" but added: \"We will try again.\"",
             &[
-                ("partial", "failed completely,", "minister-1"),
+                ("indirect", "the plan had \"failed completely,\"", "minister-1"),
                 ("direct", "We will try again.", "minister-1"),
             ],
         ),
