@@ -1,7 +1,9 @@
 //! The reporting cue lexicon (`lexicons/reporting_verbs.txt`) and its matching
-//! against tokens.
+//! against tokens, together with the word classes of `words.rs`, so that
+//! every word is looked up once.
 
 use super::tokens::{TokKind, Token};
+use super::words::word_classes;
 use rustc_hash::FxHashMap;
 
 const EMBEDDED_CUES: &str = include_str!("../../lexicons/reporting_verbs.txt");
@@ -22,13 +24,20 @@ pub(super) enum CueKind {
 /// Reporting verbs and cue phrases, loaded from `lexicons/reporting_verbs.txt`.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    /// Single-word cues by their lowercase word: kind and whether the word
-    /// is also a noun.
-    words: FxHashMap<String, (CueKind, bool)>,
-    /// Multi-word cues by their lowercase first word, longest first.
-    phrases: FxHashMap<String, Vec<Phrase>>,
-    /// Bit `n` is set when some cue starts with a word of `n` bytes.
-    first_lengths: u64,
+    /// What is known of each word, by its lowercase bytes.
+    words: FxHashMap<Box<[u8]>, Word>,
+    /// How many cues were read.
+    count: usize,
+}
+
+/// A word's classes and the cues it starts.
+#[derive(Debug, Clone, Default)]
+struct Word {
+    class: u16,
+    /// The word as a cue of its own: kind and whether it is also a noun.
+    single: Option<(CueKind, bool)>,
+    /// Cue phrases starting with the word, longest first.
+    phrases: Vec<Phrase>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,8 +80,7 @@ impl Cues {
     pub fn from_text(text: &str) -> Result<Cues, String> {
         let mut cues = Cues {
             words: FxHashMap::default(),
-            phrases: FxHashMap::default(),
-            first_lengths: 0,
+            count: 0,
         };
         let mut kind = CueKind::Speech;
         for (number, line) in text.lines().enumerate() {
@@ -88,13 +96,21 @@ impl Cues {
                     .map_err(|e| format!("line {}: {e}", number + 1))?,
             }
         }
-        if cues.words.is_empty() && cues.phrases.is_empty() {
+        if cues.count == 0 {
             return Err("no cues in the list".to_string());
         }
-        for phrases in cues.phrases.values_mut() {
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        for word in cues.words.values_mut() {
+            word.phrases
+                .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+        for (word, class) in word_classes() {
+            cues.entry(word).class |= class;
         }
         Ok(cues)
+    }
+
+    fn entry(&mut self, word: &str) -> &mut Word {
+        self.words.entry(word.as_bytes().into()).or_default()
     }
 
     fn add_line(&mut self, line: &str, kind: CueKind) -> Result<(), String> {
@@ -113,47 +129,46 @@ impl Cues {
             ));
         }
         let words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        self.first_lengths |= 1 << words[0].len();
+        self.count += 1;
+        let entry = self.entry(&words[0]);
         if words.len() == 1 && !source_follows {
-            self.words
-                .extend(words.into_iter().map(|w| (w, (kind, noun))));
+            entry.single = Some((kind, noun));
         } else {
-            self.phrases
-                .entry(words[0].clone())
-                .or_default()
-                .push(Phrase {
-                    words,
-                    kind,
-                    source_follows,
-                    noun,
-                });
+            entry.phrases.push(Phrase {
+                words,
+                kind,
+                source_follows,
+                noun,
+            });
         }
         Ok(())
     }
 
-    /// The longest cue starting at word token `i`, if any.
-    pub(super) fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
-        let word = tokens[i].span.of(text);
-        if word.len() >= 64 || self.first_lengths & (1 << word.len()) == 0 || !word.is_ascii() {
-            return None;
-        }
-        let mut buffer = [0u8; 64];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
-        let phrase = self
+    /// The classes of word token `i`, whose lowercase bytes are `lower`,
+    /// and the longest cue starting at it.
+    pub(super) fn lookup(
+        &self,
+        lower: &[u8],
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> (u16, Option<CueMatch>) {
+        let Some(word) = self.words.get(lower) else {
+            return (0, None);
+        };
+        let phrase = word
             .phrases
-            .get(lower)
-            .and_then(|list| list.iter().find_map(|p| p.match_at(text, tokens, i)));
-        phrase.or_else(|| {
-            self.words.get(lower).map(|&(kind, noun)| CueMatch {
+            .iter()
+            .find_map(|p| p.match_at(text, tokens, i));
+        let single = || {
+            word.single.map(|(kind, noun)| CueMatch {
                 last: i,
                 kind,
                 source_follows: false,
                 noun,
             })
-        })
+        };
+        (word.class, phrase.or_else(single))
     }
 }
 

@@ -224,10 +224,7 @@ pub(super) fn follows_cue_with_sentence(para: &Para, open: usize, span: Span) ->
         j -= 1;
     }
     let capital = span.of(para.text).starts_with(char::is_uppercase);
-    capital
-        && j > 0
-        && para.tokens[j - 1].kind == TokKind::Word
-        && para.cues.match_at(para.text, para.tokens, j - 1).is_some()
+    capital && j > 0 && para.tokens[j - 1].kind == TokKind::Word && para.cue_at(j - 1).is_some()
 }
 
 pub(super) fn trim(text: &str, span: Span) -> Span {

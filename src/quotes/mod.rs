@@ -29,7 +29,7 @@ use crate::types::{Attribution, Layout, Sentence, Span};
 use marks::{find_marked, starts_with_opening_mark, trim, Chains};
 use speakers::{resolve, Found};
 use speech::attribute_paragraph;
-use tokens::{assign_sentences, tokenize, Para};
+use tokens::{annotate, assign_sentences, tokenize, Para};
 
 /// Longest speaker mention, in word tokens.
 const MAX_MENTION_TOKENS: usize = 12;
@@ -150,6 +150,7 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
         .collect();
     let mut tokens = Vec::new();
     let mut firsts = Vec::new();
+    let mut matches = Vec::new();
     let mut chains = Chains::default();
     let mut found = Vec::new();
     for (index, span) in spans.iter().enumerate() {
@@ -159,13 +160,14 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
         };
         tokenize(text, span, &mut tokens);
         assign_sentences(text, &starts, &mut tokens, &mut firsts);
+        annotate(text, &mut tokens, cues, &mut matches);
         let para = Para {
             text,
             index,
             span,
             tokens: &tokens,
             sentences: &firsts,
-            cues,
+            cues: &matches,
         };
         let next = spans.get(index + 1).copied().flatten();
         let continues = index > 0 && next.is_some_and(|n| starts_with_opening_mark(n.of(text)));

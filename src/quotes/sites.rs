@@ -6,10 +6,10 @@ use super::cues::{CueKind, CueMatch};
 use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
-    is_one_of, ADVERBS, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
-    DETERMINERS, INDEFINITE_DETERMINERS, LY_NOUNS, MENTION_PREPOSITIONS, OBJECT_PRONOUNS,
-    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
-    TIME_OPENERS, TIME_WORDS,
+    is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
+    DETERMINER, INDEFINITE_DETERMINERS, LY_NOUNS, OBJECT_PRONOUN, PARENTHETICAL_STARTS,
+    PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
+    TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
@@ -77,8 +77,7 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
         let found = if skip {
             None
         } else {
-            para.cues
-                .match_at(para.text, para.tokens, i)
+            para.cue_at(i)
                 .filter(|cue| para.index > 0 || cue.kind == CueKind::Speech)
                 .filter(|cue| !cue.noun || object_follows(para, cue.last + 1))
         };
@@ -108,9 +107,8 @@ fn colon_site(para: &Para) -> Option<Site> {
         .iter()
         .take(MAX_COLON_SOURCE_WORDS + 1)
         .position(|t| t.kind != TokKind::Word)?;
-    let named = (0..colon).all(|j| {
-        para.word(j).starts_with(char::is_uppercase) || para.is_word(j, MENTION_PREPOSITIONS)
-    });
+    let named = (0..colon)
+        .all(|j| para.word(j).starts_with(char::is_uppercase) || para.has(j, PREPOSITION));
     let follows = para.tokens.get(colon + 1).is_some();
     if colon == 0 || !para.tokens[colon].is_punct(':') || !named || !follows {
         return None;
@@ -137,9 +135,9 @@ fn object_follows(para: &Para, k: usize) -> bool {
         let word = para.word(k);
         t.is_mark()
             || para.is_word(k, &["that", "to"])
-            || para.is_word(k, DETERMINERS)
-            || para.is_word(k, PRONOUNS)
-            || para.is_word(k, OBJECT_PRONOUNS)
+            || para.has(k, DETERMINER)
+            || para.has(k, PRONOUN)
+            || para.has(k, OBJECT_PRONOUN)
             || (t.kind == TokKind::Word
                 && (word.starts_with(char::is_uppercase)
                     || word.starts_with(|c: char| c.is_ascii_digit())))
@@ -226,7 +224,7 @@ fn impersonal_site(para: &Para, mut site: Site) -> Option<Site> {
         .is_some_and(|t| t.kind == TokKind::Word)
         && para.same_sentence(site.cue_last, next)
         && (para.is_word(next, &["to"])
-            || !(para.is_stop_word(next) || para.is_word(next, MENTION_PREPOSITIONS)));
+            || !(para.is_stop_word(next) || para.has(next, PREPOSITION)));
     if !complement {
         return None;
     }
@@ -296,7 +294,7 @@ fn clause_subject(para: &Para, cue: usize) -> Option<Mention> {
         if !opens || para.tokens[j].kind != TokKind::Word || para.is_word(j, SENTENCE_OPENERS) {
             return None;
         }
-        let m = if para.is_word(j, PRONOUNS) {
+        let m = if para.has(j, PRONOUN) {
             Mention { first: j, last: j }
         } else {
             let m = forward_mention(para, j, false)?;
@@ -318,8 +316,8 @@ fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
     let clause = cue + 1;
     let follows = para.same_sentence(cue, clause)
         && (para.is_word(clause, CLAUSE_OPENERS)
-            || para.is_word(clause, PRONOUNS)
-            || para.is_word(clause, DETERMINERS)
+            || para.has(clause, PRONOUN)
+            || para.has(clause, DETERMINER)
             || para.word(clause).starts_with(char::is_uppercase));
     let mut first = para.sentence_first(cue);
     while first < cue && para.is_word(first, SENTENCE_OPENERS) {
@@ -332,7 +330,7 @@ fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
     let plain = (first..end).all(|j| {
         let t = &para.tokens[j];
         match t.kind {
-            TokKind::Word => para.cues.match_at(para.text, para.tokens, j).is_none(),
+            TokKind::Word => para.cue_at(j).is_none(),
             TokKind::Punct(c) => matches!(c, ',' | '(' | ')' | '-'),
             _ => false,
         }
@@ -349,21 +347,17 @@ fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
 /// after it) that an object or a preposition follows ("The mayor | left
 /// the meeting", "Trump | attacked Clinton", "She | spoke for an hour").
 fn subject_end(para: &Para, m: Mention) -> usize {
-    let skip = if para.is_word(m.first, DETERMINERS) {
-        2
-    } else {
-        1
-    };
+    let skip = if para.has(m.first, DETERMINER) { 2 } else { 1 };
     let verb = (m.first + skip..=m.last).find(|&j| {
         let lowercase = para.word(j).starts_with(char::is_lowercase);
         let object = para.tokens.get(j + 1).is_none_or(|t| {
             t.kind != TokKind::Word
-                || para.is_word(j + 1, DETERMINERS)
-                || para.is_word(j + 1, PRONOUNS)
-                || para.is_word(j + 1, MENTION_PREPOSITIONS)
+                || para.has(j + 1, DETERMINER)
+                || para.has(j + 1, PRONOUN)
+                || para.has(j + 1, PREPOSITION)
                 || para.word(j + 1).starts_with(char::is_uppercase)
         });
-        lowercase && object && !para.is_word(j, MENTION_PREPOSITIONS)
+        lowercase && object && !para.has(j, PREPOSITION)
     });
     verb.map_or(m.last, |j| j - 1)
 }
@@ -391,7 +385,7 @@ fn walk_back(para: &Para, cue: usize) -> Walk {
         TokKind::Punct(',') if is_progressive(para, cue) => return Walk::Elliptical,
         TokKind::Punct(',') => apposition_back(para, before, floor),
         TokKind::Punct(')') => parenthesis_back(para, before, floor),
-        TokKind::Word if para.is_word(before, PRONOUNS) => Some(Mention {
+        TokKind::Word if para.has(before, PRONOUN) => Some(Mention {
             first: before,
             last: before,
         }),
@@ -461,9 +455,9 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
             break;
         }
         let auxiliary = is_progressive(para, cue) && para.is_word(j, PASSIVE_AUXILIARIES);
-        if auxiliary || para.is_word(j, ADVERBS) || is_manner_adverb(para.word(j)) {
+        if auxiliary || para.has(j, ADVERB) || is_manner_adverb(para.word(j)) {
             end = j;
-        } else if j > floor && para.is_word(j, TIME_WORDS) && para.is_word(j - 1, TIME_OPENERS) {
+        } else if j > floor && para.has(j, TIME_WORD) && para.is_word(j - 1, TIME_OPENERS) {
             end = j - 1;
         } else {
             break;
@@ -490,7 +484,7 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
     while start > floor && end - start < MAX_MENTION_TOKENS {
         let j = start - 1;
         let word = para.tokens[j].kind == TokKind::Word
-            && (is_progressive(para, j) || para.cues.match_at(para.text, para.tokens, j).is_none());
+            && (is_progressive(para, j) || para.cue_at(j).is_none());
         let inside = !para.is_stop_word(j)
             || joins_description(para, j, end)
             || joins_quantifier(para, j)
@@ -500,8 +494,7 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
         }
         start = j;
     }
-    while start < end && para.is_word(start, MENTION_PREPOSITIONS) && !joins_quantifier(para, start)
-    {
+    while start < end && para.has(start, PREPOSITION) && !joins_quantifier(para, start) {
         start += 1;
     }
     start
@@ -510,7 +503,7 @@ fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
 /// "a source close to him": an object pronoun after a preposition inside a
 /// description.
 fn object_of_description(para: &Para, j: usize) -> bool {
-    j > 0 && para.is_word(j, OBJECT_PRONOUNS) && para.is_word(j - 1, MENTION_PREPOSITIONS)
+    j > 0 && para.has(j, OBJECT_PRONOUN) && para.has(j - 1, PREPOSITION)
 }
 
 /// "at least half", "more than 60 percent": the stop word at `j` is part
@@ -524,12 +517,12 @@ fn joins_quantifier(para: &Para, j: usize) -> bool {
 /// noun phrase that follows it within the mention.
 fn joins_description(para: &Para, j: usize, end: usize) -> bool {
     j + 1 < end.min(para.tokens.len())
-        && para.is_word(j, MENTION_PREPOSITIONS)
-        && !para.is_word(j + 1, TIME_WORDS)
+        && para.has(j, PREPOSITION)
+        && !para.has(j + 1, TIME_WORD)
         && (para.word(j + 1).starts_with(char::is_uppercase)
             || para.word(j + 1).starts_with(|c: char| c.is_ascii_digit())
-            || para.is_word(j + 1, DETERMINERS)
-            || para.is_word(j + 1, OBJECT_PRONOUNS)
+            || para.has(j + 1, DETERMINER)
+            || para.has(j + 1, OBJECT_PRONOUN)
             || is_possessive(para.word(j + 1)))
 }
 
@@ -591,7 +584,7 @@ fn apposition_back(para: &Para, comma: usize, floor: usize) -> Option<Mention> {
 fn starts_apposition(para: &Para, j: usize) -> bool {
     let word = para.word(j);
     para.tokens[j].kind == TokKind::Word
-        && (para.is_word(j, DETERMINERS)
+        && (para.has(j, DETERMINER)
             || para.is_word(j, RELATIVE_PRONOUNS)
             || para.is_word(j, APPOSITION_STARTS)
             || is_possessive(word)
@@ -654,10 +647,10 @@ fn valid_mention(para: &Para, m: Mention) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     let opens_with_name = capital(first)
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || para.is_word(a, DETERMINERS)
+        || para.has(a, DETERMINER)
         || capital(para.word(b));
     let adverb = a == b && (first.ends_with("ly") || first.ends_with("ing"));
-    let lone_determiner = a == b && para.is_word(a, DETERMINERS) && !capital(first);
+    let lone_determiner = a == b && para.has(a, DETERMINER) && !capital(first);
     if adverb || lone_determiner || (para.is_stop_word(a) && !joins_quantifier(para, a)) {
         return false;
     }
@@ -685,7 +678,7 @@ fn forward_mention(para: &Para, from: usize, apposition: bool) -> Option<Mention
     let comma = m.last + 1;
     let apposition = para.tokens.get(comma).is_some_and(|t| t.is_punct(','))
         && para.same_sentence(m.last, comma + 1)
-        && (para.is_word(comma + 1, DETERMINERS)
+        && (para.has(comma + 1, DETERMINER)
             || para.is_word(comma + 1, APPOSITION_STARTS)
             || is_possessive(para.word(comma + 1)));
     if !apposition {

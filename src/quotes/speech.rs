@@ -7,8 +7,8 @@ use super::marks::Piece;
 use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
-    ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINERS, MID_CONTENT_ENDS, OBJECTS,
-    OBJECT_CUES, PRONOUNS, TIME_WORDS,
+    ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
+    OBJECT_CUES, PRONOUN, TIME_WORD,
 };
 use super::{
     MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES, MAX_SCARE_WORDS,
@@ -178,9 +178,7 @@ fn attribution_ends(para: &Para, last: usize) -> bool {
     let k = skip_object(para, last + 1);
     let clause = para.same_sentence(last, k)
         && !rest_is_adverbial(para, last, k)
-        && (para.is_word(k, CLAUSE_OPENERS)
-            || para.is_word(k, PRONOUNS)
-            || para.is_word(k, DETERMINERS));
+        && (para.is_word(k, CLAUSE_OPENERS) || para.has(k, PRONOUN) || para.has(k, DETERMINER));
     !clause
 }
 
@@ -453,7 +451,7 @@ fn skip_object(para: &Para, k: usize) -> usize {
     if para.is_word(k, OBJECTS) {
         return k + 1;
     }
-    let determined = para.is_word(k, DETERMINERS);
+    let determined = para.has(k, DETERMINER);
     let mut end = k + usize::from(determined);
     while end - k < MAX_OBJECT_TOKENS
         && para.same_sentence(cue, end)
@@ -486,7 +484,7 @@ fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
 }
 
 fn is_adverbial_opener(para: &Para, k: usize) -> bool {
-    para.is_word(k, ADVERBIAL_OPENERS) || para.is_word(k, TIME_WORDS)
+    para.is_word(k, ADVERBIAL_OPENERS) || para.has(k, TIME_WORD)
 }
 
 /// Nothing but a short adverbial follows the cue to the sentence end or to
@@ -520,9 +518,7 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
 /// "and" or "but".
 fn opens_other_clause(para: &Para, k: usize) -> bool {
     para.tokens.get(k).is_some_and(|t| t.kind == TokKind::Word)
-        && (para.is_word(k, &["and"])
-            || para.is_word(k, CONTENT_ENDS)
-            || para.cues.match_at(para.text, para.tokens, k).is_some())
+        && (para.is_word(k, &["and"]) || para.is_word(k, CONTENT_ENDS) || para.cue_at(k).is_some())
 }
 
 fn sentence_final(token: &Token) -> bool {
@@ -546,7 +542,7 @@ fn mid_content(para: &Para, first: usize, last: usize) -> Option<Content> {
         && (para.tokens[next].kind == TokKind::Word || para.tokens[next].is_double())
         && !para.is_word(next, MID_CONTENT_ENDS)
         && !para.word(next).ends_with("ing")
-        && para.cues.match_at(para.text, para.tokens, next).is_none();
+        && para.cue_at(next).is_none();
     goes_on.then(|| Content {
         first: start,
         last: without_final_stop(para, start, end - 1),
@@ -618,10 +614,7 @@ fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
     let attribution = starts.binary_search(&next).is_ok()
         || (conjunction && starts.binary_search(&(next + 1)).is_ok());
     let comma = token.is_punct(',');
-    attribution
-        || (comma
-            && para.tokens[next].kind == TokKind::Word
-            && para.cues.match_at(para.text, para.tokens, next).is_some())
+    attribution || (comma && para.tokens[next].kind == TokKind::Word && para.cue_at(next).is_some())
 }
 
 /// From the sentence start to the comma before the attribution starting

@@ -1,8 +1,8 @@
 //! Tokens of a paragraph: words, punctuation and quotation marks, numbered
 //! by sentence, and the paragraph view the other submodules read them through.
 
-use super::cues::Cues;
-use super::words::{is_one_of, ABBREVIATIONS, STOP_WORDS};
+use super::cues::{CueMatch, Cues};
+use super::words::{is_one_of, ABBREVIATIONS, STOP};
 use crate::types::Span;
 
 /// Which way a quotation mark faces, as far as its glyph and context tell.
@@ -27,8 +27,10 @@ pub(super) enum TokKind {
 pub(super) struct Token {
     pub(super) span: Span,
     pub(super) kind: TokKind,
-    /// Sentence number; only equality between tokens matters.
+    /// Sentence number within the paragraph.
     pub(super) sent: usize,
+    /// Word classes (`words::STOP`, ...) of a word token.
+    pub(super) class: u16,
 }
 
 impl Token {
@@ -78,6 +80,7 @@ pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             span: Span::new(para.start + pos, para.start + end),
             kind,
             sent: 0,
+            class: 0,
         });
         pos = end;
     }
@@ -206,6 +209,35 @@ pub(super) fn local_break(text: &str, tokens: &[Token], i: usize) -> bool {
     ends && starts && next.span.start > prev.span.end
 }
 
+/// Longest word looked up in the word classes and the cues.
+const MAX_LOOKUP_BYTES: usize = 48;
+
+/// Gives every word token its classes and records the cue starting at
+/// each token, looking each word up once.
+pub(super) fn annotate(
+    text: &str,
+    tokens: &mut [Token],
+    cues: &Cues,
+    matches: &mut Vec<Option<CueMatch>>,
+) {
+    matches.clear();
+    let mut buffer = [0u8; MAX_LOOKUP_BYTES];
+    for i in 0..tokens.len() {
+        let word = tokens[i].span.of(text);
+        let lookup = tokens[i].kind == TokKind::Word && word.len() <= MAX_LOOKUP_BYTES;
+        if !lookup {
+            matches.push(None);
+            continue;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let (class, cue) = cues.lookup(lower, text, tokens, i);
+        tokens[i].class = class;
+        matches.push(cue);
+    }
+}
+
 /// One paragraph being read: its text, index and tokens.
 pub(super) struct Para<'a> {
     pub(super) text: &'a str,
@@ -214,7 +246,8 @@ pub(super) struct Para<'a> {
     pub(super) tokens: &'a [Token],
     /// The first token of each sentence, by sentence number.
     pub(super) sentences: &'a [usize],
-    pub(super) cues: &'a Cues,
+    /// The cue starting at each token.
+    pub(super) cues: &'a [Option<CueMatch>],
 }
 
 impl Para<'_> {
@@ -228,11 +261,21 @@ impl Para<'_> {
             .is_some_and(|t| t.is_word(self.text, list))
     }
 
+    /// Token `i` is a word of one of the `classes`.
+    pub(super) fn has(&self, i: usize, classes: u16) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.class & classes != 0)
+    }
+
+    /// The cue starting at token `i`.
+    pub(super) fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        self.cues.get(i).copied().flatten()
+    }
+
     /// A stop word, but not an acronym spelt like one ("US", "IT").
     pub(super) fn is_stop_word(&self, i: usize) -> bool {
         let word = self.word(i);
         let acronym = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
-        !acronym && self.is_word(i, STOP_WORDS)
+        !acronym && self.has(i, STOP)
     }
 
     /// The span from the start of token `a` to the end of token `b`.

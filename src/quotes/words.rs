@@ -1,5 +1,32 @@
 //! Word lists of the quotes stage: grammar words that decide mentions,
 //! clause boundaries and adverbials (the reporting cues live in lexicons/).
+//! The lists checked most often are also folded into word classes, looked
+//! up once per token.
+
+/// Word classes: bits of `Token::class`.
+pub(super) const STOP: u16 = 1;
+pub(super) const ADVERB: u16 = 1 << 1;
+pub(super) const DETERMINER: u16 = 1 << 2;
+pub(super) const PREPOSITION: u16 = 1 << 3;
+pub(super) const PRONOUN: u16 = 1 << 4;
+pub(super) const TIME_WORD: u16 = 1 << 5;
+pub(super) const OBJECT_PRONOUN: u16 = 1 << 6;
+
+/// Every word of the lists folded into classes, with its class.
+pub(super) fn word_classes() -> impl Iterator<Item = (&'static str, u16)> {
+    let lists: [(&'static [&'static str], u16); 7] = [
+        (STOP_WORDS, STOP),
+        (ADVERBS, ADVERB),
+        (DETERMINERS, DETERMINER),
+        (MENTION_PREPOSITIONS, PREPOSITION),
+        (PRONOUNS, PRONOUN),
+        (TIME_WORDS, TIME_WORD),
+        (OBJECT_PRONOUNS, OBJECT_PRONOUN),
+    ];
+    lists
+        .into_iter()
+        .flat_map(|(list, class)| list.iter().map(move |w| (*w, class)))
+}
 
 /// Pronouns that may speak ("he said", "it said", "we believe").
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
