@@ -7,9 +7,9 @@ use super::marks::Piece;
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
-    DETERMINER, INDEFINITE_DETERMINERS, LY_NOUNS, OBJECT_PRONOUN, PARENTHETICAL_STARTS,
-    PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
-    TIME_OPENERS, TIME_WORD,
+    DETERMINER, INDEFINITE_DETERMINERS, INVERTING_CUES, LY_NOUNS, OBJECT_PRONOUN,
+    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS,
+    SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
@@ -80,6 +80,7 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
             para.cue_at(i)
                 .filter(|cue| para.index > 0 || cue.kind == CueKind::Speech)
                 .filter(|cue| !cue.noun || object_follows(para, cue.last + 1))
+                .filter(|_| !inside_name(para, i))
         };
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
@@ -126,6 +127,13 @@ fn colon_site(para: &Para) -> Option<Site> {
         about: None,
         used: false,
     })
+}
+
+/// A capitalised cue word inside a sentence of the body is part of a name
+/// ("The Tonight Show").
+fn inside_name(para: &Para, i: usize) -> bool {
+    let opens = i == para.sentence_first(i) || para.tokens[i - 1].is_mark();
+    para.index > 0 && !opens && para.word(i).starts_with(char::is_uppercase)
 }
 
 /// A clause or an object opens at token `k`: "that", "to", a determiner,
@@ -237,7 +245,8 @@ fn impersonal_site(para: &Para, mut site: Site) -> Option<Site> {
 }
 
 /// The cue at `i` opens an inverted attribution: right after a closing
-/// mark (`"...," said X`) or after a comma (`..., said X.`).
+/// mark (`"...," said X`) or, for the verbs that invert, after a comma
+/// (`..., said X.`).
 fn inverts(para: &Para, i: usize) -> bool {
     let mut j = i;
     while j > 0 && para.tokens[j - 1].is_punct(',') {
@@ -248,7 +257,7 @@ fn inverts(para: &Para, i: usize) -> bool {
             para.tokens[j - 1].kind,
             TokKind::Double(Dir::Close | Dir::Either)
         );
-    let after_comma = j < i && para.same_sentence(j, i);
+    let after_comma = j < i && para.same_sentence(j, i) && para.is_word(i, INVERTING_CUES);
     (after_quote || after_comma) && inverted_mention_follows(para, i)
 }
 
@@ -579,8 +588,8 @@ fn apposition_back(para: &Para, comma: usize, floor: usize) -> Option<Mention> {
     })
 }
 
-/// An apposition opens with a determiner, a possessive, a name, a number,
-/// a relative pronoun or a title word.
+/// An apposition opens with a determiner, a possessive, a participle, a
+/// name, a number, a relative pronoun or a title word.
 fn starts_apposition(para: &Para, j: usize) -> bool {
     let word = para.word(j);
     para.tokens[j].kind == TokKind::Word
@@ -588,8 +597,14 @@ fn starts_apposition(para: &Para, j: usize) -> bool {
             || para.is_word(j, RELATIVE_PRONOUNS)
             || para.is_word(j, APPOSITION_STARTS)
             || is_possessive(word)
+            || is_participle(word)
             || word.starts_with(char::is_uppercase)
             || word.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A lowercase past participle ("taken", "conducted").
+fn is_participle(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && (word.ends_with("ed") || word.ends_with("en"))
 }
 
 /// "Cruz (R-Tex.) said": the noun phrase before a short parenthesis.

@@ -165,6 +165,16 @@ fn attribution_patterns() {
             &[("indirect", "the new stadium plan \"a folly.\"", "mayor-1")],
         ),
         (
+            "a capitalised cue word inside a sentence belongs to a name",
+            "The mayor was a guest on The Tonight Show Starring the host.",
+            &[],
+        ),
+        (
+            "only verbs of saying invert after a comma",
+            "A new poll, taken last week, shows Ruth Mills with a lead.",
+            &[("indirect", "Ruth Mills with a lead", "poll-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],

@@ -499,6 +499,39 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
     "after",
     "before",
 ];
+/// Cues that come before their speaker after reported speech and a comma
+/// ("The plan is dead, said the minister.").
+pub(super) const INVERTING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "explained",
+    "noted",
+    "recalled",
+    "continued",
+    "argued",
+    "countered",
+    "replied",
+    "responded",
+    "insisted",
+    "warned",
+    "tweeted",
+    "declared",
+    "concluded",
+    "observed",
+    "remarked",
+    "acknowledged",
+    "admitted",
+    "joked",
+    "quipped",
+    "cautioned",
+    "predicted",
+];
 /// Words that open a reported clause right after a cue ("said yes",
 /// "said there was").
 pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if", "whether"];
