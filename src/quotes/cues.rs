@@ -7,6 +7,14 @@ use super::words::word_classes;
 use rustc_hash::FxHashMap;
 
 const EMBEDDED_CUES: &str = include_str!("../../lexicons/reporting_verbs.txt");
+const EMBEDDED_NAMES: &str = include_str!("../../lexicons/given_names.txt");
+
+/// The gender a given name or a pronoun shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
 
 /// What a cue attributes: words spoken or written, or a state of mind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +36,8 @@ pub struct Cues {
     words: FxHashMap<Box<[u8]>, Word>,
     /// How many cues were read.
     count: usize,
+    /// Given names and the gender they show (`lexicons/given_names.txt`).
+    given_names: FxHashMap<String, Gender>,
 }
 
 /// A word's classes and the cues it starts.
@@ -81,6 +91,7 @@ impl Cues {
         let mut cues = Cues {
             words: FxHashMap::default(),
             count: 0,
+            given_names: given_names(EMBEDDED_NAMES),
         };
         let mut kind = CueKind::Speech;
         for (number, line) in text.lines().enumerate() {
@@ -107,6 +118,11 @@ impl Cues {
             cues.entry(word).class |= class;
         }
         Ok(cues)
+    }
+
+    /// The gender a given name shows, if the list knows it.
+    pub(super) fn gender_of(&self, given: &str) -> Option<Gender> {
+        self.given_names.get(given).copied()
     }
 
     fn entry(&mut self, word: &str) -> &mut Word {
@@ -188,6 +204,27 @@ impl Phrase {
             noun: self.noun,
         })
     }
+}
+
+/// Reads the given-name list: one name per line under `[male]` or
+/// `[female]`, `#` comments.
+fn given_names(text: &str) -> FxHashMap<String, Gender> {
+    let mut names = FxHashMap::default();
+    let mut gender = None;
+    for line in text.lines().map(str::trim) {
+        match line {
+            "" => {}
+            _ if line.starts_with('#') => {}
+            "[male]" => gender = Some(Gender::Male),
+            "[female]" => gender = Some(Gender::Female),
+            name => {
+                if let Some(g) = gender {
+                    names.insert(name.to_lowercase(), g);
+                }
+            }
+        }
+    }
+    names
 }
 
 fn is_cue_word(word: &str) -> bool {

@@ -196,8 +196,9 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         site.form = Form::After;
         site.last = m.last;
     } else {
-        let walk = match walk_back(para, first) {
-            Walk::Nothing => subject_before(para, first).map_or(Walk::Nothing, Walk::Found),
+        let floor = mention_floor(para, first, sites);
+        let walk = match walk_back(para, first, floor) {
+            Walk::Nothing => subject_before(para, first, floor).map_or(Walk::Nothing, Walk::Found),
             walk => walk,
         };
         match walk {
@@ -236,7 +237,8 @@ fn impersonal_site(para: &Para, mut site: Site) -> Option<Site> {
     if !complement {
         return None;
     }
-    site.first = match walk_back(para, site.cue_first) {
+    let floor = para.sentence_first(site.cue_first);
+    site.first = match walk_back(para, site.cue_first, floor) {
         Walk::Found(m) => m.first,
         _ => site.cue_first,
     };
@@ -320,8 +322,8 @@ fn clause_subject(para: &Para, cue: usize) -> Option<Mention> {
 /// A long subject that opens the sentence of a cue followed by a clause
 /// ("Some voters who have heard him speak over the years said he had
 /// changed"): everything from the sentence start to the cue, if no mark,
-/// colon, semicolon or other cue lies in it.
-fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
+/// colon, semicolon or other cue site lies in it.
+fn subject_before(para: &Para, cue: usize, floor: usize) -> Option<Mention> {
     let clause = cue + 1;
     let follows = para.same_sentence(cue, clause)
         && (para.is_word(clause, CLAUSE_OPENERS)
@@ -333,16 +335,13 @@ fn subject_before(para: &Para, cue: usize) -> Option<Mention> {
         first += 1;
     }
     let end = skip_adverbials_back(para, cue, first);
-    if !follows || end <= first || end - first > MAX_SUBJECT_TOKENS {
+    if !follows || floor > first || end <= first || end - first > MAX_SUBJECT_TOKENS {
         return None;
     }
-    let plain = (first..end).all(|j| {
-        let t = &para.tokens[j];
-        match t.kind {
-            TokKind::Word => para.cue_at(j).is_none(),
-            TokKind::Punct(c) => matches!(c, ',' | '(' | ')' | '-'),
-            _ => false,
-        }
+    let plain = (first..end).all(|j| match para.tokens[j].kind {
+        TokKind::Word => true,
+        TokKind::Punct(c) => matches!(c, ',' | '(' | ')' | '-'),
+        _ => false,
     });
     let m = Mention {
         first,
@@ -371,12 +370,24 @@ fn subject_end(para: &Para, m: Mention) -> usize {
     verb.map_or(m.last, |j| j - 1)
 }
 
-/// Walks back from the cue at `cue` over adverbs and then the mention:
+/// Where a mention before the cue at `cue` may start at the earliest: after
+/// the last cue site of its sentence ("aides said | they expect"), unless
+/// that one is a participle inside a description ("a delegate supporting
+/// Cruz said").
+fn mention_floor(para: &Para, cue: usize, sites: &[Site]) -> usize {
+    let start = para.sentence_first(cue);
+    sites
+        .last()
+        .filter(|s| s.cue_last >= start && !is_progressive(para, s.cue_first))
+        .map_or(start, |s| s.cue_last + 1)
+}
+
+/// Walks back from the cue at `cue`, not past `floor`, over adverbs and
+/// then the mention:
 /// a noun phrase, with an apposition or a relative clause between commas
 /// ("Smith, a spokesman for the campaign, said"; "Smith, who ..., said"),
 /// or a parenthesis ("Cruz (R-Tex.) said").
-fn walk_back(para: &Para, cue: usize) -> Walk {
-    let floor = para.sentence_first(cue);
+fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
     let mut end = skip_adverbials_back(para, cue, floor);
     if end == floor {
         return Walk::Nothing;
@@ -485,15 +496,14 @@ fn is_manner_adverb(word: &str) -> bool {
 }
 
 /// First token of the noun phrase ending before `end`: words that are not
-/// stop words or finite cues ("a delegate supporting Cruz" is one), and the prepositions of descriptions ("a professor
-/// at Harvard", "Sanders of Vermont") when a name or a determiner follows
+/// stop words, and the prepositions of descriptions ("a professor at
+/// Harvard", "Sanders of Vermont") when a name or a determiner follows
 /// them.
 fn noun_phrase_back(para: &Para, end: usize, floor: usize) -> usize {
     let mut start = end;
     while start > floor && end - start < MAX_MENTION_TOKENS {
         let j = start - 1;
-        let word = para.tokens[j].kind == TokKind::Word
-            && (is_progressive(para, j) || para.cue_at(j).is_none());
+        let word = para.tokens[j].kind == TokKind::Word;
         let inside = !para.is_stop_word(j)
             || joins_description(para, j, end)
             || joins_quantifier(para, j)

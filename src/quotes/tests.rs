@@ -628,6 +628,57 @@ fn speaker_resolution() {
 }
 
 #[test]
+fn speaker_resolution_cases() {
+    // (case, article, speaker id of each quote in text order)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "a pronoun skips a speaker of the other gender",
+            "\"We won,\" Ruth Mills said.\n\n\"They lost,\" Tom Hale said.\n\n\"It was close,\" she said.",
+            &["mills-1", "hale-1", "mills-1"],
+        ),
+        (
+            "a title gives the gender",
+            "\"We won,\" Mrs. Mills said.\n\n\"They lost,\" Mr. Hale said.\n\n\"Not so,\" she said.\n\n\"So,\" he said.",
+            &["mills-1", "hale-1", "mills-1", "hale-1"],
+        ),
+        (
+            "titles and descriptions before a name",
+            "\"We won,\" said campaign chairman Paul Kemp.\n\n\"We lost,\" Kemp said.\n\n\"Again,\" the chairman said.",
+            &["kemp-1", "kemp-1", "kemp-1"],
+        ),
+        (
+            "they goes back to a group, it to a body",
+            "Officials said the port was safe. Tom Hale said it was not. The report found the port was unsafe. They said the report was wrong. It also found rust.",
+            &["officials-1", "hale-1", "report-1", "officials-1", "report-1"],
+        ),
+        (
+            "an indefinite description starts a new speaker, a definite one continues",
+            "\"Yes,\" a senior official said.\n\n\"No,\" another official said.\n\n\"Maybe,\" the official said.",
+            &["official-1", "official-2", "official-2"],
+        ),
+        (
+            "a person outside the actor lexicon gets an id of their own",
+            "\"Fine,\" said Zebulon Quarrington, a farmer.",
+            &["quarrington-1"],
+        ),
+        (
+            "given names keep namesakes apart",
+            "\"Go,\" Bill Hale said.\n\n\"Stay,\" Ann Hale said.\n\n\"Wait,\" Bill Hale said.",
+            &["hale-1", "hale-2", "hale-1"],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let a = run(text);
+        let ids: Vec<&str> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.map_or("-", |s| a.speakers[s].id.as_str()))
+            .collect();
+        assert_eq!(ids, *expected, "case {name}: {text:?}");
+    }
+}
+
+#[test]
 fn definite_description_picks_the_matching_head() {
     let text = "\"Go,\" a Kremlin spokesman said.\n\n\
                 \"Stay,\" a White House official said.\n\n\
