@@ -97,12 +97,15 @@ pub enum QuoteKind {
     Direct,
     /// Quoted words inside a sentence of the writer's own.
     Partial,
-    /// Single-quoted words in a headline, or marks used for distance.
+    /// Single-quoted words in a headline, or marks used for distance: a few
+    /// quoted words that no cue attributes to anyone.
     Scare,
     /// A quotation mark without its partner; the span runs to the paragraph edge.
     Unbalanced,
     /// Reported speech: "X said (that) ...".
     Indirect,
+    /// Reported thought or intention: "X believes (that) ...", "X wants to ...".
+    Thought,
 }
 
 impl QuoteKind {
@@ -113,6 +116,7 @@ impl QuoteKind {
             QuoteKind::Scare => "scare",
             QuoteKind::Unbalanced => "unbalanced",
             QuoteKind::Indirect => "indirect",
+            QuoteKind::Thought => "thought",
         }
     }
 }

@@ -1,0 +1,405 @@
+//! Speakers: resolves speaker mentions to one speaker per person within an
+//! article and carries speakers over to quotes without a cue of their own.
+//!
+//! Mentions are read in text order. A name continues the latest speaker
+//! with that surname (and no other given name); a definite description
+//! ("the official") the latest speaker with that head noun; an indefinite
+//! one ("a senior official") always starts a new speaker; a pronoun goes
+//! back to the most recent speaker it can stand for ("she" not to a man,
+//! "they" to a group or a body, "it" to a body).
+
+use super::cues::{Cues, Gender};
+use super::sites::is_possessive;
+use super::words::{
+    is_one_of, DEFINITE_DETERMINERS, FEMALE_WORDS, GROUP_NOUNS, HEAD_ENDS, INDEFINITE_DETERMINERS,
+    MALE_WORDS, NAME_PARTICLES, PRONOUNS, TITLES,
+};
+use crate::types::{Quote, QuoteKind, Span, Speaker};
+use rustc_hash::FxHashMap;
+
+/// What a mention says about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MentionKind {
+    /// "he", "she", "they", "it".
+    Pronoun(String),
+    /// "a senior official": always someone new.
+    Indefinite(String),
+    /// "the official", "officials", "the report": the latest speaker with
+    /// this head noun, else someone new.
+    Definite(String),
+    /// "Shinzo Abe", "Mr. Trump", "campaign chairman Paul Manafort".
+    Name {
+        surname: String,
+        given: Option<String>,
+        titles: Vec<String>,
+    },
+}
+
+/// A classified mention with the gender and number it shows.
+#[derive(Debug, Clone)]
+struct Mention {
+    kind: MentionKind,
+    gender: Option<Gender>,
+    plural: bool,
+}
+
+/// Classifies a mention by its noun phrase, without the apposition,
+/// relative clause or parenthesis after it ("Smith, a spokesman").
+fn classify_mention(mention: &str, cues: &Cues) -> Mention {
+    let core = mention.split([',', '(']).next().unwrap_or(mention);
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let kind = if words.len() == 1 && is_one_of(first, PRONOUNS) {
+        MentionKind::Pronoun(first.to_lowercase())
+    } else if let Some(name) = name_at_end(&words) {
+        name
+    } else if is_one_of(first, INDEFINITE_DETERMINERS) {
+        MentionKind::Indefinite(head_noun(&words))
+    } else {
+        MentionKind::Definite(head_noun(&words))
+    };
+    let gender = mention_gender(&kind, &words, cues);
+    let plural = match &kind {
+        MentionKind::Pronoun(p) => p == "they" || p == "we",
+        MentionKind::Definite(head) | MentionKind::Indefinite(head) => is_plural(head),
+        MentionKind::Name { .. } => false,
+    };
+    Mention {
+        kind,
+        gender,
+        plural,
+    }
+}
+
+/// A name closing the phrase ("Paul Manafort" in "Trump campaign chairman
+/// Paul Manafort"), with the titles before it; `None` when the phrase opens
+/// with a determiner and no name of two words closes it, or when no
+/// capitalised word closes it, or when the phrase is a group noun at a
+/// sentence start ("Officials").
+fn name_at_end(words: &[&str]) -> Option<MentionKind> {
+    let capital = |w: &&str| w.starts_with(char::is_uppercase) || is_one_of(w, NAME_PARTICLES);
+    let run = words.iter().rev().take_while(|w| capital(w)).count();
+    if words.len() == 1 && is_one_of(words[0], GROUP_NOUNS) {
+        return None;
+    }
+    let determined = words.first().is_some_and(|w| {
+        is_one_of(w, DEFINITE_DETERMINERS) || is_one_of(w, INDEFINITE_DETERMINERS)
+    }) || words.first().is_some_and(|w| is_possessive(w));
+    let name_words = words.len() - run..words.len();
+    let titled = words[..name_words.start]
+        .last()
+        .is_some_and(|w| is_one_of(w, TITLES));
+    if run == 0 || (determined && run < 2 && !titled) {
+        return None;
+    }
+    let name = &words[name_words.start..];
+    let surname = key(name.last().copied().unwrap_or(""));
+    let before = &name[..name.len() - 1];
+    let given = before
+        .last()
+        .filter(|w| !is_one_of(w, TITLES))
+        .map(|w| key(w));
+    let title_count = before.len() - usize::from(given.is_some());
+    let titles = words[..name_words.start]
+        .iter()
+        .chain(&before[..title_count])
+        .filter(|w| is_one_of(w, TITLES))
+        .map(|w| key(w))
+        .collect();
+    Some(MentionKind::Name {
+        surname,
+        given,
+        titles,
+    })
+}
+
+/// The gender a mention shows: by its pronoun, its given name, or a word
+/// like "Mrs." or "spokesman".
+fn mention_gender(kind: &MentionKind, words: &[&str], cues: &Cues) -> Option<Gender> {
+    match kind {
+        MentionKind::Pronoun(p) => {
+            return match p.as_str() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            }
+        }
+        MentionKind::Name {
+            given: Some(given), ..
+        } => {
+            if let Some(g) = cues.gender_of(given) {
+                return Some(g);
+            }
+        }
+        _ => {}
+    }
+    words.iter().find_map(|w| {
+        if is_one_of(w, MALE_WORDS) {
+            Some(Gender::Male)
+        } else if is_one_of(w, FEMALE_WORDS) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
+}
+
+fn is_plural(head: &str) -> bool {
+    head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+}
+
+/// The last word before "of", "for", ... in lowercase ("spokesman").
+fn head_noun(words: &[&str]) -> String {
+    let end = words
+        .iter()
+        .skip(1)
+        .position(|w| is_one_of(w, HEAD_ENDS))
+        .map_or(words.len(), |p| p + 1);
+    key(words[..end].last().copied().unwrap_or(""))
+}
+
+fn key(word: &str) -> String {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+#[derive(Debug)]
+struct Entry {
+    speaker: Speaker,
+    heads: Vec<String>,
+    given: Option<String>,
+    gender: Option<Gender>,
+    plural: bool,
+    named: bool,
+    words: usize,
+}
+
+impl Entry {
+    /// How well a pronoun fits this speaker: 2 for a sure fit ("she" and a
+    /// woman, "they" and a group), 1 for a possible one ("she" and someone
+    /// of unknown gender, "they" and a body), 0 for none.
+    fn fit(&self, pronoun: &Mention) -> u8 {
+        let MentionKind::Pronoun(p) = &pronoun.kind else {
+            return 0;
+        };
+        match p.as_str() {
+            "he" | "she" if self.plural => 0,
+            "he" | "she" if self.gender.is_none() => 1,
+            "he" | "she" => 2 * u8::from(self.gender == pronoun.gender),
+            "they" if self.plural => 2,
+            "they" => u8::from(!self.named),
+            "it" => u8::from(!self.named && !self.plural && self.gender.is_none()),
+            _ => 1,
+        }
+    }
+}
+
+/// The speakers of one article, built mention by mention in text order.
+/// Lookups go through maps so that resolving stays linear in the mentions.
+#[derive(Debug, Default)]
+struct SpeakerBook {
+    entries: Vec<Entry>,
+    /// Per head noun (or surname, or title), the speaker it last named.
+    by_head: FxHashMap<String, usize>,
+    /// Per surname, the named speakers, oldest first.
+    by_surname: FxHashMap<String, Vec<usize>>,
+    numbers: FxHashMap<String, usize>,
+    /// Speakers by their last mention, latest last.
+    recent: Vec<usize>,
+}
+
+/// How many speakers sharing a surname are compared with a new name.
+const MAX_NAMESAKES: usize = 8;
+/// How many recent speakers a pronoun may go back to.
+const MAX_PRONOUN_REACH: usize = 6;
+
+impl SpeakerBook {
+    fn resolve(&mut self, text: &str, mention: Span, cues: &Cues) -> usize {
+        let phrase = mention.of(text);
+        let m = classify_mention(phrase, cues);
+        let found = match &m.kind {
+            MentionKind::Pronoun(_) => self.antecedent(&m),
+            MentionKind::Definite(head) => self.by_head.get(head).copied(),
+            MentionKind::Indefinite(_) => None,
+            MentionKind::Name { surname, given, .. } => {
+                self.namesake(surname, given.as_deref()).or_else(|| {
+                    self.by_head
+                        .get(surname)
+                        .copied()
+                        .filter(|_| given.is_none())
+                })
+            }
+        };
+        let index = found.unwrap_or_else(|| self.create(&m, phrase, mention));
+        self.update(index, &m, phrase);
+        index
+    }
+
+    /// The most recent speaker a pronoun may stand for ("they" looks for a
+    /// group first), else the most recent one.
+    fn antecedent(&self, pronoun: &Mention) -> Option<usize> {
+        let recent = || self.recent.iter().rev().take(MAX_PRONOUN_REACH).copied();
+        let fitting = |level: u8| recent().find(|&i| self.entries[i].fit(pronoun) >= level);
+        let group = (pronoun.kind == MentionKind::Pronoun("they".to_string()))
+            .then(|| fitting(2))
+            .flatten();
+        group
+            .or_else(|| fitting(1))
+            .or_else(|| self.recent.last().copied())
+    }
+
+    /// The latest speaker with this surname and no other given name.
+    fn namesake(&self, surname: &str, given: Option<&str>) -> Option<usize> {
+        let candidates = self.by_surname.get(surname)?;
+        candidates
+            .iter()
+            .rev()
+            .take(MAX_NAMESAKES)
+            .copied()
+            .find(|&i| {
+                let known = self.entries[i].given.as_deref();
+                known.is_none() || given.is_none() || known == given
+            })
+    }
+
+    fn create(&mut self, m: &Mention, phrase: &str, mention: Span) -> usize {
+        let head = match &m.kind {
+            MentionKind::Pronoun(h) | MentionKind::Indefinite(h) | MentionKind::Definite(h) => h,
+            MentionKind::Name { surname, .. } => surname,
+        };
+        let number = self.numbers.entry(head.clone()).or_insert(0);
+        *number += 1;
+        let index = self.entries.len();
+        if let MentionKind::Name { surname, .. } = &m.kind {
+            self.by_surname
+                .entry(surname.clone())
+                .or_default()
+                .push(index);
+        }
+        self.entries.push(Entry {
+            speaker: Speaker {
+                id: format!("{head}-{number}"),
+                description: normalize(phrase),
+                first_mention: mention,
+            },
+            heads: vec![head.clone()],
+            given: None,
+            gender: None,
+            plural: m.plural,
+            named: matches!(m.kind, MentionKind::Name { .. }),
+            words: 0,
+        });
+        index
+    }
+
+    fn update(&mut self, index: usize, m: &Mention, phrase: &str) {
+        let entry = &mut self.entries[index];
+        entry.gender = entry.gender.or(m.gender);
+        match &m.kind {
+            MentionKind::Name { given, titles, .. } => {
+                entry.named = true;
+                if entry.given.is_none() {
+                    entry.given.clone_from(given);
+                }
+                for title in titles {
+                    if !entry.heads.contains(title) {
+                        entry.heads.push(title.clone());
+                    }
+                }
+            }
+            MentionKind::Definite(head) | MentionKind::Indefinite(head) => {
+                if !entry.heads.contains(head) {
+                    entry.heads.push(head.clone());
+                }
+            }
+            MentionKind::Pronoun(_) => {}
+        }
+        let words = phrase.split_whitespace().count();
+        if !matches!(m.kind, MentionKind::Pronoun(_)) && words > entry.words {
+            entry.words = words;
+            entry.speaker.description = normalize(phrase);
+        }
+        for head in &entry.heads {
+            self.by_head.insert(head.clone(), index);
+        }
+        self.recent.retain(|&i| i != index);
+        self.recent.push(index);
+    }
+
+    fn into_speakers(self) -> Vec<Speaker> {
+        self.entries.into_iter().map(|e| e.speaker).collect()
+    }
+}
+
+fn normalize(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A quote of the article with the chain of its multi-paragraph quote.
+#[derive(Debug)]
+pub(super) struct Found {
+    pub(super) quote: Quote,
+    pub(super) chain: Option<usize>,
+}
+
+/// Resolves mentions to speakers, then gives unattributed quotes the speaker
+/// of their multi-paragraph quote, or of the quote before them.
+pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speaker> {
+    let mut mentions: Vec<Span> = found
+        .iter()
+        .filter_map(|f| f.quote.speaker_mention)
+        .collect();
+    mentions.sort_unstable();
+    mentions.dedup();
+    let mut book = SpeakerBook::default();
+    let index: FxHashMap<Span, usize> = mentions
+        .iter()
+        .map(|&m| (m, book.resolve(text, m, cues)))
+        .collect();
+    for f in found.iter_mut() {
+        f.quote.speaker = f.quote.speaker_mention.and_then(|m| index.get(&m).copied());
+    }
+    share_along_chains(found);
+    continue_speakers(found);
+    book.into_speakers()
+}
+
+pub(super) fn share_along_chains(found: &mut [Found]) {
+    let mut speakers: FxHashMap<usize, usize> = FxHashMap::default();
+    for f in found.iter() {
+        if let (Some(chain), Some(speaker)) = (f.chain, f.quote.speaker) {
+            speakers.entry(chain).or_insert(speaker);
+        }
+    }
+    for f in found.iter_mut().filter(|f| f.quote.speaker.is_none()) {
+        f.quote.speaker = f.chain.and_then(|c| speakers.get(&c).copied());
+    }
+}
+
+/// An unattributed quote continues the previous quote's speaker in its
+/// paragraph, else the last speaker of the paragraph before.
+pub(super) fn continue_speakers(found: &mut [Found]) {
+    let mut paragraph = usize::MAX;
+    let mut current: Option<usize> = None;
+    let mut previous: Option<usize> = None;
+    for f in found.iter_mut() {
+        let quote = &mut f.quote;
+        if quote.paragraph != paragraph {
+            previous = if quote.paragraph == paragraph.wrapping_add(1) {
+                current
+            } else {
+                None
+            };
+            paragraph = quote.paragraph;
+            current = None;
+        }
+        if quote.speaker.is_none() && quote.paragraph > 0 && quote.kind != QuoteKind::Scare {
+            quote.speaker = current.or(previous);
+        }
+        current = quote.speaker.or(current);
+    }
+}

@@ -1,0 +1,798 @@
+//! Tests of the quotes stage: table-driven attribution patterns, speaker
+//! resolution, paragraph conventions and property tests on mark soup.
+
+use super::*;
+use crate::article::read_layout;
+use crate::segment::split_sentences;
+use crate::types::{Attribution, DocFormat, QuoteKind, Span};
+use proptest::prelude::*;
+
+/// (kind, content, speaker id or "-") of one expected quote.
+type Expected = (&'static str, &'static str, &'static str);
+/// (case name, article text, expected quotes in text order).
+type Case = (&'static str, &'static str, &'static [Expected]);
+
+/// Body-only article: every blank-line block is a paragraph from 1.
+fn run(text: &str) -> Attribution {
+    let layout = read_layout(text, DocFormat::Record);
+    let sentences = split_sentences(text, &layout);
+    attribute(text, &layout, &sentences, &Cues::embedded())
+}
+
+/// Article whose first line is its headline (paragraph 0).
+fn run_with_headline(text: &str) -> Attribution {
+    let (headline, _) = text.split_once("\n\n").unwrap_or((text, ""));
+    let mut layout = read_layout(text, DocFormat::Record);
+    layout.paragraphs.remove(1);
+    layout.paragraphs[0] = Span::new(0, headline.len());
+    let sentences = split_sentences(text, &layout);
+    attribute(text, &layout, &sentences, &Cues::embedded())
+}
+
+/// (kind, content, speaker id or "-") for every quote, in text order.
+fn summary(text: &str, a: &Attribution) -> Vec<(String, String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.map_or("-", |s| a.speakers[s].id.as_str());
+            (
+                q.kind.to_string(),
+                q.span.of(text).to_string(),
+                speaker.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check(name: &str, text: &str, a: &Attribution, expected: &[Expected]) {
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(k, s, p)| (k.to_string(), s.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(summary(text, a), expected, "case {name}: {text:?}");
+}
+
+#[test]
+fn attribution_patterns() {
+    let cases: &[Case] = &[
+        (
+            "quote then mention then cue",
+            "\"We will not back down,\" the minister said. ",
+            &[("direct", "We will not back down,", "minister-1")],
+        ),
+        (
+            "quote then cue then name with title",
+            "\"We will not back down,\" said Japanese Prime Minister Shinzo Abe.",
+            &[("direct", "We will not back down,", "abe-1")],
+        ),
+        (
+            "quote without comma",
+            "\"Go home\" she said.",
+            &[("direct", "Go home", "she-1")],
+        ),
+        (
+            "cue and colon before the quote",
+            "The minister said: \"We will not back down.\"",
+            &[("direct", "We will not back down.", "minister-1")],
+        ),
+        (
+            "cue right before a sentence quote",
+            "The minister said \"We will not back down.\"",
+            &[("direct", "We will not back down.", "minister-1")],
+        ),
+        (
+            "partial quote after a cue",
+            "The minister said \"we will see.\"",
+            &[("partial", "we will see.", "minister-1")],
+        ),
+        (
+            "a partial quote that words follow is part of reported speech",
+            "The minister said \"zero\" voters would come.",
+            &[("indirect", "\"zero\" voters would come", "minister-1")],
+        ),
+        (
+            "a partial quote that words precede is part of reported speech",
+            "The plan was \"dead on arrival,\" the minister said.",
+            &[("indirect", "The plan was \"dead on arrival,\"", "minister-1")],
+        ),
+        (
+            "a participle after the comma of a quote",
+            "\"We won,\" the coach said on \"Sports Hour,\" adding, \"The fans deserved it.\"",
+            &[
+                ("direct", "We won,", "coach-1"),
+                ("scare", "Sports Hour,", "-"),
+                ("direct", "The fans deserved it.", "coach-1"),
+            ],
+        ),
+        (
+            "an inverted cue after a partial quote",
+            "The plan was \"dead on arrival,\" said Ruth Mills.",
+            &[("indirect", "The plan was \"dead on arrival,\"", "mills-1")],
+        ),
+        (
+            "an impersonal cue takes its subject into the content",
+            "The race appears close in Ohio. The senator is expected to win the primary.",
+            &[
+                ("thought", "The race appears close in Ohio", "-"),
+                ("thought", "The senator is expected to win the primary", "-"),
+            ],
+        ),
+        (
+            "an impersonal cue before a preposition is none",
+            "The senator appeared on television with her family.",
+            &[],
+        ),
+        (
+            "a thought cue",
+            "Most voters believe the economy is getting worse.",
+            &[("thought", "the economy is getting worse", "voters-1")],
+        ),
+        (
+            "an intention",
+            "The governor wants to cut the sales tax.",
+            &[("thought", "to cut the sales tax", "governor-1")],
+        ),
+        (
+            "an object that ends the sentence is what was told",
+            "The union told a different story.",
+            &[("indirect", "a different story", "union-1")],
+        ),
+        (
+            "a cue that is mostly a noun needs an object",
+            "The call came late. Critics call him a liar.",
+            &[("indirect", "him a liar", "critics-1")],
+        ),
+        (
+            "an adverbial and a participle after a sentence-final cue",
+            "The plan is \"a disaster,\" Ruth Mills said on Tuesday in Leeds, noting that costs had doubled.",
+            &[
+                ("indirect", "The plan is \"a disaster,\"", "mills-1"),
+                ("indirect", "costs had doubled", "mills-1"),
+            ],
+        ),
+        (
+            "reported speech goes on past but unless an attribution follows",
+            "The mayor said the plan was costly, but the city would pay. He said it would work, but critics said it would fail.",
+            &[
+                ("indirect", "the plan was costly, but the city would pay", "mayor-1"),
+                ("indirect", "it would work", "mayor-1"),
+                ("indirect", "it would fail", "critics-1"),
+            ],
+        ),
+        (
+            "a short quote at the end of reported speech does not carry it",
+            "The mayor called the new stadium plan \"a folly.\"",
+            &[("indirect", "the new stadium plan \"a folly.\"", "mayor-1")],
+        ),
+        (
+            "a capitalised cue word inside a sentence belongs to a name",
+            "The mayor was a guest on The Tonight Show Starring the host.",
+            &[],
+        ),
+        (
+            "only verbs of saying invert after a comma",
+            "A new poll, taken last week, shows Ruth Mills with a lead.",
+            &[("indirect", "Ruth Mills with a lead", "poll-1")],
+        ),
+        (
+            "a cue followed by a clause does not attribute the quote before it",
+            "Asked if the plan was \"fair,\" most voters said no.",
+            &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
+        ),
+        (
+            "short unattributed quoted words are marks of distance",
+            "The senator signed the \"deal\" at length. Her \"hard-nosed, careful and patient plan for reform\" was praised.",
+            &[("scare", "deal", "-"), ("partial", "hard-nosed, careful and patient plan for reform", "-")],
+        ),
+        (
+            "quotes on two lines of one paragraph are not joined",
+            "He called it \"a deal.\"\n\"We won,\" the envoy said.",
+            &[("indirect", "it \"a deal.\"", "he-1"), ("direct", "We won,", "envoy-1")],
+        ),
+        (
+            "according to, first",
+            "According to the ministry, the talks will resume in May.",
+            &[("indirect", "the talks will resume in May", "ministry-1")],
+        ),
+        (
+            "according to, last",
+            "The talks will resume in May, according to a government spokesman.",
+            &[("indirect", "The talks will resume in May", "spokesman-1")],
+        ),
+        (
+            "two reported clauses",
+            "He said there was blame on both sides, although he stressed the role of the navy.",
+            &[
+                ("indirect", "there was blame on both sides", "he-1"),
+                ("indirect", "the role of the navy", "he-1"),
+            ],
+        ),
+        (
+            "reported speech with that",
+            "The envoy said that the talks had stalled, but refused to say why.",
+            &[
+                ("indirect", "the talks had stalled", "envoy-1"),
+                ("indirect", "to say why", "envoy-1"),
+            ],
+        ),
+        (
+            "told with an object",
+            "The envoy told reporters the talks had stalled.",
+            &[("indirect", "the talks had stalled", "envoy-1")],
+        ),
+        (
+            "content then sentence-final cue",
+            "The deal is dead but talks continue, a senior official said on Tuesday.",
+            &[("indirect", "The deal is dead but talks continue", "official-1")],
+        ),
+        (
+            "partial then elliptical cue with colon",
+            "The minister said the plan had \"failed completely,\" but added: \"We will try again.\"",
+            &[
+                ("indirect", "the plan had \"failed completely,\"", "minister-1"),
+                ("direct", "We will try again.", "minister-1"),
+            ],
+        ),
+        (
+            "a partial quote inside reported speech is part of it",
+            "The official said both leaders had made \"unhelpful\" choices in the dispute.",
+            &[(
+                "indirect",
+                "both leaders had made \"unhelpful\" choices in the dispute",
+                "official-1",
+            )],
+        ),
+        (
+            "reported speech in a subordinate clause",
+            "The talks collapsed when Seoul announced it would leave the pact.",
+            &[("indirect", "it would leave the pact", "seoul-1")],
+        ),
+        (
+            "the passive is not speech",
+            "The island is also claimed by Japan. The envoy was told to wait.",
+            &[],
+        ),
+        (
+            "apostrophes are not marks",
+            "The minister's aides said they didn't expect the '90s rules to change.",
+            &[("indirect", "they didn't expect the '90s rules to change", "aides-1")],
+        ),
+        (
+            "curly marks",
+            "“We are ready,” the envoy said. “Talks can start.”",
+            &[("direct", "We are ready,” the envoy said. “Talks can start.", "envoy-1")],
+        ),
+        (
+            "mixed curly and straight marks",
+            "“We are ready,\" the envoy said.",
+            &[("direct", "We are ready,", "envoy-1")],
+        ),
+        (
+            "nested single quotes stay inside",
+            "\"He called it 'unfair,' and left,\" the envoy said.",
+            &[("direct", "He called it 'unfair,' and left,", "envoy-1")],
+        ),
+        (
+            "two apostrophes as a double mark",
+            "''We will not back down,'' the minister said.",
+            &[("direct", "We will not back down,", "minister-1")],
+        ),
+        (
+            "three apostrophes close a single and a double mark",
+            "''He called it 'unfair,''' the envoy said.",
+            &[("direct", "He called it 'unfair,'", "envoy-1")],
+        ),
+        (
+            "guillemets",
+            "«We are ready,» the envoy said.",
+            &[("direct", "We are ready,", "envoy-1")],
+        ),
+        (
+            "a quote of a quote is no reported speech",
+            "The envoy said: \"They said no.\"",
+            &[("direct", "They said no.", "envoy-1")],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run(text), expected);
+    }
+}
+
+#[test]
+fn speaker_mentions() {
+    // (case, article, content of the first quote, its speaker mention)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "name with an apposition",
+            "\"We are ready,\" Anna Berg, a spokeswoman for the ministry, said.",
+            "We are ready,",
+            "Anna Berg, a spokeswoman for the ministry",
+        ),
+        (
+            "name with a parenthesis and an apposition",
+            "Sen. Tom Hale (R-Ohio), a member of the panel, said the bill was dead.",
+            "the bill was dead",
+            "Sen. Tom Hale (R-Ohio), a member of the panel",
+        ),
+        (
+            "relative clause after a name",
+            "The mayor, who faces a recall vote, said the budget was balanced.",
+            "the budget was balanced",
+            "The mayor, who faces a recall vote",
+        ),
+        (
+            "a parenthetical between mention and cue",
+            "Ruth Mills, for example, said the plan would fail.",
+            "the plan would fail",
+            "Ruth Mills",
+        ),
+        (
+            "name before a description",
+            "Taxes will rise, Ruth Mills, the party's treasurer, warned.",
+            "Taxes will rise",
+            "Ruth Mills, the party's treasurer",
+        ),
+        (
+            "description with a preposition and a name",
+            "A professor at Leeds University said the data were flawed.",
+            "the data were flawed",
+            "A professor at Leeds University",
+        ),
+        (
+            "bare plural with a description",
+            "Sources close to the campaign say the nominee will withdraw.",
+            "the nominee will withdraw",
+            "Sources close to the campaign",
+        ),
+        (
+            "quantifier",
+            "At least half of the voters say the plan is fair.",
+            "the plan is fair",
+            "At least half of the voters",
+        ),
+        (
+            "time phrase between mention and cue",
+            "The governor on Monday said the roads would reopen.",
+            "the roads would reopen",
+            "The governor",
+        ),
+        (
+            "progressive with an auxiliary",
+            "Officials have been saying the port is safe.",
+            "the port is safe",
+            "Officials",
+        ),
+        (
+            "inverted cue after a comma",
+            "The plan is dead, said Ruth Mills, the party's treasurer.",
+            "The plan is dead",
+            "Ruth Mills, the party's treasurer",
+        ),
+        (
+            "participle borrows the sentence subject",
+            "The mayor left the meeting early, saying the vote was rigged.",
+            "the vote was rigged",
+            "The mayor",
+        ),
+        (
+            "a long subject with a relative clause",
+            "Some voters who heard the mayor speak last year said he had changed.",
+            "he had changed",
+            "Some voters who heard the mayor speak",
+        ),
+        (
+            "an object pronoun inside a description",
+            "The vote will be close, a source close to him said.",
+            "The vote will be close",
+            "a source close to him",
+        ),
+        (
+            "an attribution followed by a participle",
+            "The talks will resume on Friday, the envoy said, adding that nothing was agreed.",
+            "The talks will resume on Friday",
+            "the envoy",
+        ),
+        (
+            "an attribution inside the content goes on with a subordinate clause",
+            "The mayor is leaning toward the plan, he said, because it is cheaper.",
+            "The mayor is leaning toward the plan, he said, because it is cheaper",
+            "he",
+        ),
+        (
+            "a participle borrows the subject after an opening phrase",
+            "At a rally in Leeds on Sunday, the mayor spoke for an hour, saying it would pay off.",
+            "it would pay off",
+            "the mayor",
+        ),
+        (
+            "a lowercase title before a name",
+            "\"We will win,\" said former mayor Ruth Mills.",
+            "We will win,",
+            "former mayor Ruth Mills",
+        ),
+        (
+            "an addressee with a determiner",
+            "\"We will win,\" the mayor told a crowd in Leeds.",
+            "We will win,",
+            "the mayor",
+        ),
+        (
+            "a manner adverb between mention and cue",
+            "The rivals playfully mocked each other on stage.",
+            "each other on stage",
+            "The rivals",
+        ),
+        (
+            "a cue inside a description is part of it",
+            "A delegate supporting the mayor said the count was fair.",
+            "the count was fair",
+            "A delegate supporting the mayor",
+        ),
+    ];
+    for (name, text, content, mention) in cases {
+        let a = run(text);
+        let quote = a
+            .quotes
+            .first()
+            .unwrap_or_else(|| panic!("case {name}: no quote"));
+        assert_eq!(quote.span.of(text), *content, "case {name}");
+        let found = quote.speaker_mention.map(|m| m.of(text));
+        assert_eq!(found, Some(*mention), "case {name}");
+    }
+}
+
+#[test]
+fn a_quote_continues_the_attribution_before_it_in_its_paragraph() {
+    let text = "\"We won,\" the coach said. The crowd cheered. \"The fans deserved it.\"";
+    let a = run(text);
+    let mentions: Vec<Option<&str>> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker_mention.map(|m| m.of(text)))
+        .collect();
+    assert_eq!(mentions, [Some("the coach"), Some("the coach")]);
+    assert_eq!(a.quotes[1].cue.map(|c| c.of(text)), Some("said"));
+}
+
+#[test]
+fn cue_span_mention_and_about() {
+    let text = "\"The drills were unhelpful,\" the official said of the naval exercises on Sunday.";
+    let a = run(text);
+    let quote = &a.quotes[0];
+    assert_eq!(quote.cue.map(|s| s.of(text)), Some("said"));
+    assert_eq!(
+        quote.speaker_mention.map(|s| s.of(text)),
+        Some("the official")
+    );
+    assert_eq!(quote.about.map(|s| s.of(text)), Some("the naval exercises"));
+    assert_eq!(a.quotes.len(), 1, "no reported speech from \"said of\"");
+}
+
+#[test]
+fn paragraphs_and_continuation() {
+    let cases: &[Case] = &[
+        (
+            "unattributed quotes continue the previous speaker",
+            "\"We are ready,\" the envoy said. \"We have waited long enough.\"\n\n\"The next step is theirs.\"",
+            &[
+                ("direct", "We are ready,\" the envoy said. \"We have waited long enough.", "envoy-1"),
+                ("direct", "The next step is theirs.", "envoy-1"),
+            ],
+        ),
+        (
+            "no continuation over a paragraph without quotes",
+            "\"We are ready,\" the envoy said.\n\nTalks resume on Monday.\n\n\"Nothing is agreed.\"",
+            &[("direct", "We are ready,", "envoy-1"), ("direct", "Nothing is agreed.", "-")],
+        ),
+        (
+            "stray closing mark does not pair with the next paragraph",
+            "\"We are ready,\" the envoy said.\n\nThe problem is the timing. It is too late.\"\n\n\"We will wait,\" he said.",
+            &[
+                ("direct", "We are ready,", "envoy-1"),
+                ("unbalanced", "The problem is the timing. It is too late.", "envoy-1"),
+                ("direct", "We will wait,", "envoy-1"),
+            ],
+        ),
+        (
+            "multi-paragraph quote, speaker first",
+            "The envoy said: \"We are ready to talk.\n\n\"But we will not wait forever.\"",
+            &[
+                ("direct", "We are ready to talk.", "envoy-1"),
+                ("direct", "But we will not wait forever.", "envoy-1"),
+            ],
+        ),
+        (
+            "multi-paragraph quote, speaker last",
+            "Talks resumed on Monday.\n\n\"We are ready to talk.\n\n\"But we will not wait forever,\" the envoy said.",
+            &[
+                ("direct", "We are ready to talk.", "envoy-1"),
+                ("direct", "But we will not wait forever,", "envoy-1"),
+            ],
+        ),
+        (
+            "open quote without a continuation is unbalanced",
+            "The envoy said: \"We are ready to talk.\n\nTalks resume on Monday.",
+            &[("unbalanced", "We are ready to talk.", "envoy-1")],
+        ),
+        (
+            "closing mark at a paragraph start",
+            "The envoy spoke.\n\n\" We are ready.",
+            &[("unbalanced", "We are ready.", "-")],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run(text), expected);
+    }
+}
+
+#[test]
+fn multi_paragraph_pieces_share_one_chain() {
+    let text = "\"One.\n\n\"Two.\n\n\"Three,\" the envoy said.";
+    let a = run(text);
+    let paragraphs: Vec<usize> = a.quotes.iter().map(|q| q.paragraph).collect();
+    assert_eq!(paragraphs, [1, 2, 3]);
+    assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
+}
+
+#[test]
+fn headline_quotes() {
+    let cases: &[Case] = &[
+        (
+            "single scare quotes",
+            "Japan's 'unfair' demands anger Seoul\n\nTalks resume on Monday.",
+            &[("scare", "unfair", "-")],
+        ),
+        (
+            "short double quotes",
+            "Minister's plan \"a mistake\"\n\nTalks resume on Monday.",
+            &[("scare", "a mistake", "-")],
+        ),
+        (
+            "reported speech in a headline takes in its scare quotes",
+            "Japan rejects 'unfair' demands\n\nTalks resume on Monday.",
+            &[("indirect", "'unfair' demands", "japan-1")],
+        ),
+        (
+            "a headline opening with its source and a colon",
+            "Poll: Voters back the plan by a wide margin\n\nTalks resume on Monday.",
+            &[(
+                "indirect",
+                "Voters back the plan by a wide margin",
+                "poll-1",
+            )],
+        ),
+        (
+            "a headline source with a quote after the colon",
+            "Minister: 'We Will Not Back Down'\n\nTalks resume on Monday.",
+            &[("direct", "We Will Not Back Down", "minister-1")],
+        ),
+        (
+            "thought cues in a headline are the writer's framing",
+            "US hopes ties can recover from 'rock bottom'\n\nTalks resume on Monday.",
+            &[("scare", "rock bottom", "-")],
+        ),
+        (
+            "possessive is no mark",
+            "Japan's leaders' talks stall\n\nTalks resume on Monday.",
+            &[],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run_with_headline(text), expected);
+    }
+}
+
+#[test]
+fn speaker_resolution() {
+    let text = "\"We will win,\" said Donald Trump.\n\n\
+                \"They will lose,\" Trump said.\n\n\
+                \"I disagree,\" Hillary Clinton said.\n\n\
+                \"It is over,\" Mrs. Clinton said.\n\n\
+                \"No,\" a senior State Department official said.\n\n\
+                \"Yes,\" the official said.\n\n\
+                \"Maybe,\" another official said.\n\n\
+                \"Fine,\" she said.";
+    let a = run(text);
+    let ids: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| a.speakers[q.speaker.unwrap()].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "trump-1",
+            "trump-1",
+            "clinton-1",
+            "clinton-1",
+            "official-1",
+            "official-1",
+            "official-2",
+            "official-2"
+        ]
+    );
+    let descriptions: Vec<&str> = a.speakers.iter().map(|s| s.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Donald Trump",
+            "Hillary Clinton",
+            "a senior State Department official",
+            "another official"
+        ]
+    );
+    assert_eq!(
+        a.speakers[2].first_mention.of(text),
+        "a senior State Department official"
+    );
+}
+
+#[test]
+fn speaker_resolution_cases() {
+    // (case, article, speaker id of each quote in text order)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "a pronoun skips a speaker of the other gender",
+            "\"We won,\" Ruth Mills said.\n\n\"They lost,\" Tom Hale said.\n\n\"It was close,\" she said.",
+            &["mills-1", "hale-1", "mills-1"],
+        ),
+        (
+            "a title gives the gender",
+            "\"We won,\" Mrs. Mills said.\n\n\"They lost,\" Mr. Hale said.\n\n\"Not so,\" she said.\n\n\"So,\" he said.",
+            &["mills-1", "hale-1", "mills-1", "hale-1"],
+        ),
+        (
+            "titles and descriptions before a name",
+            "\"We won,\" said campaign chairman Paul Kemp.\n\n\"We lost,\" Kemp said.\n\n\"Again,\" the chairman said.",
+            &["kemp-1", "kemp-1", "kemp-1"],
+        ),
+        (
+            "they goes back to a group, it to a body",
+            "Officials said the port was safe. Tom Hale said it was not. The report found the port was unsafe. They said the report was wrong. It also found rust.",
+            &["officials-1", "hale-1", "report-1", "officials-1", "report-1"],
+        ),
+        (
+            "an indefinite description starts a new speaker, a definite one continues",
+            "\"Yes,\" a senior official said.\n\n\"No,\" another official said.\n\n\"Maybe,\" the official said.",
+            &["official-1", "official-2", "official-2"],
+        ),
+        (
+            "a person outside the actor lexicon gets an id of their own",
+            "\"Fine,\" said Zebulon Quarrington, a farmer.",
+            &["quarrington-1"],
+        ),
+        (
+            "given names keep namesakes apart",
+            "\"Go,\" Bill Hale said.\n\n\"Stay,\" Ann Hale said.\n\n\"Wait,\" Bill Hale said.",
+            &["hale-1", "hale-2", "hale-1"],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let a = run(text);
+        let ids: Vec<&str> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.map_or("-", |s| a.speakers[s].id.as_str()))
+            .collect();
+        assert_eq!(ids, *expected, "case {name}: {text:?}");
+    }
+}
+
+#[test]
+fn definite_description_picks_the_matching_head() {
+    let text = "\"Go,\" a Kremlin spokesman said.\n\n\
+                \"Stay,\" a White House official said.\n\n\
+                \"Wait,\" the spokesman said.";
+    let a = run(text);
+    let ids: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| a.speakers[q.speaker.unwrap()].id.as_str())
+        .collect();
+    assert_eq!(ids, ["spokesman-1", "official-1", "spokesman-1"]);
+}
+
+#[test]
+fn cues_from_text() {
+    let cues = Cues::from_text("# verbs\nquipped\nin the words of X\n").unwrap();
+    let text = "In the words of one diplomat, the talks were a circus. \"Fine,\" he quipped.";
+    let layout = read_layout(text, DocFormat::Record);
+    let a = attribute(text, &layout, &split_sentences(text, &layout), &cues);
+    let kinds: Vec<QuoteKind> = a.quotes.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Indirect, QuoteKind::Direct]);
+    assert_eq!(a.quotes[0].span.of(text), "the talks were a circus");
+    assert!(Cues::from_text("# nothing\n").is_err());
+    assert!(Cues::from_text("said!\n").is_err());
+}
+
+#[test]
+fn degenerate_inputs() {
+    for text in [
+        "",
+        "\"",
+        "\"\"",
+        "“”",
+        "\"\n\n\"",
+        "'''",
+        "”\n\n“",
+        ":\"",
+        "\" said he\"",
+    ] {
+        let a = run(text);
+        for q in &a.quotes {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        }
+    }
+}
+
+#[test]
+fn long_quote() {
+    let body = "word ".repeat(20_000);
+    let text = format!("\"{}\" he said.", body.trim_end());
+    let a = run(&text);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].span.len(), body.trim_end().len());
+    assert_eq!(a.speakers[0].id, "he-1");
+}
+
+#[test]
+fn article_that_is_one_long_quote() {
+    let text = "\"Step one. ".to_string() + &"\n\n\"More words here. ".repeat(50);
+    let a = run(&text);
+    assert_eq!(a.quotes.len(), 51);
+    assert!(a.quotes[..50].iter().all(|q| q.kind == QuoteKind::Direct));
+    assert_eq!(a.quotes[50].kind, QuoteKind::Unbalanced);
+}
+
+fn soup() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "a",
+        "Bo",
+        " ",
+        "\n",
+        "\n\n",
+        ". ",
+        ",",
+        ":",
+        " said ",
+        " he ",
+        "the official",
+        "according to",
+        "é",
+        "\u{a0}",
+        "that ",
+        "(",
+        ")",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn soup_never_breaks_the_invariants(text in soup()) {
+        let layout = read_layout(&text, DocFormat::Record);
+        let a = attribute(&text, &layout, &split_sentences(&text, &layout), &Cues::embedded());
+        let mut direct: Vec<Span> =
+            a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect();
+        direct.sort_unstable();
+        for pair in direct.windows(2) {
+            prop_assert!(!pair[0].overlaps(pair[1]), "overlapping direct quotes {:?}", pair);
+        }
+        for q in &a.quotes {
+            let paragraph = layout.paragraphs[q.paragraph];
+            prop_assert!(paragraph.contains(q.span), "{:?} outside its paragraph", q);
+            for span in [Some(q.span), q.cue, q.speaker_mention, q.about].into_iter().flatten() {
+                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+            prop_assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
+        }
+    }
+}
