@@ -8,8 +8,8 @@ use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
     DETERMINER, INDEFINITE_DETERMINERS, INVERTING_CUES, LY_NOUNS, OBJECT_PRONOUN,
-    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS,
-    SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD,
+    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES,
+    QUESTION_OPENERS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
@@ -32,6 +32,9 @@ pub(super) enum Form {
     /// "The race appears close": an impersonal cue whose subject opens the
     /// content; no speaker.
     Impersonal,
+    /// "Asked whether he would run, Smith said no": a question opening the
+    /// sentence, up to the comma; no speaker.
+    Question,
 }
 
 #[derive(Debug, Clone)]
@@ -188,10 +191,13 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
     if cue.kind == CueKind::Impersonal {
         return impersonal_site(para, site);
     }
+    if opens_question(para, first) {
+        site.form = Form::Question;
+        return Some(site);
+    }
     let inverted = !cue.source_follows && inverts(para, first);
     if cue.source_follows || inverted {
-        let opens_sentence = para.sentence_first(first) == first;
-        let m = forward_mention(para, cue.last + 1, !opens_sentence)?;
+        let m = forward_mention(para, cue.last + 1, !para.opens_sentence(first))?;
         site.mention = Some(para.range(m.first, m.last));
         site.form = Form::After;
         site.last = m.last;
@@ -220,6 +226,14 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         site.about = forward_phrase(para, site.last + 2).map(|m| para.range(m.first, m.last));
     }
     Some(site)
+}
+
+/// "Asked whether ...", "When asked about ...": a participle of asking
+/// opens the sentence.
+fn opens_question(para: &Para, cue: usize) -> bool {
+    let first = para.sentence_first(cue);
+    let opener = cue == first + 1 && para.is_word(first, QUESTION_OPENERS);
+    para.is_word(cue, QUESTION_CUES) && (cue == first || opener)
 }
 
 /// "The race appears close", "She is expected to win": the subject opens

@@ -175,9 +175,34 @@ fn attribution_patterns() {
             &[("indirect", "Ruth Mills with a lead", "poll-1")],
         ),
         (
+            "a question opening the sentence",
+            "Asked whether he would run again, the mayor said no.",
+            &[
+                ("indirect", "whether he would run again", "-"),
+                ("indirect", "no", "mayor-1"),
+            ],
+        ),
+        (
+            "according to after an opening phrase",
+            "In addition, according to the ministry, the port will close in May.",
+            &[("indirect", "the port will close in May", "ministry-1")],
+        ),
+        (
+            "according to with a long source",
+            "According to early results of polls taken for the Daily Star and two networks, turnout was high.",
+            &[(
+                "indirect",
+                "turnout was high",
+                "star-1",
+            )],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
-            &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
+            &[
+                ("indirect", "if the plan was \"fair,\"", "-"),
+                ("indirect", "no", "voters-1"),
+            ],
         ),
         (
             "short unattributed quoted words are marks of distance",

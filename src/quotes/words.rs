@@ -642,6 +642,10 @@ pub(super) const INVERTING_CUES: &[&str] = &[
     "cautioned",
     "predicted",
 ];
+/// Participles of asking that open a sentence ("Asked whether ...").
+pub(super) const QUESTION_CUES: &[&str] = &["asked", "pressed", "questioned"];
+/// Words before them ("When asked about ...").
+pub(super) const QUESTION_OPENERS: &[&str] = &["when", "if", "once", "after", "before", "while"];
 /// Words that open a reported clause right after a cue ("said yes",
 /// "said there was").
 pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if", "whether"];
