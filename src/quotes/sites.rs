@@ -409,6 +409,9 @@ fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
     if let Some(open) = parenthetical_back(para, end - 1, floor) {
         end = open;
     }
+    if end <= floor {
+        return Walk::Nothing;
+    }
     let before = end - 1;
     let comma_in_mark =
         before > floor && para.tokens[before].is_mark() && para.tokens[before - 1].is_punct(',');

@@ -328,6 +328,9 @@ impl SpeakerBook {
         }
         self.recent.retain(|&i| i != index);
         self.recent.push(index);
+        if self.recent.len() > 2 * MAX_PRONOUN_REACH {
+            self.recent.drain(..MAX_PRONOUN_REACH);
+        }
     }
 
     fn into_speakers(self) -> Vec<Speaker> {

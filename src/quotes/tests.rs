@@ -796,6 +796,19 @@ fn soup() -> impl Strategy<Value = String> {
         "that ",
         "(",
         ")",
+        "''",
+        "'''",
+        " believes ",
+        " seems ",
+        "Asked ",
+        "Poll: ",
+        ", who ",
+        ", adding ",
+        " is expected to ",
+        "—",
+        "Mrs. Bo",
+        " she ",
+        " them ",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -818,6 +831,9 @@ proptest! {
                 prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             }
             prop_assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
+            let reported = matches!(q.kind, QuoteKind::Indirect | QuoteKind::Thought);
+            prop_assert!(!reported || q.cue.is_some(), "{:?} without a cue", q);
+            prop_assert!(!q.span.is_empty(), "empty {:?}", q);
         }
     }
 }
