@@ -9,7 +9,7 @@ use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
     DETERMINER, INDEFINITE_DETERMINERS, INVERTING_CUES, LY_NOUNS, OBJECT_PRONOUN,
     PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES,
-    QUESTION_OPENERS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD,
+    QUESTION_OPENERS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
@@ -85,6 +85,13 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
                 .filter(|cue| !cue.noun || object_follows(para, cue.last + 1))
                 .filter(|_| !inside_name(para, i))
         };
+        if found.is_none() && !skip {
+            if let Some(site) = nominal_site(para, i) {
+                i = site.last + 1;
+                sites.push(site);
+                continue;
+            }
+        }
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
                 if let Some(site) = site_at(para, i, cue, &sites) {
@@ -101,6 +108,39 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
         }
     }
     sites
+}
+
+/// "In a poll taken last week, 60 percent backed the plan.": a sentence
+/// opening with "In" and a source noun before a comma, when no cue of its
+/// own follows. The source is the phrase after "In"; the content follows
+/// the comma.
+fn nominal_site(para: &Para, i: usize) -> Option<Site> {
+    let opens = i == para.sentence_first(i) && para.is_word(i, &["in"]);
+    if !opens {
+        return None;
+    }
+    let end = para.sentence_end(i);
+    let comma = (i + 1..end)
+        .take(MAX_MENTION_TOKENS + 1)
+        .find(|&j| para.tokens[j].kind != TokKind::Word)?;
+    let sourced = (i + 1..comma).any(|j| para.is_word(j, SOURCE_NOUNS));
+    let own_cue = (comma..end).any(|j| para.cue_at(j).is_some());
+    if !para.tokens[comma].is_punct(',') || comma == i + 1 || !sourced || own_cue {
+        return None;
+    }
+    Some(Site {
+        cue: para.tokens[i].span,
+        cue_first: i,
+        cue_last: i,
+        first: i,
+        last: comma - 1,
+        mention: Some(para.range(i + 1, comma - 1)),
+        form: Form::After,
+        kind: CueKind::Speech,
+        as_clause: false,
+        about: None,
+        used: false,
+    })
 }
 
 /// "Poll: Trump leads": a few capitalised words and a colon open the

@@ -489,6 +489,10 @@ fn skip_object(para: &Para, k: usize) -> usize {
 
 /// After "said on Tuesday" or "told reporters", moves past a later "that".
 fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
+    // "added, that ...": a stray comma before "that".
+    if para.tokens.get(k).is_some_and(|t| t.is_punct(',')) && para.is_word(k + 1, &["that"]) {
+        return k + 2;
+    }
     let told = para.is_word(cue, OBJECT_CUES);
     if !(told || is_adverbial_opener(para, k)) {
         return if para.is_word(k, &["that"]) { k + 1 } else { k };

@@ -197,6 +197,24 @@ fn attribution_patterns() {
             )],
         ),
         (
+            "a sentence opening with a source in a phrase",
+            "In a poll taken last week, turnout was high among young voters. In a statement, the mayor said she was pleased.",
+            &[
+                ("indirect", "turnout was high among young voters", "poll-1"),
+                ("indirect", "she was pleased", "mayor-1"),
+            ],
+        ),
+        (
+            "a stray comma before that",
+            "He added, that the port would reopen.",
+            &[("indirect", "the port would reopen", "he-1")],
+        ),
+        (
+            "naming and titles",
+            "The campaign released an ad titled \"Our Town.\"",
+            &[("direct", "Our Town.", "campaign-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[
