@@ -133,7 +133,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Paragraph where the content starts.
     pub paragraph: usize,
-    /// The content, quotation marks excluded.
+    /// The content, outer quotation marks excluded. When the attribution
+    /// interrupts the content (`We won," she said. "They lost.` or "The
+    /// deal, he said, is dead"), the span runs over it.
     pub span: Span,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<Span>,

@@ -1,17 +1,29 @@
 //! Quotations and speakers: the quotes stage of the pipeline.
 //!
-//! This module owns everything between sentences and speakers: it pairs
-//! quotation marks per paragraph under the news convention (a quote left open
-//! at a paragraph end continues only into a paragraph that starts with an
-//! opening mark), classifies each quote (direct, partial, scare, unbalanced),
-//! finds reported speech ("X said (that) ...", "..., X said.", "according to
-//! X"), attaches every quote to the speaker mention next to its reporting cue,
-//! and resolves mentions to one speaker per person within the article.
+//! This module owns everything between sentences and speakers, in PolNeAR's
+//! sense of attribution (a source, a cue and a content):
 //!
-//! Work is linear in the article: each paragraph is tokenised once, and every
-//! attribution looks at a bounded window of tokens around its quote or cue.
-//! Multi-paragraph quotes are emitted as one `Quote` per paragraph piece; the
-//! pieces share their speaker.
+//! - `marks`: pairs quotation marks per paragraph under the news convention
+//!   (a quote left open at a paragraph end continues only into a paragraph
+//!   that starts with an opening mark) and classifies each quote (direct,
+//!   partial, scare, unbalanced).
+//! - `cues` and `sites`: finds the reporting cues of `lexicons/reporting_verbs.txt`
+//!   (speech, thought and impersonal cues), "according to X", "In a poll, ...",
+//!   "Source: ..." paragraphs, with the speaker mention next to each cue:
+//!   before it ("the official said", "Smith, a spokesman, said"), after it
+//!   ("said Smith"), borrowed by a participle (", saying") or none.
+//! - `speech`: attaches quotes to their cues, joins the pieces of a quote
+//!   that its attribution interrupts, and finds reported speech and thought
+//!   before, after or around a cue ("The deal, he said, is dead."); a cue or
+//!   a quote inside reported speech is part of it.
+//! - `speakers`: resolves mentions to one speaker per person or body within
+//!   the article.
+//!
+//! Work is linear in the article: each paragraph is tokenised and each word
+//! looked up once, and every attribution looks at a bounded window of tokens
+//! around its quote or cue. A quote's span may hold its own cue and mention
+//! (`We won," she said. "They lost.`); multi-paragraph quotes are emitted as
+//! one `Quote` per paragraph piece, and the pieces share their speaker.
 
 mod cues;
 mod marks;

@@ -8,8 +8,8 @@ use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
     DETERMINER, INDEFINITE_DETERMINERS, INVERTING_CUES, LY_NOUNS, OBJECT_PRONOUN,
-    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS,
-    SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD,
+    PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES,
+    QUESTION_OPENERS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS,
@@ -32,6 +32,9 @@ pub(super) enum Form {
     /// "The race appears close": an impersonal cue whose subject opens the
     /// content; no speaker.
     Impersonal,
+    /// "Asked whether he would run, Smith said no": a question opening the
+    /// sentence, up to the comma; no speaker.
+    Question,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +85,13 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
                 .filter(|cue| !cue.noun || object_follows(para, cue.last + 1))
                 .filter(|_| !inside_name(para, i))
         };
+        if found.is_none() && !skip {
+            if let Some(site) = nominal_site(para, i) {
+                i = site.last + 1;
+                sites.push(site);
+                continue;
+            }
+        }
         match found {
             Some(cue) if !is_passive(para, i, cue.last) => {
                 if let Some(site) = site_at(para, i, cue, &sites) {
@@ -98,6 +108,39 @@ pub(super) fn find_sites(para: &Para, pieces: &[Piece]) -> Vec<Site> {
         }
     }
     sites
+}
+
+/// "In a poll taken last week, 60 percent backed the plan.": a sentence
+/// opening with "In" and a source noun before a comma, when no cue of its
+/// own follows. The source is the phrase after "In"; the content follows
+/// the comma.
+fn nominal_site(para: &Para, i: usize) -> Option<Site> {
+    let opens = i == para.sentence_first(i) && para.is_word(i, &["in"]);
+    if !opens {
+        return None;
+    }
+    let end = para.sentence_end(i);
+    let comma = (i + 1..end)
+        .take(MAX_MENTION_TOKENS + 1)
+        .find(|&j| para.tokens[j].kind != TokKind::Word)?;
+    let sourced = (i + 1..comma).any(|j| para.is_word(j, SOURCE_NOUNS));
+    let own_cue = (comma..end).any(|j| para.cue_at(j).is_some());
+    if !para.tokens[comma].is_punct(',') || comma == i + 1 || !sourced || own_cue {
+        return None;
+    }
+    Some(Site {
+        cue: para.tokens[i].span,
+        cue_first: i,
+        cue_last: i,
+        first: i,
+        last: comma - 1,
+        mention: Some(para.range(i + 1, comma - 1)),
+        form: Form::After,
+        kind: CueKind::Speech,
+        as_clause: false,
+        about: None,
+        used: false,
+    })
 }
 
 /// "Poll: Trump leads": a few capitalised words and a colon open the
@@ -188,10 +231,13 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
     if cue.kind == CueKind::Impersonal {
         return impersonal_site(para, site);
     }
+    if opens_question(para, first) {
+        site.form = Form::Question;
+        return Some(site);
+    }
     let inverted = !cue.source_follows && inverts(para, first);
     if cue.source_follows || inverted {
-        let opens_sentence = para.sentence_first(first) == first;
-        let m = forward_mention(para, cue.last + 1, !opens_sentence)?;
+        let m = forward_mention(para, cue.last + 1, !para.opens_sentence(first))?;
         site.mention = Some(para.range(m.first, m.last));
         site.form = Form::After;
         site.last = m.last;
@@ -220,6 +266,14 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         site.about = forward_phrase(para, site.last + 2).map(|m| para.range(m.first, m.last));
     }
     Some(site)
+}
+
+/// "Asked whether ...", "When asked about ...": a participle of asking
+/// opens the sentence.
+fn opens_question(para: &Para, cue: usize) -> bool {
+    let first = para.sentence_first(cue);
+    let opener = cue == first + 1 && para.is_word(first, QUESTION_OPENERS);
+    para.is_word(cue, QUESTION_CUES) && (cue == first || opener)
 }
 
 /// "The race appears close", "She is expected to win": the subject opens
@@ -394,6 +448,9 @@ fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
     }
     if let Some(open) = parenthetical_back(para, end - 1, floor) {
         end = open;
+    }
+    if end <= floor {
+        return Walk::Nothing;
     }
     let before = end - 1;
     let comma_in_mark =

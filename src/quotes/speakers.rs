@@ -12,7 +12,7 @@ use super::cues::{Cues, Gender};
 use super::sites::is_possessive;
 use super::words::{
     is_one_of, DEFINITE_DETERMINERS, FEMALE_WORDS, GROUP_NOUNS, HEAD_ENDS, INDEFINITE_DETERMINERS,
-    MALE_WORDS, NAME_PARTICLES, PRONOUNS, TITLES,
+    MALE_WORDS, NAME_PARTICLES, PARTICIPLES, PRONOUNS, TITLES,
 };
 use crate::types::{Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
@@ -148,12 +148,16 @@ fn is_plural(head: &str) -> bool {
     head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
 }
 
-/// The last word before "of", "for", ... in lowercase ("spokesman").
+/// The last word before "of", "for", ... or a participle, in lowercase
+/// ("spokesman", "poll" in "a poll taken last week").
 fn head_noun(words: &[&str]) -> String {
+    let participle = |w: &str| {
+        w.starts_with(char::is_lowercase) && (w.ends_with("ed") || is_one_of(w, PARTICIPLES))
+    };
     let end = words
         .iter()
         .skip(1)
-        .position(|w| is_one_of(w, HEAD_ENDS))
+        .position(|w| is_one_of(w, HEAD_ENDS) || participle(w))
         .map_or(words.len(), |p| p + 1);
     key(words[..end].last().copied().unwrap_or(""))
 }
@@ -328,6 +332,9 @@ impl SpeakerBook {
         }
         self.recent.retain(|&i| i != index);
         self.recent.push(index);
+        if self.recent.len() > 2 * MAX_PRONOUN_REACH {
+            self.recent.drain(..MAX_PRONOUN_REACH);
+        }
     }
 
     fn into_speakers(self) -> Vec<Speaker> {

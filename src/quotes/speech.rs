@@ -11,8 +11,8 @@ use super::words::{
     OBJECT_CUES, PRONOUN, TIME_WORD,
 };
 use super::{
-    MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS, MAX_MARK_BYTES, MAX_SCARE_WORDS,
-    MAX_THAT_DISTANCE, MAX_TRAILING_TOKENS,
+    MAX_APPOSITION_TOKENS, MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS,
+    MAX_MARK_BYTES, MAX_SCARE_WORDS, MAX_THAT_DISTANCE, MAX_TRAILING_TOKENS,
 };
 use crate::types::{Quote, QuoteKind, Span};
 
@@ -333,9 +333,14 @@ fn reported_speech(para: &Para, sites: &[Site]) -> Vec<(Piece, bool)> {
     for (n, &(k, content)) in found.iter().enumerate() {
         let site = &sites[k];
         let lo = n.saturating_sub(MAX_NESTING_NEIGHBOURS);
+        // When two contents hold each other's cue, the earlier cue wins.
         let nested = found[lo..(n + MAX_NESTING_NEIGHBOURS + 1).min(found.len())]
             .iter()
-            .any(|&(m, c)| m != k && inside(site, c, &sites[m]));
+            .any(|&(m, c)| {
+                let other = &sites[m];
+                let mutual = inside(other, content, site) && other.cue_first > site.cue_first;
+                m != k && inside(site, c, other) && !mutual
+            });
         if nested {
             continue;
         }
@@ -382,6 +387,20 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
                 last: after.last,
             });
         }
+        Form::Question => {
+            let comma = (site.cue_last + 1..para.sentence_end(site.cue_last))
+                .find(|&j| para.tokens[j].is_punct(','))?;
+            let first = site.cue_last + 1;
+            // `Asked if it was "fair," she`: the mark after the comma closes
+            // a quote of the question.
+            let closes = para
+                .tokens
+                .get(comma + 1)
+                .is_some_and(|t| matches!(t.kind, TokKind::Double(Dir::Close | Dir::Either)))
+                && para.tokens[comma - 1].kind == TokKind::Word;
+            let last = if closes { comma + 1 } else { comma - 1 };
+            return (comma > first).then_some(Content { first, last });
+        }
         Form::Before | Form::Elliptical => {}
     }
     let k = skip_object(para, site.cue_last + 1);
@@ -420,14 +439,11 @@ fn as_clause_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Conte
 /// said X." and "The deal, according to X, is dead."
 fn after_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
     let first = para.sentence_first(site.cue_first);
-    let comma_after = para
-        .tokens
-        .get(site.last + 1)
-        .is_some_and(|t| t.is_punct(','));
-    if site.cue_first == first {
-        return comma_after
-            .then(|| forward_content(para, site.last + 2, starts))
-            .flatten();
+    if para.opens_sentence(site.cue_first) {
+        let comma = (site.last + 1..para.sentence_end(site.last))
+            .take(MAX_APPOSITION_TOKENS)
+            .find(|&j| para.tokens[j].is_punct(','))?;
+        return forward_content(para, comma + 1, starts);
     }
     if let Some(c) = mid_content(para, site.cue_first, site.last) {
         return Some(c);
@@ -473,6 +489,10 @@ fn skip_object(para: &Para, k: usize) -> usize {
 
 /// After "said on Tuesday" or "told reporters", moves past a later "that".
 fn skip_to_that(para: &Para, cue: usize, k: usize) -> usize {
+    // "added, that ...": a stray comma before "that".
+    if para.tokens.get(k).is_some_and(|t| t.is_punct(',')) && para.is_word(k + 1, &["that"]) {
+        return k + 2;
+    }
     let told = para.is_word(cue, OBJECT_CUES);
     if !(told || is_adverbial_opener(para, k)) {
         return if para.is_word(k, &["that"]) { k + 1 } else { k };

@@ -175,9 +175,52 @@ fn attribution_patterns() {
             &[("indirect", "Ruth Mills with a lead", "poll-1")],
         ),
         (
+            "a question opening the sentence",
+            "Asked whether he would run again, the mayor said no.",
+            &[
+                ("indirect", "whether he would run again", "-"),
+                ("indirect", "no", "mayor-1"),
+            ],
+        ),
+        (
+            "according to after an opening phrase",
+            "In addition, according to the ministry, the port will close in May.",
+            &[("indirect", "the port will close in May", "ministry-1")],
+        ),
+        (
+            "according to with a long source",
+            "According to early results of polls taken for the Daily Star and two networks, turnout was high.",
+            &[(
+                "indirect",
+                "turnout was high",
+                "star-1",
+            )],
+        ),
+        (
+            "a sentence opening with a source in a phrase",
+            "In a poll taken last week, turnout was high among young voters. In a statement, the mayor said she was pleased.",
+            &[
+                ("indirect", "turnout was high among young voters", "poll-1"),
+                ("indirect", "she was pleased", "mayor-1"),
+            ],
+        ),
+        (
+            "a stray comma before that",
+            "He added, that the port would reopen.",
+            &[("indirect", "the port would reopen", "he-1")],
+        ),
+        (
+            "naming and titles",
+            "The campaign released an ad titled \"Our Town.\"",
+            &[("direct", "Our Town.", "campaign-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
-            &[("scare", "fair,", "-"), ("indirect", "no", "voters-1")],
+            &[
+                ("indirect", "if the plan was \"fair,\"", "-"),
+                ("indirect", "no", "voters-1"),
+            ],
         ),
         (
             "short unattributed quoted words are marks of distance",
@@ -771,6 +814,19 @@ fn soup() -> impl Strategy<Value = String> {
         "that ",
         "(",
         ")",
+        "''",
+        "'''",
+        " believes ",
+        " seems ",
+        "Asked ",
+        "Poll: ",
+        ", who ",
+        ", adding ",
+        " is expected to ",
+        "—",
+        "Mrs. Bo",
+        " she ",
+        " them ",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -793,6 +849,9 @@ proptest! {
                 prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             }
             prop_assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
+            let reported = matches!(q.kind, QuoteKind::Indirect | QuoteKind::Thought);
+            prop_assert!(!reported || q.cue.is_some(), "{:?} without a cue", q);
+            prop_assert!(!q.span.is_empty(), "empty {:?}", q);
         }
     }
 }

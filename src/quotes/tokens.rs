@@ -209,6 +209,9 @@ pub(super) fn local_break(text: &str, tokens: &[Token], i: usize) -> bool {
     ends && starts && next.span.start > prev.span.end
 }
 
+/// Longest opening phrase before an attribution that opens its sentence
+/// ("In addition, according to").
+const MAX_OPENING_TOKENS: usize = 4;
 /// Longest word looked up in the word classes and the cues.
 const MAX_LOOKUP_BYTES: usize = 48;
 
@@ -286,6 +289,16 @@ impl Para<'_> {
     /// The first token of the sentence of token `i`.
     pub(super) fn sentence_first(&self, i: usize) -> usize {
         self.sentences[self.tokens[i].sent]
+    }
+
+    /// Token `i` opens its sentence, or follows only a short opening phrase
+    /// and a comma ("In addition, according to ...").
+    pub(super) fn opens_sentence(&self, i: usize) -> bool {
+        let first = self.sentence_first(i);
+        i == first
+            || (i - first <= MAX_OPENING_TOKENS
+                && self.tokens[i - 1].is_punct(',')
+                && (first..i - 1).all(|j| self.tokens[j].kind == TokKind::Word))
     }
 
     /// One past the last token of the sentence of token `i`.

@@ -452,6 +452,11 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "democrats",
     "republicans",
 ];
+/// Irregular past participles that close a head noun ("a poll taken").
+pub(super) const PARTICIPLES: &[&str] = &[
+    "taken", "written", "given", "seen", "known", "held", "made", "done", "shown", "sent", "run",
+    "led", "paid", "built", "chosen",
+];
 /// Words that show a man ("Mr.", "spokesman").
 pub(super) const MALE_WORDS: &[&str] = &[
     "mr.",
@@ -642,6 +647,47 @@ pub(super) const INVERTING_CUES: &[&str] = &[
     "cautioned",
     "predicted",
 ];
+/// Nouns for sources that "In ..." opens a sentence with ("In a poll
+/// taken last week, ...").
+pub(super) const SOURCE_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "statement",
+    "interview",
+    "report",
+    "study",
+    "analysis",
+    "letter",
+    "memo",
+    "email",
+    "book",
+    "column",
+    "editorial",
+    "op-ed",
+    "speech",
+    "filing",
+    "ruling",
+    "documents",
+    "rankings",
+    "post",
+    "tweet",
+    "video",
+    "ad",
+    "release",
+    "testimony",
+    "transcript",
+    "remarks",
+    "findings",
+    "data",
+    "estimate",
+    "estimates",
+];
+/// Participles of asking that open a sentence ("Asked whether ...").
+pub(super) const QUESTION_CUES: &[&str] = &["asked", "pressed", "questioned"];
+/// Words before them ("When asked about ...").
+pub(super) const QUESTION_OPENERS: &[&str] = &["when", "if", "once", "after", "before", "while"];
 /// Words that open a reported clause right after a cue ("said yes",
 /// "said there was").
 pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if", "whether"];
