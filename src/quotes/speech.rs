@@ -388,8 +388,14 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             });
         }
         Form::Question => {
-            let comma = (site.cue_last + 1..para.sentence_end(site.cue_last))
-                .find(|&j| para.tokens[j].is_punct(','))?;
+            // The question runs to the comma before the answer's attribution
+            // (`Asked whether Smith, the nominee, could win, Ban said ...`).
+            let commas = || {
+                (site.cue_last + 1..para.sentence_end(site.cue_last))
+                    .filter(|&j| para.tokens[j].is_punct(','))
+            };
+            let answered = commas().find(|&j| starts.binary_search(&(j + 1)).is_ok());
+            let comma = answered.or_else(|| commas().next())?;
             let first = site.cue_last + 1;
             // `Asked if it was "fair," she`: the mark after the comma closes
             // a quote of the question.
@@ -478,9 +484,12 @@ fn skip_object(para: &Para, k: usize) -> usize {
         end += 1;
     }
     // "Fox told a different tale.": an object that ends the sentence is
-    // what was told.
+    // what was told; "asked the court to intervene": so is one that an
+    // infinitive follows.
     let rest = para.tokens.get(end);
-    if rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(cue, end)) {
+    let told = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(cue, end))
+        || para.is_word(end, &["to"]);
+    if told {
         k
     } else {
         end

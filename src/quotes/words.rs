@@ -712,7 +712,7 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if",
 /// Words after the second comma of a mid-sentence attribution that start
 /// a clause of their own ("The deal is off, he said, but talks go on.").
 pub(super) const MID_CONTENT_ENDS: &[&str] = &[
-    "but", "and", "although", "though", "while", "whereas", "who", "which",
+    "but", "although", "though", "while", "whereas", "who", "which",
 ];
 /// Conjunctions that end reported speech after a comma (", although he ...").
 pub(super) const CONTENT_ENDS: &[&str] = &["but", "although", "though", "while", "whereas"];
