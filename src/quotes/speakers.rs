@@ -398,8 +398,9 @@ pub(super) fn share_along_chains(found: &mut [Found]) {
     }
 }
 
-/// An unattributed quote continues the previous quote's speaker in its
-/// paragraph, else the last speaker of the paragraph before.
+/// A quotation without a speaker continues the previous quote's speaker in
+/// its paragraph, else the last speaker of the paragraph before (reported
+/// speech has its own cue, and an impersonal one has nobody).
 pub(super) fn continue_speakers(found: &mut [Found]) {
     let mut paragraph = usize::MAX;
     let mut current: Option<usize> = None;
@@ -415,7 +416,11 @@ pub(super) fn continue_speakers(found: &mut [Found]) {
             paragraph = quote.paragraph;
             current = None;
         }
-        if quote.speaker.is_none() && quote.paragraph > 0 && quote.kind != QuoteKind::Scare {
+        let marked = matches!(
+            quote.kind,
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Unbalanced
+        );
+        if quote.speaker.is_none() && quote.paragraph > 0 && marked {
             quote.speaker = current.or(previous);
         }
         current = quote.speaker.or(current);
