@@ -475,6 +475,7 @@ fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
                 first: start,
                 last: before,
             };
+            let m = coordinated(para, m, floor).unwrap_or(m);
             Some(named_before(para, m, floor).unwrap_or(m))
         }
         _ => None,
@@ -485,6 +486,22 @@ fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
         }
         _ => Walk::Nothing,
     }
+}
+
+/// "The leaders of Japan and South Korea": the mention with the noun
+/// phrase "and" joins it to, when that one opens a clause.
+fn coordinated(para: &Para, m: Mention, floor: usize) -> Option<Mention> {
+    let and = m.first.checked_sub(1).filter(|&j| j > floor)?;
+    if !para.is_word(and, &["and"]) {
+        return None;
+    }
+    let start = noun_phrase_back(para, and, floor);
+    let joined = Mention {
+        first: start,
+        last: m.last,
+    };
+    (start < and && starts_clause_at(para, start, floor) && valid_mention(para, joined))
+        .then_some(joined)
 }
 
 /// ", for example," or ", in a statement," closed by the comma at

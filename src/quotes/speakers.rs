@@ -293,7 +293,7 @@ impl SpeakerBook {
         self.entries.push(Entry {
             speaker: Speaker {
                 id: format!("{head}-{number}"),
-                description: normalize(phrase),
+                description: describe(phrase),
                 first_mention: mention,
             },
             heads: vec![head.clone()],
@@ -328,10 +328,11 @@ impl SpeakerBook {
             }
             MentionKind::Pronoun(_) => {}
         }
-        let words = phrase.split_whitespace().count();
+        let description = describe(phrase);
+        let words = description.split_whitespace().count();
         if !matches!(m.kind, MentionKind::Pronoun(_)) && words > entry.words {
             entry.words = words;
-            entry.speaker.description = normalize(phrase);
+            entry.speaker.description = description;
         }
         for head in &entry.heads {
             match self.by_head.get_mut(head) {
@@ -353,8 +354,25 @@ impl SpeakerBook {
     }
 }
 
-fn normalize(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A mention as a description: its words on one line, without a relative
+/// clause after a comma ("Germany, whose carmakers sell in China" is
+/// "Germany").
+fn describe(phrase: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for word in phrase.split_whitespace() {
+        let relative = words.last().is_some_and(|w| w.ends_with(',')) && is_relative_pronoun(word);
+        if relative {
+            let last = words.pop().unwrap_or("");
+            words.push(last.trim_end_matches(','));
+            break;
+        }
+        words.push(word);
+    }
+    words.join(" ")
+}
+
+fn is_relative_pronoun(word: &str) -> bool {
+    ["who", "whose", "which"].contains(&word)
 }
 
 /// A quote of the article with the chain of its multi-paragraph quote.

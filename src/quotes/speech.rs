@@ -8,7 +8,7 @@ use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
     ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
-    OBJECT_CUES, PRONOUN, TIME_WORD,
+    OBJECT_CUES, PRONOUN, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS,
@@ -175,7 +175,7 @@ fn site_after(para: &Para, close: usize, sites: &[Site]) -> Option<usize> {
 /// The attribution ending at `last` reports nothing after it: no clause
 /// follows it ("said yes", "said the talks failed").
 fn attribution_ends(para: &Para, last: usize) -> bool {
-    let k = skip_object(para, last + 1);
+    let k = object_end(para, last + 1);
     let clause = para.same_sentence(last, k)
         && !rest_is_adverbial(para, last, k)
         && (para.is_word(k, CLAUSE_OPENERS) || para.has(k, PRONOUN) || para.has(k, DETERMINER));
@@ -422,7 +422,8 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             return Some(c);
         }
     }
-    forward_content(para, skip_to_that(para, site.cue_first, k), starts).or_else(|| {
+    let from = skip_time_phrase(para, skip_to_that(para, site.cue_first, k));
+    forward_content(para, from, starts).or_else(|| {
         (site.form == Form::Before)
             .then(|| backward_content(para, site.first))
             .flatten()
@@ -464,8 +465,9 @@ fn after_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> 
     })
 }
 
-/// Skips the object of "told"-like cues ("told reporters ...").
-fn skip_object(para: &Para, k: usize) -> usize {
+/// The end of the object of a "told"-like cue, from `k` just after it
+/// ("told reporters", "told the party's donors").
+fn object_end(para: &Para, k: usize) -> usize {
     let cue = k.checked_sub(1).filter(|&c| para.is_word(c, OBJECT_CUES));
     let Some(cue) = cue else {
         return k;
@@ -483,16 +485,31 @@ fn skip_object(para: &Para, k: usize) -> usize {
     {
         end += 1;
     }
-    // "Fox told a different tale.": an object that ends the sentence is
-    // what was told; "asked the court to intervene": so is one that an
-    // infinitive follows.
+    end
+}
+
+/// Skips the object of a "told"-like cue, unless it is what was told: it
+/// ends the sentence ("Fox told a different tale.") or an infinitive
+/// follows it ("asked the court to intervene").
+fn skip_object(para: &Para, k: usize) -> usize {
+    let end = object_end(para, k);
     let rest = para.tokens.get(end);
-    let told = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(cue, end))
+    let told = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(k - 1, end))
         || para.is_word(end, &["to"]);
     if told {
         k
     } else {
         end
+    }
+}
+
+/// Moves past a time phrase opening the content ("pledged on Tuesday to").
+fn skip_time_phrase(para: &Para, k: usize) -> usize {
+    let phrase = para.is_word(k, TIME_OPENERS) && para.has(k + 1, TIME_WORD);
+    if phrase && para.same_sentence(k, k + 2) {
+        k + 2
+    } else {
+        k
     }
 }
 
@@ -531,10 +548,18 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
         if token.is_punct(',') && opens_other_clause(para, j + 1) {
             return true;
         }
+        let infinitive = para.is_word(j, &["to"])
+            && para
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Word)
+            && !para.has(j + 1, DETERMINER)
+            && !para.word(j + 1).starts_with(char::is_uppercase);
         if j - k > MAX_TRAILING_TOKENS
             || token.is_mark()
             || token.is_punct(':')
             || para.is_word(j, &["that"])
+            || infinitive
         {
             return false;
         }

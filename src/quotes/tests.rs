@@ -466,6 +466,12 @@ fn speaker_mentions() {
             "The rivals",
         ),
         (
+            "coordinated names",
+            "The leaders of Norway and Chile pledged on Tuesday to cut tariffs.",
+            "to cut tariffs",
+            "The leaders of Norway and Chile",
+        ),
+        (
             "a cue inside a description is part of it",
             "A delegate supporting the mayor said the count was fair.",
             "the count was fair",
@@ -719,6 +725,17 @@ fn speaker_resolution_cases() {
             .collect();
         assert_eq!(ids, *expected, "case {name}: {text:?}");
     }
+}
+
+#[test]
+fn a_description_leaves_out_a_relative_clause() {
+    let text = "Norway, whose ships sail to Chile, urged caution.";
+    let a = run(text);
+    assert_eq!(
+        a.quotes[0].speaker_mention.map(|m| m.of(text)),
+        Some("Norway, whose ships sail to Chile")
+    );
+    assert_eq!(a.speakers[0].description, "Norway");
 }
 
 #[test]
