@@ -460,7 +460,7 @@ fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
     }
     let found = match para.tokens[before].kind {
         TokKind::Punct(',') if is_progressive(para, cue) => return Walk::Elliptical,
-        TokKind::Punct(',') => apposition_back(para, before, floor),
+        TokKind::Punct(',' | '—' | '–') => apposition_back(para, before, floor),
         TokKind::Punct(')') => parenthesis_back(para, before, floor),
         TokKind::Word if para.has(before, PRONOUN) => Some(Mention {
             first: before,
@@ -645,31 +645,42 @@ fn elliptical_or_relative(para: &Para, end: usize, floor: usize) -> Walk {
 }
 
 /// "Smith, a spokesman for the campaign, said": the noun phrase before an
-/// apposition or a relative clause closed by the comma at `comma`.
-fn apposition_back(para: &Para, comma: usize, floor: usize) -> Option<Mention> {
-    let limit = comma.saturating_sub(MAX_APPOSITION_TOKENS).max(floor);
-    let open = (limit..comma).rev().find(|&j| {
-        let t = &para.tokens[j];
-        t.is_punct(',') || t.is_mark() || matches!(t.kind, TokKind::Punct(';' | ':'))
-    })?;
-    if !para.tokens[open].is_punct(',') || open + 1 >= comma || open <= floor {
-        return None;
+/// apposition or a relative clause closed by the comma (or dash) at
+/// `close`; several appositions may follow one another ("Ann Lee, 29, of
+/// Leeds, said").
+fn apposition_back(para: &Para, close: usize, floor: usize) -> Option<Mention> {
+    let delimiter = para.tokens[close].kind;
+    let limit = close.saturating_sub(MAX_APPOSITION_TOKENS).max(floor);
+    let mut close_at = close;
+    while close_at > limit {
+        let open = (limit..close_at).rev().find(|&j| {
+            let t = &para.tokens[j];
+            t.kind == delimiter || t.is_mark() || matches!(t.kind, TokKind::Punct(';' | ':'))
+        })?;
+        let opens = para.tokens[open].kind == delimiter && open + 1 < close_at && open > floor;
+        if !opens || !(starts_apposition(para, open + 1) || para.has(open + 1, PREPOSITION)) {
+            return None;
+        }
+        if para.tokens[open - 1].is_punct(')') {
+            let inner = parenthesis_back(para, open - 1, floor)?;
+            return Some(Mention {
+                first: inner.first,
+                last: close - 1,
+            });
+        }
+        // "of Huntsville, Ala.": a place after a preposition is part of an
+        // apposition further left.
+        let start = noun_phrase_back(para, open, floor);
+        let placed = start > 0 && para.has(start - 1, PREPOSITION);
+        if start < open && !placed && valid_antecedent(para, start, open - 1) {
+            return Some(Mention {
+                first: start,
+                last: close - 1,
+            });
+        }
+        close_at = open;
     }
-    if !starts_apposition(para, open + 1) {
-        return None;
-    }
-    if para.tokens[open - 1].is_punct(')') {
-        let inner = parenthesis_back(para, open - 1, floor)?;
-        return Some(Mention {
-            first: inner.first,
-            last: comma - 1,
-        });
-    }
-    let start = noun_phrase_back(para, open, floor);
-    (start < open && valid_antecedent(para, start, open - 1)).then_some(Mention {
-        first: start,
-        last: comma - 1,
-    })
+    None
 }
 
 /// An apposition opens with a determiner, a possessive, a participle, a
@@ -705,10 +716,11 @@ fn parenthesis_back(para: &Para, close: usize, floor: usize) -> Option<Mention> 
 }
 
 /// A noun phrase before an apposition names someone: a name or a
-/// description, not a pronoun or a clause fragment.
+/// description, not a pronoun, a number (an age) or a clause fragment.
 fn valid_antecedent(para: &Para, first: usize, last: usize) -> bool {
     let m = Mention { first, last };
-    valid_mention(para, m) && !is_one_of(para.word(first), PRONOUNS)
+    let word = para.word(first);
+    valid_mention(para, m) && !is_one_of(word, PRONOUNS) && word.starts_with(char::is_alphabetic)
 }
 
 /// The mention starting at `first` opens a clause: the sentence starts

@@ -472,6 +472,18 @@ fn speaker_mentions() {
             "The leaders of Norway and Chile",
         ),
         (
+            "several appositions",
+            "Ann Lee, 29, of Leeds, Yorks., says the plan is fair.",
+            "the plan is fair",
+            "Ann Lee, 29, of Leeds, Yorks.",
+        ),
+        (
+            "an apposition between dashes",
+            "Tom Hale — a teacher from Leeds — says the plan is fair.",
+            "the plan is fair",
+            "Tom Hale — a teacher from Leeds",
+        ),
+        (
             "a cue inside a description is part of it",
             "A delegate supporting the mayor said the count was fair.",
             "the count was fair",
