@@ -562,7 +562,7 @@ fn skip_adverbials_back(para: &Para, cue: usize, floor: usize) -> usize {
 }
 
 /// A lowercase word in -ly that is no noun ("playfully said").
-fn is_manner_adverb(word: &str) -> bool {
+pub(super) fn is_manner_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
         && word.starts_with(char::is_lowercase)

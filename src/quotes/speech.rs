@@ -4,7 +4,7 @@
 
 use super::cues::CueKind;
 use super::marks::Piece;
-use super::sites::{find_sites, Form, Site};
+use super::sites::{find_sites, is_manner_adverb, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
     ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
@@ -536,6 +536,14 @@ fn is_adverbial_opener(para: &Para, k: usize) -> bool {
 /// Nothing but a short adverbial follows the cue to the sentence end or to
 /// a clause of its own (", adding ...").
 fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
+    // "said simply.", "said pleasantly into the phone": a manner adverb.
+    let k = if para.tokens.get(k).is_some_and(|t| t.kind == TokKind::Word)
+        && is_manner_adverb(para.word(k))
+    {
+        k + 1
+    } else {
+        k
+    };
     if !para.same_sentence(cue, k) || para.tokens[k].kind != TokKind::Word {
         return !para.same_sentence(cue, k) || sentence_final(&para.tokens[k]);
     }
@@ -548,7 +556,11 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
         if token.is_punct(',') && opens_other_clause(para, j + 1) {
             return true;
         }
-        let infinitive = para.is_word(j, &["to"])
+        // "pledged on Tuesday to cut tariffs": an infinitive right after a
+        // time phrase is what was pledged.
+        let infinitive = j == skip_time_phrase(para, k)
+            && j > k
+            && para.is_word(j, &["to"])
             && para
                 .tokens
                 .get(j + 1)

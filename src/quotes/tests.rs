@@ -215,6 +215,16 @@ fn attribution_patterns() {
             &[("direct", "Our Town.", "campaign-1")],
         ),
         (
+            "manner adverbs and about-phrases after the cue of a quote",
+            "\"Fine,\" the mayor said simply. \"Ready,\" the clerk said about the count.",
+            &[("direct", "Fine,", "mayor-1"), ("direct", "Ready,", "clerk-1")],
+        ),
+        (
+            "a to-phrase inside an adverbial is no content",
+            "His support moved to Cruz, Hale said during his speech to the delegates.",
+            &[("indirect", "His support moved to Cruz", "hale-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[

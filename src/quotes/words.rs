@@ -631,6 +631,9 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
     "again",
     "after",
     "before",
+    "about",
+    "into",
+    "via",
 ];
 /// Cues that come before their speaker after reported speech and a comma
 /// ("The plan is dead, said the minister.").
