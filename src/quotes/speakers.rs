@@ -9,7 +9,7 @@
 //! "they" to a group or a body, "it" to a body).
 
 use super::cues::{Cues, Gender};
-use super::sites::is_possessive;
+use super::mentions::is_possessive;
 use super::words::{
     DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN, TITLE,
 };

@@ -4,7 +4,8 @@
 
 use super::cues::CueKind;
 use super::marks::Piece;
-use super::sites::{find_sites, is_manner_adverb, Form, Site};
+use super::mentions::is_manner_adverb;
+use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
     ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
