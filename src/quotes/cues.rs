@@ -9,6 +9,9 @@ use rustc_hash::FxHashMap;
 const EMBEDDED_CUES: &str = include_str!("../../lexicons/reporting_verbs.txt");
 const EMBEDDED_NAMES: &str = include_str!("../../lexicons/given_names.txt");
 
+/// Longest word whose classes are looked up.
+const MAX_CLASS_BYTES: usize = 32;
+
 /// The gender a given name or a pronoun shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
@@ -43,7 +46,7 @@ pub struct Cues {
 /// A word's classes and the cues it starts.
 #[derive(Debug, Clone, Default)]
 struct Word {
-    class: u16,
+    class: u32,
     /// The word as a cue of its own: kind and whether it is also a noun.
     single: Option<(CueKind, bool)>,
     /// Cue phrases starting with the word, longest first.
@@ -120,6 +123,18 @@ impl Cues {
         Ok(cues)
     }
 
+    /// The classes of a word, in any case.
+    pub(super) fn class_of(&self, word: &str) -> u32 {
+        let mut buffer = [0u8; MAX_CLASS_BYTES];
+        if word.len() > MAX_CLASS_BYTES {
+            return 0;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.words.get(&lower[..]).map_or(0, |w| w.class)
+    }
+
     /// The gender a given name shows, if the list knows it.
     pub(super) fn gender_of(&self, given: &str) -> Option<Gender> {
         self.given_names.get(given).copied()
@@ -168,7 +183,7 @@ impl Cues {
         text: &str,
         tokens: &[Token],
         i: usize,
-    ) -> (u16, Option<CueMatch>) {
+    ) -> (u32, Option<CueMatch>) {
         let Some(word) = self.words.get(lower) else {
             return (0, None);
         };

@@ -27,6 +27,7 @@
 
 mod cues;
 mod marks;
+mod mentions;
 mod sites;
 mod speakers;
 mod speech;

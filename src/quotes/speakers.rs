@@ -9,10 +9,9 @@
 //! "they" to a group or a body, "it" to a body).
 
 use super::cues::{Cues, Gender};
-use super::sites::is_possessive;
+use super::mentions::is_possessive;
 use super::words::{
-    is_one_of, DEFINITE_DETERMINERS, FEMALE_WORDS, GROUP_NOUNS, HEAD_ENDS, INDEFINITE_DETERMINERS,
-    MALE_WORDS, NAME_PARTICLES, PARTICIPLES, PRONOUNS, TITLES,
+    DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN, TITLE,
 };
 use crate::types::{Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
@@ -43,17 +42,35 @@ struct Mention {
     plural: bool,
 }
 
+/// The words of a mention's noun phrase with their classes.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    classes: Vec<u32>,
+}
+
+impl<'a> Words<'a> {
+    fn new(phrase: &'a str, cues: &Cues) -> Words<'a> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let classes = words.iter().map(|w| cues.class_of(w)).collect();
+        Words { words, classes }
+    }
+
+    fn is(&self, i: usize, class: u32) -> bool {
+        self.classes.get(i).is_some_and(|c| c & class != 0)
+    }
+}
+
 /// Classifies a mention by its noun phrase, without the apposition,
 /// relative clause or parenthesis after it ("Smith, a spokesman").
 fn classify_mention(mention: &str, cues: &Cues) -> Mention {
     let core = mention.split([',', '(']).next().unwrap_or(mention);
-    let words: Vec<&str> = core.split_whitespace().collect();
-    let first = words.first().copied().unwrap_or("");
-    let kind = if words.len() == 1 && is_one_of(first, PRONOUNS) {
+    let words = Words::new(core, cues);
+    let first = words.words.first().copied().unwrap_or("");
+    let kind = if words.words.len() == 1 && words.is(0, PRONOUN) {
         MentionKind::Pronoun(first.to_lowercase())
     } else if let Some(name) = name_at_end(&words) {
         name
-    } else if is_one_of(first, INDEFINITE_DETERMINERS) {
+    } else if words.is(0, INDEFINITE) {
         MentionKind::Indefinite(head_noun(&words))
     } else {
         MentionKind::Definite(head_noun(&words))
@@ -76,38 +93,28 @@ fn classify_mention(mention: &str, cues: &Cues) -> Mention {
 /// with a determiner and no name of two words closes it, or when no
 /// capitalised word closes it, or when the phrase is a group noun at a
 /// sentence start ("Officials").
-fn name_at_end(words: &[&str]) -> Option<MentionKind> {
-    let capital = |w: &&str| w.starts_with(char::is_uppercase) || is_one_of(w, NAME_PARTICLES);
-    let run = words.iter().rev().take_while(|w| capital(w)).count();
-    if words.len() == 1 && is_one_of(words[0], GROUP_NOUNS) {
+fn name_at_end(words: &Words) -> Option<MentionKind> {
+    let w = &words.words;
+    let capital = |i: usize| w[i].starts_with(char::is_uppercase) || words.is(i, NAME_PARTICLE);
+    let run = (0..w.len()).rev().take_while(|&i| capital(i)).count();
+    if w.len() == 1 && words.is(0, GROUP) {
         return None;
     }
-    let determined = words.first().is_some_and(|w| {
-        is_one_of(w, DEFINITE_DETERMINERS) || is_one_of(w, INDEFINITE_DETERMINERS)
-    }) || words.first().is_some_and(|w| is_possessive(w));
-    let name_words = words.len() - run..words.len();
-    let titled = words[..name_words.start]
-        .last()
-        .is_some_and(|w| is_one_of(w, TITLES));
+    let determined =
+        words.is(0, DEFINITE | INDEFINITE) || w.first().is_some_and(|f| is_possessive(f));
+    let start = w.len() - run;
+    let titled = start > 0 && words.is(start - 1, TITLE);
     if run == 0 || (determined && run < 2 && !titled) {
         return None;
     }
-    let name = &words[name_words.start..];
-    let surname = key(name.last().copied().unwrap_or(""));
-    let before = &name[..name.len() - 1];
-    let given = before
-        .last()
-        .filter(|w| !is_one_of(w, TITLES))
-        .map(|w| key(w));
-    let title_count = before.len() - usize::from(given.is_some());
-    let titles = words[..name_words.start]
-        .iter()
-        .chain(&before[..title_count])
-        .filter(|w| is_one_of(w, TITLES))
-        .map(|w| key(w))
+    let last = w.len() - 1;
+    let given = (last > start && !words.is(last - 1, TITLE)).then(|| key(w[last - 1]));
+    let titles = (0..last - usize::from(given.is_some()))
+        .filter(|&i| words.is(i, TITLE))
+        .map(|i| key(w[i]))
         .collect();
     Some(MentionKind::Name {
-        surname,
+        surname: key(w[last]),
         given,
         titles,
     })
@@ -115,7 +122,7 @@ fn name_at_end(words: &[&str]) -> Option<MentionKind> {
 
 /// The gender a mention shows: by its pronoun, its given name, or a word
 /// like "Mrs." or "spokesman".
-fn mention_gender(kind: &MentionKind, words: &[&str], cues: &Cues) -> Option<Gender> {
+fn mention_gender(kind: &MentionKind, words: &Words, cues: &Cues) -> Option<Gender> {
     match kind {
         MentionKind::Pronoun(p) => {
             return match p.as_str() {
@@ -133,10 +140,10 @@ fn mention_gender(kind: &MentionKind, words: &[&str], cues: &Cues) -> Option<Gen
         }
         _ => {}
     }
-    words.iter().find_map(|w| {
-        if is_one_of(w, MALE_WORDS) {
+    (0..words.words.len()).find_map(|i| {
+        if words.is(i, MALE) {
             Some(Gender::Male)
-        } else if is_one_of(w, FEMALE_WORDS) {
+        } else if words.is(i, FEMALE) {
             Some(Gender::Female)
         } else {
             None
@@ -150,16 +157,15 @@ fn is_plural(head: &str) -> bool {
 
 /// The last word before "of", "for", ... or a participle, in lowercase
 /// ("spokesman", "poll" in "a poll taken last week").
-fn head_noun(words: &[&str]) -> String {
-    let participle = |w: &str| {
-        w.starts_with(char::is_lowercase) && (w.ends_with("ed") || is_one_of(w, PARTICIPLES))
+fn head_noun(words: &Words) -> String {
+    let w = &words.words;
+    let participle = |i: usize| {
+        w[i].starts_with(char::is_lowercase) && (w[i].ends_with("ed") || words.is(i, PARTICIPLE))
     };
-    let end = words
-        .iter()
-        .skip(1)
-        .position(|w| is_one_of(w, HEAD_ENDS) || participle(w))
-        .map_or(words.len(), |p| p + 1);
-    key(words[..end].last().copied().unwrap_or(""))
+    let end = (1..w.len())
+        .find(|&i| words.is(i, HEAD_END) || participle(i))
+        .unwrap_or(w.len());
+    key(w[..end].last().copied().unwrap_or(""))
 }
 
 fn key(word: &str) -> String {
@@ -287,7 +293,7 @@ impl SpeakerBook {
         self.entries.push(Entry {
             speaker: Speaker {
                 id: format!("{head}-{number}"),
-                description: normalize(phrase),
+                description: describe(phrase),
                 first_mention: mention,
             },
             heads: vec![head.clone()],
@@ -322,13 +328,19 @@ impl SpeakerBook {
             }
             MentionKind::Pronoun(_) => {}
         }
-        let words = phrase.split_whitespace().count();
+        let description = describe(phrase);
+        let words = description.split_whitespace().count();
         if !matches!(m.kind, MentionKind::Pronoun(_)) && words > entry.words {
             entry.words = words;
-            entry.speaker.description = normalize(phrase);
+            entry.speaker.description = description;
         }
         for head in &entry.heads {
-            self.by_head.insert(head.clone(), index);
+            match self.by_head.get_mut(head) {
+                Some(latest) => *latest = index,
+                None => {
+                    self.by_head.insert(head.clone(), index);
+                }
+            }
         }
         self.recent.retain(|&i| i != index);
         self.recent.push(index);
@@ -342,8 +354,25 @@ impl SpeakerBook {
     }
 }
 
-fn normalize(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A mention as a description: its words on one line, without a relative
+/// clause after a comma ("Germany, whose carmakers sell in China" is
+/// "Germany").
+fn describe(phrase: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for word in phrase.split_whitespace() {
+        let relative = words.last().is_some_and(|w| w.ends_with(',')) && is_relative_pronoun(word);
+        if relative {
+            let last = words.pop().unwrap_or("");
+            words.push(last.trim_end_matches(','));
+            break;
+        }
+        words.push(word);
+    }
+    words.join(" ")
+}
+
+fn is_relative_pronoun(word: &str) -> bool {
+    ["who", "whose", "which"].contains(&word)
 }
 
 /// A quote of the article with the chain of its multi-paragraph quote.
@@ -387,8 +416,9 @@ pub(super) fn share_along_chains(found: &mut [Found]) {
     }
 }
 
-/// An unattributed quote continues the previous quote's speaker in its
-/// paragraph, else the last speaker of the paragraph before.
+/// A quotation without a speaker continues the previous quote's speaker in
+/// its paragraph, else the last speaker of the paragraph before (reported
+/// speech has its own cue, and an impersonal one has nobody).
 pub(super) fn continue_speakers(found: &mut [Found]) {
     let mut paragraph = usize::MAX;
     let mut current: Option<usize> = None;
@@ -404,7 +434,11 @@ pub(super) fn continue_speakers(found: &mut [Found]) {
             paragraph = quote.paragraph;
             current = None;
         }
-        if quote.speaker.is_none() && quote.paragraph > 0 && quote.kind != QuoteKind::Scare {
+        let marked = matches!(
+            quote.kind,
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Unbalanced
+        );
+        if quote.speaker.is_none() && quote.paragraph > 0 && marked {
             quote.speaker = current.or(previous);
         }
         current = quote.speaker.or(current);

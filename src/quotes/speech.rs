@@ -4,11 +4,12 @@
 
 use super::cues::CueKind;
 use super::marks::Piece;
+use super::mentions::is_manner_adverb;
 use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
     ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
-    OBJECT_CUES, PRONOUN, TIME_WORD,
+    OBJECT_CUES, PRONOUN, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS,
@@ -175,7 +176,7 @@ fn site_after(para: &Para, close: usize, sites: &[Site]) -> Option<usize> {
 /// The attribution ending at `last` reports nothing after it: no clause
 /// follows it ("said yes", "said the talks failed").
 fn attribution_ends(para: &Para, last: usize) -> bool {
-    let k = skip_object(para, last + 1);
+    let k = object_end(para, last + 1);
     let clause = para.same_sentence(last, k)
         && !rest_is_adverbial(para, last, k)
         && (para.is_word(k, CLAUSE_OPENERS) || para.has(k, PRONOUN) || para.has(k, DETERMINER));
@@ -388,8 +389,14 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             });
         }
         Form::Question => {
-            let comma = (site.cue_last + 1..para.sentence_end(site.cue_last))
-                .find(|&j| para.tokens[j].is_punct(','))?;
+            // The question runs to the comma before the answer's attribution
+            // (`Asked whether Smith, the nominee, could win, Ban said ...`).
+            let commas = || {
+                (site.cue_last + 1..para.sentence_end(site.cue_last))
+                    .filter(|&j| para.tokens[j].is_punct(','))
+            };
+            let answered = commas().find(|&j| starts.binary_search(&(j + 1)).is_ok());
+            let comma = answered.or_else(|| commas().next())?;
             let first = site.cue_last + 1;
             // `Asked if it was "fair," she`: the mark after the comma closes
             // a quote of the question.
@@ -416,7 +423,8 @@ fn content_of(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> {
             return Some(c);
         }
     }
-    forward_content(para, skip_to_that(para, site.cue_first, k), starts).or_else(|| {
+    let from = skip_time_phrase(para, skip_to_that(para, site.cue_first, k));
+    forward_content(para, from, starts).or_else(|| {
         (site.form == Form::Before)
             .then(|| backward_content(para, site.first))
             .flatten()
@@ -458,8 +466,9 @@ fn after_content(para: &Para, site: &Site, starts: &[usize]) -> Option<Content> 
     })
 }
 
-/// Skips the object of "told"-like cues ("told reporters ...").
-fn skip_object(para: &Para, k: usize) -> usize {
+/// The end of the object of a "told"-like cue, from `k` just after it
+/// ("told reporters", "told the party's donors").
+fn object_end(para: &Para, k: usize) -> usize {
     let cue = k.checked_sub(1).filter(|&c| para.is_word(c, OBJECT_CUES));
     let Some(cue) = cue else {
         return k;
@@ -477,13 +486,31 @@ fn skip_object(para: &Para, k: usize) -> usize {
     {
         end += 1;
     }
-    // "Fox told a different tale.": an object that ends the sentence is
-    // what was told.
+    end
+}
+
+/// Skips the object of a "told"-like cue, unless it is what was told: it
+/// ends the sentence ("Fox told a different tale.") or an infinitive
+/// follows it ("asked the court to intervene").
+fn skip_object(para: &Para, k: usize) -> usize {
+    let end = object_end(para, k);
     let rest = para.tokens.get(end);
-    if rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(cue, end)) {
+    let told = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(k - 1, end))
+        || para.is_word(end, &["to"]);
+    if told {
         k
     } else {
         end
+    }
+}
+
+/// Moves past a time phrase opening the content ("pledged on Tuesday to").
+fn skip_time_phrase(para: &Para, k: usize) -> usize {
+    let phrase = para.is_word(k, TIME_OPENERS) && para.has(k + 1, TIME_WORD);
+    if phrase && para.same_sentence(k, k + 2) {
+        k + 2
+    } else {
+        k
     }
 }
 
@@ -510,6 +537,14 @@ fn is_adverbial_opener(para: &Para, k: usize) -> bool {
 /// Nothing but a short adverbial follows the cue to the sentence end or to
 /// a clause of its own (", adding ...").
 fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
+    // "said simply.", "said pleasantly into the phone": a manner adverb.
+    let k = if para.tokens.get(k).is_some_and(|t| t.kind == TokKind::Word)
+        && is_manner_adverb(para.word(k))
+    {
+        k + 1
+    } else {
+        k
+    };
     if !para.same_sentence(cue, k) || para.tokens[k].kind != TokKind::Word {
         return !para.same_sentence(cue, k) || sentence_final(&para.tokens[k]);
     }
@@ -522,10 +557,22 @@ fn rest_is_adverbial(para: &Para, cue: usize, k: usize) -> bool {
         if token.is_punct(',') && opens_other_clause(para, j + 1) {
             return true;
         }
+        // "pledged on Tuesday to cut tariffs": an infinitive right after a
+        // time phrase is what was pledged.
+        let infinitive = j == skip_time_phrase(para, k)
+            && j > k
+            && para.is_word(j, &["to"])
+            && para
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Word)
+            && !para.has(j + 1, DETERMINER)
+            && !para.word(j + 1).starts_with(char::is_uppercase);
         if j - k > MAX_TRAILING_TOKENS
             || token.is_mark()
             || token.is_punct(':')
             || para.is_word(j, &["that"])
+            || infinitive
         {
             return false;
         }

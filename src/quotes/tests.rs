@@ -215,6 +215,16 @@ fn attribution_patterns() {
             &[("direct", "Our Town.", "campaign-1")],
         ),
         (
+            "manner adverbs and about-phrases after the cue of a quote",
+            "\"Fine,\" the mayor said simply. \"Ready,\" the clerk said about the count.",
+            &[("direct", "Fine,", "mayor-1"), ("direct", "Ready,", "clerk-1")],
+        ),
+        (
+            "a to-phrase inside an adverbial is no content",
+            "His support moved to Cruz, Hale said during his speech to the delegates.",
+            &[("indirect", "His support moved to Cruz", "hale-1")],
+        ),
+        (
             "a cue followed by a clause does not attribute the quote before it",
             "Asked if the plan was \"fair,\" most voters said no.",
             &[
@@ -464,6 +474,24 @@ fn speaker_mentions() {
             "The rivals playfully mocked each other on stage.",
             "each other on stage",
             "The rivals",
+        ),
+        (
+            "coordinated names",
+            "The leaders of Norway and Chile pledged on Tuesday to cut tariffs.",
+            "to cut tariffs",
+            "The leaders of Norway and Chile",
+        ),
+        (
+            "several appositions",
+            "Ann Lee, 29, of Leeds, Yorks., says the plan is fair.",
+            "the plan is fair",
+            "Ann Lee, 29, of Leeds, Yorks.",
+        ),
+        (
+            "an apposition between dashes",
+            "Tom Hale — a teacher from Leeds — says the plan is fair.",
+            "the plan is fair",
+            "Tom Hale — a teacher from Leeds",
         ),
         (
             "a cue inside a description is part of it",
@@ -719,6 +747,17 @@ fn speaker_resolution_cases() {
             .collect();
         assert_eq!(ids, *expected, "case {name}: {text:?}");
     }
+}
+
+#[test]
+fn a_description_leaves_out_a_relative_clause() {
+    let text = "Norway, whose ships sail to Chile, urged caution.";
+    let a = run(text);
+    assert_eq!(
+        a.quotes[0].speaker_mention.map(|m| m.of(text)),
+        Some("Norway, whose ships sail to Chile")
+    );
+    assert_eq!(a.speakers[0].description, "Norway");
 }
 
 #[test]

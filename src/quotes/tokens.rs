@@ -30,7 +30,7 @@ pub(super) struct Token {
     /// Sentence number within the paragraph.
     pub(super) sent: usize,
     /// Word classes (`words::STOP`, ...) of a word token.
-    pub(super) class: u16,
+    pub(super) class: u32,
 }
 
 impl Token {
@@ -232,9 +232,15 @@ pub(super) fn annotate(
             matches.push(None);
             continue;
         }
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
+        let bytes = word.as_bytes();
+        let lower: &[u8] = if bytes.iter().any(u8::is_ascii_uppercase) {
+            let lower = &mut buffer[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            lower
+        } else {
+            bytes
+        };
         let (class, cue) = cues.lookup(lower, text, tokens, i);
         tokens[i].class = class;
         matches.push(cue);
@@ -265,7 +271,7 @@ impl Para<'_> {
     }
 
     /// Token `i` is a word of one of the `classes`.
-    pub(super) fn has(&self, i: usize, classes: u16) -> bool {
+    pub(super) fn has(&self, i: usize, classes: u32) -> bool {
         self.tokens.get(i).is_some_and(|t| t.class & classes != 0)
     }
 

@@ -4,17 +4,26 @@
 //! up once per token.
 
 /// Word classes: bits of `Token::class`.
-pub(super) const STOP: u16 = 1;
-pub(super) const ADVERB: u16 = 1 << 1;
-pub(super) const DETERMINER: u16 = 1 << 2;
-pub(super) const PREPOSITION: u16 = 1 << 3;
-pub(super) const PRONOUN: u16 = 1 << 4;
-pub(super) const TIME_WORD: u16 = 1 << 5;
-pub(super) const OBJECT_PRONOUN: u16 = 1 << 6;
+pub(super) const STOP: u32 = 1;
+pub(super) const ADVERB: u32 = 1 << 1;
+pub(super) const DETERMINER: u32 = 1 << 2;
+pub(super) const PREPOSITION: u32 = 1 << 3;
+pub(super) const PRONOUN: u32 = 1 << 4;
+pub(super) const TIME_WORD: u32 = 1 << 5;
+pub(super) const OBJECT_PRONOUN: u32 = 1 << 6;
+pub(super) const TITLE: u32 = 1 << 7;
+pub(super) const MALE: u32 = 1 << 8;
+pub(super) const FEMALE: u32 = 1 << 9;
+pub(super) const GROUP: u32 = 1 << 10;
+pub(super) const HEAD_END: u32 = 1 << 11;
+pub(super) const NAME_PARTICLE: u32 = 1 << 12;
+pub(super) const PARTICIPLE: u32 = 1 << 13;
+pub(super) const INDEFINITE: u32 = 1 << 14;
+pub(super) const DEFINITE: u32 = 1 << 15;
 
 /// Every word of the lists folded into classes, with its class.
-pub(super) fn word_classes() -> impl Iterator<Item = (&'static str, u16)> {
-    let lists: [(&'static [&'static str], u16); 7] = [
+pub(super) fn word_classes() -> impl Iterator<Item = (&'static str, u32)> {
+    let lists: [(&'static [&'static str], u32); 16] = [
         (STOP_WORDS, STOP),
         (ADVERBS, ADVERB),
         (DETERMINERS, DETERMINER),
@@ -22,6 +31,15 @@ pub(super) fn word_classes() -> impl Iterator<Item = (&'static str, u16)> {
         (PRONOUNS, PRONOUN),
         (TIME_WORDS, TIME_WORD),
         (OBJECT_PRONOUNS, OBJECT_PRONOUN),
+        (TITLES, TITLE),
+        (MALE_WORDS, MALE),
+        (FEMALE_WORDS, FEMALE),
+        (GROUP_NOUNS, GROUP),
+        (HEAD_ENDS, HEAD_END),
+        (NAME_PARTICLES, NAME_PARTICLE),
+        (PARTICIPLES, PARTICIPLE),
+        (INDEFINITE_DETERMINERS, INDEFINITE),
+        (DEFINITE_DETERMINERS, DEFINITE),
     ];
     lists
         .into_iter()
@@ -613,6 +631,9 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
     "again",
     "after",
     "before",
+    "about",
+    "into",
+    "via",
 ];
 /// Cues that come before their speaker after reported speech and a comma
 /// ("The plan is dead, said the minister.").
@@ -694,7 +715,7 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &["that", "yes", "no", "there", "if",
 /// Words after the second comma of a mid-sentence attribution that start
 /// a clause of their own ("The deal is off, he said, but talks go on.").
 pub(super) const MID_CONTENT_ENDS: &[&str] = &[
-    "but", "and", "although", "though", "while", "whereas", "who", "which",
+    "but", "although", "though", "while", "whereas", "who", "which",
 ];
 /// Conjunctions that end reported speech after a comma (", although he ...").
 pub(super) const CONTENT_ENDS: &[&str] = &["but", "although", "though", "while", "whereas"];
