@@ -203,8 +203,9 @@ pub fn stance_rows(
     date: Option<&str>,
 ) -> Vec<StanceRow> {
     let mut rows = Vec::new();
+    let nested = nested_quotes(quotes);
     for (i, q) in quotes.iter().enumerate() {
-        if counted_elsewhere(quotes, i) {
+        if nested[i] || q.quote.kind == QuoteKind::Scare {
             continue;
         }
         let source = q.speaker_actor.map_or(Holder::Unknown, Holder::Actor);
@@ -232,18 +233,29 @@ pub fn stance_rows(
     rows
 }
 
-/// A quote lying inside another quote of the same speaker (a partial quote
-/// within reported speech) is already counted by the outer one; a headline
-/// scare quote is the outlet's, counted with its sentence.
-fn counted_elsewhere(quotes: &[ScoredQuote], i: usize) -> bool {
-    let q = &quotes[i];
-    q.quote.kind == QuoteKind::Scare
-        || quotes.iter().enumerate().any(|(j, outer)| {
-            j != i
-                && outer.quote.span.contains(q.quote.span)
-                && outer.quote.span != q.quote.span
-                && outer.quote.speaker == q.quote.speaker
-        })
+/// Which quotes lie strictly inside another quote of the same speaker (a
+/// partial quote within reported speech): the outer one already counts
+/// them. (A headline scare quote is the outlet's, counted with its
+/// sentence.) One pass in order of start, keeping per speaker the quote
+/// that reaches furthest, so articles with many quotes stay linear.
+fn nested_quotes(quotes: &[ScoredQuote]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        let span = quotes[i].quote.span;
+        (span.start, std::cmp::Reverse(span.end))
+    });
+    let mut reach: rustc_hash::FxHashMap<Option<usize>, Span> = Default::default();
+    let mut nested = vec![false; quotes.len()];
+    for i in order {
+        let span = quotes[i].quote.span;
+        let furthest = reach.entry(quotes[i].quote.speaker).or_insert(span);
+        nested[i] =
+            furthest.end > span.end || (furthest.end == span.end && furthest.start < span.start);
+        if span.end > furthest.end {
+            *furthest = span;
+        }
+    }
+    nested
 }
 
 fn push_rows(
