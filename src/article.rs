@@ -428,21 +428,23 @@ fn is_date_filler(word: &str) -> bool {
         .any(|filler| filler.eq_ignore_ascii_case(word))
 }
 
+/// The month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = word.to_ascii_lowercase();
     let abbreviated = word.len() == 3 || word == "sept";
     MONTHS

@@ -23,13 +23,14 @@ pub(super) const DEFINITE: u32 = 1 << 15;
 
 /// Every word of the lists folded into classes, with its class.
 pub(super) fn word_classes() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 16] = [
+    let lists: [(&'static [&'static str], u32); 17] = [
         (STOP_WORDS, STOP),
         (ADVERBS, ADVERB),
         (DETERMINERS, DETERMINER),
         (MENTION_PREPOSITIONS, PREPOSITION),
         (PRONOUNS, PRONOUN),
         (TIME_WORDS, TIME_WORD),
+        (&crate::article::MONTHS, TIME_WORD),
         (OBJECT_PRONOUNS, OBJECT_PRONOUN),
         (TITLES, TITLE),
         (MALE_WORDS, MALE),
@@ -181,18 +182,6 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "fall",
     "autumn",
     "winter",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 /// Words that end a mention when walking away from its cue.
 pub(super) const STOP_WORDS: &[&str] = &[
