@@ -108,16 +108,6 @@ impl Args {
     }
 }
 
-fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    if threads == Some(0) {
-        return Err(ConfigError("--threads must be at least 1".into()).into());
-    }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")
-}
-
 pub fn run(args: Args) -> Result<ExitCode> {
     let task = Task::parse(&args.task).context("--task")?;
     let format = args.gold_format.as_deref().and_then(GoldFormat::parse);
@@ -127,7 +117,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let msg = format!("--gold {}: no such file or directory", args.gold.display());
         return Err(ConfigError(msg).into());
     }
-    let pool = thread_pool(args.threads)?;
+    let pool = super::thread_pool(args.threads)?;
     let engine = args.lexicons.engine()?;
     let evaluation = pool
         .install(|| eval::evaluate(&engine, task, &args.gold, format, &options))

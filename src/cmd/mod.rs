@@ -85,6 +85,18 @@ pub enum RuleSet {
     Vader,
 }
 
+/// The worker threads of `--threads N` (default: one per core); 0 is a
+/// usage error.
+pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    if threads == Some(0) {
+        return Err(ConfigError("--threads must be at least 1".into()).into());
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| anyhow::anyhow!("starting worker threads: {e}"))
+}
+
 /// Lexicon options shared by every command that scores text.
 #[derive(Debug, Clone, Args)]
 pub struct LexiconArgs {

@@ -89,17 +89,10 @@ pub struct Config {
 impl InputArgs {
     /// Checks the options and starts the worker threads.
     pub fn config(&self) -> Result<Config> {
-        let threads = self.threads.unwrap_or(0);
-        if self.threads == Some(0) {
-            return Err(ConfigError("--threads must be at least 1".into()).into());
-        }
+        let pool = super::thread_pool(self.threads)?;
         if self.max_bytes == 0 {
             return Err(ConfigError("--max-bytes must be at least 1".into()).into());
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .context("starting worker threads")?;
         let stdin_format = self.stdin_format.as_deref().map(|f| match f {
             "jsonl" => InputFormat::Jsonl,
             "csv" => InputFormat::Csv,

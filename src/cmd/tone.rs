@@ -2,7 +2,7 @@
 //! (no layout, no sentence splitting), and writes `id,tone,pos,neg` CSV.
 //! With `--rules vader` a line's tone is vaderSentiment's compound of it.
 
-use super::{ConfigError, LexiconArgs};
+use super::LexiconArgs;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use stance::report::{guard, number};
@@ -43,13 +43,7 @@ struct Text<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.threads == Some(0) {
-        return Err(ConfigError("--threads must be at least 1".into()).into());
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
+    let pool = super::thread_pool(args.threads)?;
     let engine = args.lexicons.engine()?;
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(
