@@ -3,11 +3,12 @@
 //! (not only means) so that partial results from shards merge exactly.
 
 use crate::actors::ActorLexicon;
-use crate::types::{ActorIdx, Analysis, Holder};
+use crate::types::{ActorIdx, Analysis, Class, Holder};
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
-/// Tone above this is positive, below its negative is negative.
+/// A tone above this is positive, below its negative is negative (where
+/// no target model decides).
 pub const NEUTRAL_BAND: f64 = 0.05;
 
 /// Positive, neutral and negative counts of units.
@@ -19,13 +20,11 @@ pub struct Polarity {
 }
 
 impl Polarity {
-    fn add(&mut self, tone: f64) {
-        if tone > NEUTRAL_BAND {
-            self.pos += 1;
-        } else if tone < -NEUTRAL_BAND {
-            self.neg += 1;
-        } else {
-            self.neutral += 1;
+    fn add(&mut self, class: Class) {
+        match class {
+            Class::Positive => self.pos += 1,
+            Class::Negative => self.neg += 1,
+            Class::Neutral => self.neutral += 1,
         }
     }
 }
@@ -140,10 +139,10 @@ impl Aggregates {
             self.actor(m.actor, &period, date, actors).mentions += 1;
         }
         for row in &analysis.stance {
-            let tone = row.tone.tone;
+            let tone = row.leaning.tone;
             let target = self.actor(row.target, &period, date, actors);
             target.as_target.add(tone);
-            target.target_polarity.add(tone);
+            target.target_polarity.add(row.leaning.class);
             let source = match row.source {
                 Holder::Actor(a) => {
                     self.actor(a, &period, date, actors).as_source.add(tone);
@@ -159,7 +158,7 @@ impl Aggregates {
             );
             let dyad = self.dyads.entry(key).or_default();
             dyad.tone.add(tone);
-            dyad.polarity.add(tone);
+            dyad.polarity.add(row.leaning.class);
         }
     }
 

@@ -6,10 +6,11 @@ use crate::actors::ActorLexicon;
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
 use crate::stance::{actors_in, stance_rows, ToneContext};
+use crate::target_model::TargetModel;
 use crate::tokenize::{tokenize_into, Tokens};
 use crate::tone::Rules;
 use crate::types::{
-    ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout,
+    ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout, Leaning,
     ScoredQuote, ScoredSentence, Sentence, Span, Speaker, Tone,
 };
 use crate::vader::VaderScorer;
@@ -26,6 +27,8 @@ pub struct Engine {
     pub vader: Option<VaderScorer>,
     pub actors: ActorLexicon,
     pub cues: Cues,
+    /// Reads the cues around each target (`None`: the rule-based tone).
+    pub target_model: Option<TargetModel>,
 }
 
 impl Engine {
@@ -37,6 +40,7 @@ impl Engine {
             vader: None,
             actors: ActorLexicon::embedded(),
             cues: Cues::embedded(),
+            target_model: Some(TargetModel::embedded()),
         }
     }
 
@@ -108,6 +112,7 @@ impl Engine {
             lexicon: &self.lexicon,
             rules: &self.rules,
             vader: self.vader.as_ref(),
+            model: self.target_model.as_ref(),
         }
     }
 
@@ -126,7 +131,26 @@ impl Engine {
     /// The tone toward a target span of a short text (a sentence of a gold
     /// set), computed exactly as for stance.csv: the text is read as a
     /// record and the target's sentence is the unit.
-    pub fn tone_toward_span(&self, text: &str, target: Span) -> Tone {
+    pub fn tone_toward_span(&self, text: &str, target: Span) -> (Tone, Leaning) {
+        self.with_target_unit(text, target, |context, unit| {
+            context.toward(unit, &[target])
+        })
+    }
+
+    /// The target model's input for a target span of a short text: the
+    /// rule-based tone toward it and its cues (`stance eval --features`).
+    pub fn target_cues(&self, text: &str, target: Span) -> (f64, Vec<String>) {
+        self.with_target_unit(text, target, |context, unit| context.cues(unit, &[target]))
+    }
+
+    /// Runs `f` on the tone context of `text` and the sentence holding
+    /// `target` (the whole text when no sentence holds it).
+    fn with_target_unit<T>(
+        &self,
+        text: &str,
+        target: Span,
+        f: impl FnOnce(&ToneContext, Span) -> T,
+    ) -> T {
         let layout = article::read_layout(text, DocFormat::Record);
         let sentences = segment::split_sentences(text, &layout);
         let (tokens, matches) = self.match_terms(text, &layout);
@@ -136,7 +160,7 @@ impl Engine {
             .map(|s| s.span)
             .find(|s| s.contains(target))
             .unwrap_or(Span::new(0, text.len()));
-        context.toward(unit, &[target])
+        f(&context, unit)
     }
 
     /// Actor mentions in text order, collective references ("both sides")

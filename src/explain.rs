@@ -10,7 +10,7 @@ use crate::engine::Engine;
 use crate::lexicon::Lexicon;
 use crate::report::{number, CharOffsets};
 use crate::tokenize::{tokenize_into, Tokens};
-use crate::types::{Analysis, ScoredQuote, ScoredSentence, Span, Target, Tone};
+use crate::types::{Analysis, Leaning, ScoredQuote, ScoredSentence, Span, Target, Tone};
 use serde::Serialize;
 use std::fmt;
 
@@ -80,7 +80,30 @@ pub struct TargetExplanation {
     pub name: String,
     /// The mentions, as written.
     pub mentions: Vec<String>,
+    /// The rule-based tone toward the target.
     pub tone: ToneExplanation,
+    /// The reading toward it: what stance.csv and the aggregates use.
+    pub leaning: LeaningExplanation,
+}
+
+/// The target model's reading toward a target and its strongest cues.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaningExplanation {
+    pub polarity: &'static str,
+    pub tone: f64,
+    /// P(negative), P(neutral), P(positive); absent without a target model.
+    pub probabilities: Option<[f64; 3]>,
+    pub cues: Vec<CueExplanation>,
+}
+
+/// A cue of the target model: where it stands and what it adds to the
+/// scores of negative and positive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CueExplanation {
+    pub context: &'static str,
+    pub term: String,
+    pub negative: f64,
+    pub positive: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -181,6 +204,7 @@ impl Builder<'_> {
                     name: actor.name.clone(),
                     mentions: t.mentions.iter().map(|&m| self.text(m)).collect(),
                     tone: self.tone(&t.tone),
+                    leaning: leaning(&t.leaning),
                 }
             })
             .collect()
@@ -283,7 +307,56 @@ impl fmt::Display for TargetExplanation {
             self.name,
             list(&self.mentions)
         )?;
-        write!(f, "{:6}", self.tone)
+        writeln!(f, "      rule-based tone:")?;
+        write!(f, "{:6}", self.tone)?;
+        write!(f, "{}", self.leaning)
+    }
+}
+
+impl fmt::Display for LeaningExplanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some([neg, neu, pos]) = self.probabilities else {
+            return writeln!(f, "      polarity {} (no target model)", self.polarity);
+        };
+        writeln!(
+            f,
+            "      target model: polarity {}, tone {} (P negative {}, neutral {}, positive {})",
+            self.polarity,
+            number(self.tone),
+            number(neg),
+            number(neu),
+            number(pos)
+        )?;
+        for c in &self.cues {
+            writeln!(
+                f,
+                "        {}:{} negative {:+.4} positive {:+.4}",
+                c.context, c.term, c.negative, c.positive
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// How many cues `stance explain` lists per target.
+const EXPLAINED_CUES: usize = 10;
+
+fn leaning(l: &Leaning) -> LeaningExplanation {
+    LeaningExplanation {
+        polarity: l.class.as_str(),
+        tone: l.tone,
+        probabilities: l.probabilities,
+        cues: l
+            .cues
+            .iter()
+            .take(EXPLAINED_CUES)
+            .map(|c| CueExplanation {
+                context: c.context.as_str(),
+                term: c.term.clone(),
+                negative: c.negative,
+                positive: c.positive,
+            })
+            .collect(),
     }
 }
 

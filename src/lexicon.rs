@@ -276,10 +276,10 @@ pub fn parse_modifiers(text: &str, origin: &str) -> Result<(Modifiers, Vec<LoadW
 }
 
 /// A CSV row with its 1-based line number.
-type Row = std::result::Result<(u64, csv::StringRecord), LoadWarning>;
+pub(crate) type Row = std::result::Result<(u64, csv::StringRecord), LoadWarning>;
 
 /// Reads a headed CSV, checking the header starts with `columns`.
-fn csv_rows(text: &str, origin: &str, columns: &[&str]) -> Result<Vec<Row>> {
+pub(crate) fn csv_rows(text: &str, origin: &str, columns: &[&str]) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

@@ -24,6 +24,7 @@ pub mod records;
 pub mod report;
 pub mod segment;
 pub mod stance;
+pub mod target_model;
 pub mod tokenize;
 pub mod tone;
 pub mod types;

@@ -7,7 +7,7 @@ use crate::actors::ActorLexicon;
 use crate::aggregate::{holder_name, Aggregates};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::types::{Analysis, Rejection, ScoredQuote, Tone};
+use crate::types::{Analysis, Leaning, Rejection, ScoredQuote, Tone};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -68,6 +68,9 @@ pub const STANCE: &[&str] = &[
     "target_actor",
     "tone",
     "terms",
+    "polarity",
+    "rule_tone",
+    "cues",
 ];
 pub const ACTORS: &[&str] = &[
     "actor_id",
@@ -294,8 +297,11 @@ impl RenderedArticle {
                 row.unit_no.to_string(),
                 holder_name(&row.source, actors),
                 actors.get(row.target).id.clone(),
-                number(row.tone.tone),
+                number(row.leaning.tone),
                 terms(&row.tone, lexicon),
+                row.leaning.class.as_str().into(),
+                number(row.tone.tone),
+                cues(&row.leaning),
             ])?;
         }
         Ok(RenderedArticle {
@@ -421,6 +427,21 @@ pub fn terms(tone: &Tone, lexicon: &Lexicon) -> String {
         .collect();
     list.join(";")
 }
+
+/// The strongest cues of the target model, `context:term` ';'-joined
+/// (at most `SHOWN_CUES`).
+pub fn cues(leaning: &Leaning) -> String {
+    let list: Vec<String> = leaning
+        .cues
+        .iter()
+        .take(SHOWN_CUES)
+        .map(|c| format!("{}:{}", c.context.as_str(), c.term))
+        .collect();
+    list.join(";")
+}
+
+/// How many cues stance.csv lists per row.
+pub const SHOWN_CUES: usize = 5;
 
 /// The categories of a tone's matches, unique and sorted, ';'-joined.
 pub fn categories(tone: &Tone, lexicon: &Lexicon) -> String {

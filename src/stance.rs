@@ -4,12 +4,14 @@
 //! "said of"), less the source's own side.
 
 use crate::actors::ActorLexicon;
+use crate::aggregate::NEUTRAL_BAND;
 use crate::lexicon::{Lexicon, Match, Modifier};
+use crate::target_model::{for_each_cue, TargetModel};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::tone::{retotal, score, Rules};
 use crate::types::{
-    ActorIdx, ActorMention, Hit, Holder, QuoteKind, RuleApplied, ScoredQuote, ScoredSentence, Span,
-    StanceRow, Target, Tone, UnitKind,
+    ActorIdx, ActorMention, CueContext, Hit, Holder, Leaning, QuoteKind, RuleApplied, ScoredQuote,
+    ScoredSentence, Span, StanceRow, Target, Tone, UnitKind,
 };
 use crate::vader::VaderScorer;
 
@@ -55,6 +57,9 @@ pub struct ToneContext<'a> {
     pub rules: &'a Rules,
     /// VADER-exact mode: a unit's tone is VADER's compound of its text.
     pub vader: Option<&'a VaderScorer>,
+    /// Reads the cues around a target; without it (or in VADER mode) the
+    /// reading is the rule-based tone.
+    pub model: Option<&'a TargetModel>,
 }
 
 impl ToneContext<'_> {
@@ -74,21 +79,66 @@ impl ToneContext<'_> {
         )
     }
 
-    /// The tone a unit expresses toward a target mentioned at `mentions`.
-    /// This one function feeds stance.csv, the aggregates and
-    /// `stance eval --task target`. A term counts fully in the target's
-    /// own clause; each clause boundary between them (punctuation, a
-    /// contrast word) multiplies it by `CLAUSE_DECAY`, so "praised Tokyo's
-    /// restraint but said Seoul's drills exacerbated the problem" leans
-    /// positive toward Japan and negative toward South Korea. A target
-    /// named outside the unit ("said of the South Korean drills") takes the
-    /// unit's whole tone.
-    pub fn toward(&self, unit: Span, mentions: &[Span]) -> Tone {
-        self.toward_scored(self.unit(unit), unit, mentions)
+    /// How a unit leans toward a target mentioned at `mentions`: the
+    /// rule-based tone toward it (`toward_scored`) read with the cues
+    /// around it by the target model. This one function feeds stance.csv,
+    /// the aggregates and `stance eval --task target`.
+    pub fn toward(&self, unit: Span, mentions: &[Span]) -> (Tone, Leaning) {
+        let tone = self.toward_scored(self.unit(unit), unit, mentions);
+        let leaning = self.lean(&tone, unit, mentions);
+        (tone, leaning)
     }
 
-    /// `toward`, given the unit's own tone (so a unit with several targets
-    /// is scored once).
+    /// The target model's reading, or the rule-based tone without one.
+    fn lean(&self, tone: &Tone, unit: Span, mentions: &[Span]) -> Leaning {
+        match self.model.filter(|_| self.vader.is_none()) {
+            Some(model) => model.lean(
+                self.tokens,
+                self.tokens.range_within(unit),
+                &self.mention_tokens(unit, mentions),
+                tone.tone,
+            ),
+            None => Leaning::of_tone(tone, NEUTRAL_BAND),
+        }
+    }
+
+    /// The token ranges of the mentions inside the unit.
+    fn mention_tokens(&self, unit: Span, mentions: &[Span]) -> Vec<std::ops::Range<usize>> {
+        mentions
+            .iter()
+            .filter(|m| unit.contains(**m))
+            .map(|&m| self.tokens.range_overlapping(m))
+            .collect()
+    }
+
+    /// Every cue of a target as `context:term` (the target model's input,
+    /// for refitting it), after the rule-based tone toward it.
+    pub fn cues(&self, unit: Span, mentions: &[Span]) -> (f64, Vec<String>) {
+        let tone = self.toward_scored(self.unit(unit), unit, mentions);
+        let mut cues = Vec::new();
+        let range = self.tokens.range_within(unit);
+        let visit =
+            |context: CueContext, term: &str| cues.push(format!("{}:{term}", context.as_str()));
+        for_each_cue(
+            self.tokens,
+            range,
+            &self.mention_tokens(unit, mentions),
+            visit,
+        );
+        cues.sort();
+        cues.dedup();
+        (tone.tone, cues)
+    }
+
+    /// The rule-based tone a unit expresses toward a target mentioned at
+    /// `mentions`. A term counts fully in the target's own clause; each
+    /// clause boundary between them (punctuation, a contrast word)
+    /// multiplies it by `CLAUSE_DECAY`, so "praised Tokyo's restraint but
+    /// said Seoul's drills exacerbated the problem" leans positive toward
+    /// Japan and negative toward South Korea. A target named outside the
+    /// unit ("said of the South Korean drills") takes the unit's whole tone.
+    /// Given the unit's own tone (so a unit with several targets is scored
+    /// once).
     fn toward_scored(&self, mut tone: Tone, unit: Span, mentions: &[Span]) -> Tone {
         let inside: Vec<Span> = mentions
             .iter()
@@ -176,10 +226,14 @@ impl ToneContext<'_> {
     ) -> Vec<Target> {
         found
             .into_iter()
-            .map(|(actor, mentions)| Target {
-                tone: self.toward_scored(tone.clone(), unit, &mentions),
-                actor,
-                mentions,
+            .map(|(actor, mentions)| {
+                let tone = self.toward_scored(tone.clone(), unit, &mentions);
+                Target {
+                    leaning: self.lean(&tone, unit, &mentions),
+                    tone,
+                    actor,
+                    mentions,
+                }
             })
             .collect()
     }
@@ -280,6 +334,7 @@ fn push_rows(
             source: source.clone(),
             target: target.actor,
             tone: target.tone.clone(),
+            leaning: target.leaning.clone(),
         });
     }
 }
@@ -307,11 +362,13 @@ mod tests {
             lexicon: &lexicon,
             rules: &rules,
             vader: None,
+            model: None,
         };
         let at = text.find(target).unwrap();
         let unit = Span::new(0, text.len());
         context
             .toward(unit, &[Span::new(at, at + target.len())])
+            .0
             .tone
     }
 

@@ -70,6 +70,13 @@ impl Tokens {
         first..last.max(first)
     }
 
+    /// The range of tokens overlapping `span` ("Tokyo's" for "Tokyo").
+    pub fn range_overlapping(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.items.partition_point(|t| t.span.end <= span.start);
+        let last = self.items.partition_point(|t| t.span.start < span.end);
+        first..last.max(first)
+    }
+
     /// Clears the tokens so the buffers can be reused.
     pub fn clear(&mut self) {
         self.items.clear();

@@ -222,13 +222,96 @@ pub struct ScoredSentence {
     pub actors: Vec<Target>,
 }
 
+/// A three-way tone class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Negative,
+    Neutral,
+    Positive,
+}
+
+impl Class {
+    pub const ALL: [Class; 3] = [Class::Negative, Class::Neutral, Class::Positive];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Negative => "negative",
+            Class::Neutral => "neutral",
+            Class::Positive => "positive",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The class of a value in [-1, 1]: neutral when |value| <= band.
+    pub fn of(value: f64, band: f64) -> Class {
+        if value > band {
+            Class::Positive
+        } else if value < -band {
+            Class::Negative
+        } else {
+            Class::Neutral
+        }
+    }
+
+    /// Reads a class name (negative/neutral/positive or neg/neu/pos, any case).
+    pub fn parse(label: &str) -> Option<Class> {
+        match label.trim().to_ascii_lowercase().as_str() {
+            "negative" | "neg" => Some(Class::Negative),
+            "neutral" | "neu" => Some(Class::Neutral),
+            "positive" | "pos" => Some(Class::Positive),
+            _ => None,
+        }
+    }
+}
+
+/// Where a cue of the target model stands relative to the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueContext {
+    /// Anywhere in the unit (a word or a pair of adjacent words).
+    Unit,
+    /// Among the tokens just before a mention.
+    Before,
+    /// Among the tokens just after a mention.
+    After,
+}
+
+/// A term of the target model found around a target, and what it adds to
+/// the scores of "negative" and "positive".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub context: CueContext,
+    pub term: String,
+    pub negative: f64,
+    pub positive: f64,
+}
+
+/// How a unit leans toward one target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaning {
+    pub class: Class,
+    /// In [-1, 1]: P(positive) - P(negative) under the target model, else
+    /// the rule-based tone.
+    pub tone: f64,
+    /// P(negative), P(neutral), P(positive) under the target model.
+    pub probabilities: Option<[f64; 3]>,
+    /// The model's cues, strongest first.
+    pub cues: Vec<Cue>,
+}
+
 /// An actor a unit speaks about, and the unit's tone toward it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub actor: ActorIdx,
     /// Where the unit mentions it.
     pub mentions: Vec<Span>,
+    /// The rule-based tone of the terms around the target (their weights
+    /// after the clause and contrast rules).
     pub tone: Tone,
+    /// The reading toward the target: what reports and aggregates use.
+    pub leaning: Leaning,
 }
 
 /// A scored quote or piece of reported speech.
@@ -274,7 +357,9 @@ pub struct StanceRow {
     pub unit_no: usize,
     pub source: Holder,
     pub target: ActorIdx,
+    /// The rule-based tone toward the target.
     pub tone: Tone,
+    pub leaning: Leaning,
 }
 
 /// Everything the pipeline learns about one article.

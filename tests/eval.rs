@@ -229,10 +229,10 @@ fn newsmtsc_targets_with_character_offsets() {
     assert!(table.contains("(newsmtsc)"));
     assert_eq!(printed(&table, "n"), "3");
     let rows = rows(&predictions);
-    assert_eq!(rows[0], ["line", "target", "tone", "label"]);
+    assert_eq!(rows[0], ["line", "target", "tone", "predicted", "label"]);
     let keys: Vec<(&str, &str, &str)> = rows[1..]
         .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str(), r[3].as_str()))
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str()))
         .collect();
     assert_eq!(
         keys,
@@ -241,6 +241,38 @@ fn newsmtsc_targets_with_character_offsets() {
             ("1", "1", "negative"),
             ("2", "0", "positive")
         ]
+    );
+}
+
+#[test]
+fn features_for_refitting_the_target_model() {
+    let dir = TempDir::new().unwrap();
+    let gold = write(
+        dir.path(),
+        "targets.csv",
+        "text,start,end,label\n\"Lawmakers sharply criticized Seoul's plan.\",29,34,negative\n",
+    );
+    let predictions = dir.path().join("p.csv");
+    let out = eval("target", &gold)
+        .args(["--target-model", "none", "--features", "--predictions"])
+        .arg(&predictions)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = rows(&predictions);
+    assert_eq!(rows[0][5..], ["rule_tone", "cues"]);
+    // Without a target model the tone is the rule-based tone.
+    assert_eq!(rows[1][2], rows[1][5]);
+    let cues: Vec<&str> = rows[1][6].split('\t').collect();
+    for cue in ["before:criticized", "after:plan", "unit:sharply criticized"] {
+        assert!(cues.contains(&cue), "{cue} not in {cues:?}");
+    }
+    assert!(!cues.iter().any(|c| c.contains("seoul")), "{cues:?}");
+    let bare = eval("target", &gold).arg("--features").output().unwrap();
+    assert_eq!(
+        bare.status.code(),
+        Some(2),
+        "--features needs --predictions"
     );
 }
 

@@ -47,6 +47,11 @@ pub struct Args {
     /// CSV column holding the id (sentence task; the line number when absent).
     #[arg(long, default_value = "id")]
     pub id_col: String,
+    /// Target task: add each target's rule-based tone and every cue of the
+    /// target model to the --predictions rows (input for
+    /// scripts/fit_target_model.py).
+    #[arg(long, requires = "predictions")]
+    pub features: bool,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -104,6 +109,7 @@ impl Args {
                 text: self.text_col.clone(),
                 label: self.label_col.clone(),
             },
+            features: self.features,
         })
     }
 }

@@ -14,6 +14,7 @@ use stance::engine::Engine;
 use stance::formats::{load_spec, merge, Format, LoadedLexicon};
 use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
+use stance::target_model::{TargetModel, DEFAULT_TARGET_MODEL};
 use stance::tone::Rules;
 use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
 use std::path::{Path, PathBuf};
@@ -119,6 +120,11 @@ pub struct LexiconArgs {
     /// Extra actor lexicon (CSV); its rows add to or replace the default's. Repeatable.
     #[arg(long, value_name = "FILE")]
     pub actors: Vec<PathBuf>,
+    /// Target model (term,context,negative,positive; see lexicons/target.md):
+    /// "default" is the built-in one, "none" reads each target by the
+    /// rule-based tone alone.
+    #[arg(long, value_name = "PATH", default_value = "default")]
+    pub target_model: String,
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
@@ -178,7 +184,21 @@ impl LexiconArgs {
             vader,
             actors,
             cues: Cues::embedded(),
+            target_model: self.target_model()?,
         })
+    }
+
+    /// The `--target-model`, reporting malformed rows.
+    fn target_model(&self) -> Result<Option<TargetModel>> {
+        let (text, origin) = match self.target_model.as_str() {
+            "none" => return Ok(None),
+            "default" => (DEFAULT_TARGET_MODEL.to_string(), "default".to_string()),
+            path => (read_file(Path::new(path))?, path.to_string()),
+        };
+        let (model, warnings) =
+            TargetModel::from_csv(&text, &origin).map_err(|e| ConfigError(e.to_string()))?;
+        self.report(warnings.into_iter().map(|w| (origin.clone(), skipped(w))))?;
+        Ok(Some(model))
     }
 
     /// VADER's scorer on the one `--lexicon`, which must be in VADER's

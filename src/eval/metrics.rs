@@ -8,50 +8,7 @@
 
 use serde::Serialize;
 
-/// A three-way tone class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Class {
-    Negative,
-    Neutral,
-    Positive,
-}
-
-impl Class {
-    pub const ALL: [Class; 3] = [Class::Negative, Class::Neutral, Class::Positive];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Negative => "negative",
-            Class::Neutral => "neutral",
-            Class::Positive => "positive",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The class of a value in [-1, 1]: neutral when |value| <= band.
-    pub fn of(value: f64, band: f64) -> Class {
-        if value > band {
-            Class::Positive
-        } else if value < -band {
-            Class::Negative
-        } else {
-            Class::Neutral
-        }
-    }
-
-    /// Reads a class name (negative/neutral/positive or neg/neu/pos, any case).
-    pub fn parse(label: &str) -> Option<Class> {
-        match label.trim().to_ascii_lowercase().as_str() {
-            "negative" | "neg" => Some(Class::Negative),
-            "neutral" | "neu" => Some(Class::Neutral),
-            "positive" | "pos" => Some(Class::Positive),
-            _ => None,
-        }
-    }
-}
+pub use crate::types::Class;
 
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64

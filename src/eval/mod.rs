@@ -12,9 +12,9 @@ pub mod quotes;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::report::{guard, number, CharOffsets};
-use crate::types::{DocFormat, Document, Rejection, Span};
+use crate::types::{Class, DocFormat, Document, Leaning, Rejection, Span};
 use gold::{BratArticle, Columns, Gold, SentenceGold, TargetGold};
-use metrics::{mean_absolute_error, pearson, ratio, spearman, Class, Confusion};
+use metrics::{mean_absolute_error, pearson, ratio, spearman, Confusion};
 use quotes::{CharSpan, PredictedQuote, QuoteTallies, THRESHOLDS};
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
@@ -131,6 +131,9 @@ pub struct Options {
     /// Numeric gold labels are divided by this (default: 4 for VADER TSV, else 1).
     pub scale: Option<f64>,
     pub columns: Columns,
+    /// Target task: add the target model's input (rule tone, every cue) to
+    /// each prediction row, for refitting `lexicons/target.csv`.
+    pub features: bool,
 }
 
 /// A metric's value: a count, or a ratio that may be undefined.
@@ -213,7 +216,18 @@ pub struct Predictions {
 }
 
 pub const SENTENCE_PREDICTIONS: &[&str] = &["id", "tone", "label"];
-pub const TARGET_PREDICTIONS: &[&str] = &["line", "target", "tone", "label"];
+pub const TARGET_PREDICTIONS: &[&str] = &["line", "target", "tone", "predicted", "label"];
+/// `TARGET_PREDICTIONS` with the target model's input: the rule-based tone
+/// and every cue (`context:term`, tab-separated).
+pub const TARGET_FEATURES: &[&str] = &[
+    "line",
+    "target",
+    "tone",
+    "predicted",
+    "label",
+    "rule_tone",
+    "cues",
+];
 pub const QUOTE_PREDICTIONS: &[&str] = &[
     "article_id",
     "quote_no",
@@ -472,44 +486,62 @@ fn class_metrics(n: usize, confusion: &Confusion) -> Figures<Value> {
 }
 
 fn evaluate_targets(engine: &Engine, gold: Gold<TargetGold>, head: &Head) -> Evaluation {
-    let tones: Vec<f64> = gold
+    let bands = head.options.bands;
+    let leanings: Vec<Leaning> = gold
         .items
         .par_iter()
-        .map(|g| engine.tone_toward_span(&g.text, g.span).tone)
+        .map(|g| engine.tone_toward_span(&g.text, g.span).1)
         .collect();
-    let bands = head.options.bands;
+    let predicted: Vec<Class> = leanings
+        .iter()
+        .map(|l| match l.probabilities {
+            Some(_) => l.class,
+            None => Class::of(l.tone, bands.neutral),
+        })
+        .collect();
     let classes: Vec<Class> = gold
         .items
         .iter()
         .map(|g| g.label.class(bands.gold))
         .collect();
-    let confusion = Confusion::from_pairs(
-        classes
-            .iter()
-            .zip(&tones)
-            .map(|(&gold, &tone)| (gold, Class::of(tone, bands.neutral))),
-    );
+    let confusion = Confusion::from_pairs(classes.iter().copied().zip(predicted.iter().copied()));
     let metrics = class_metrics(gold.items.len(), &confusion);
     let report = head.report(&gold, metrics, confusion);
-    let rows = gold
+    let mut rows: Vec<Vec<String>> = gold
         .items
         .iter()
-        .zip(&tones)
-        .zip(&classes)
-        .map(|((g, &tone), class)| {
+        .zip(&leanings)
+        .zip(predicted.iter().zip(&classes))
+        .map(|((g, leaning), (predicted, class))| {
             vec![
                 g.line.to_string(),
                 g.index.to_string(),
-                number(tone),
+                number(leaning.tone),
+                predicted.as_str().to_string(),
                 class.as_str().to_string(),
             ]
         })
         .collect();
+    if head.options.features {
+        let features: Vec<(f64, Vec<String>)> = gold
+            .items
+            .par_iter()
+            .map(|g| engine.target_cues(&g.text, g.span))
+            .collect();
+        for (row, (rule_tone, cues)) in rows.iter_mut().zip(features) {
+            row.push(number(rule_tone));
+            row.push(cues.join("\t"));
+        }
+    }
     Evaluation {
         report,
         rejected: gold.rejected,
         predictions: Predictions {
-            header: TARGET_PREDICTIONS,
+            header: if head.options.features {
+                TARGET_FEATURES
+            } else {
+                TARGET_PREDICTIONS
+            },
             rows,
         },
     }

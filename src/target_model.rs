@@ -1,0 +1,350 @@
+//! The target model: how the words around an actor mention lean toward
+//! that actor. Owns `lexicons/target.csv` (rows `term,context,negative,
+//! positive`), the cues a unit offers toward one target, and the three-way
+//! reading they add up to.
+//!
+//! The cues of a target are the unit's words and word pairs (context
+//! `unit`), the tokens just before and just after each mention (`before`,
+//! `after`, up to `WINDOW` tokens each), the mention itself left out, and
+//! the rule-based tone toward it (`rule` rows). Each cue adds its two
+//! weights to the scores of "negative" and "positive"; "neutral" scores 0.
+//! The class with the highest score wins, and the tone toward the target is
+//! P(positive) - P(negative) under the softmax of the three scores. The
+//! weights were fitted on NewsMTSC's train split (see lexicons/target.md);
+//! `scripts/fit_target_model.py` refits them from `stance eval --task
+//! target --features`.
+
+use crate::error::{Error, Result};
+use crate::lexicon::{csv_rows, LoadWarning};
+use crate::tokenize::{TokenKind, Tokens};
+use crate::types::{Class, Cue, CueContext, Leaning, Tone};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// The built-in target model.
+pub const DEFAULT_TARGET_MODEL: &str = include_str!("../lexicons/target.csv");
+
+/// Tokens read on each side of a mention.
+pub const WINDOW: usize = 5;
+
+const HEADER: &[&str] = &["term", "context", "negative", "positive"];
+
+/// The `rule` rows: weights on the rule-based tone toward the target.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct RuleWeights {
+    bias: [f64; 2],
+    tone: [f64; 2],
+    tone_positive: [f64; 2],
+    tone_negative: [f64; 2],
+}
+
+/// Term weights by context, and the rule weights.
+#[derive(Debug, Clone, Default)]
+pub struct TargetModel {
+    terms: [FxHashMap<Box<str>, [f64; 2]>; 3],
+    rules: RuleWeights,
+}
+
+impl TargetModel {
+    /// The built-in model.
+    pub fn embedded() -> TargetModel {
+        let (model, warnings) =
+            TargetModel::from_csv(DEFAULT_TARGET_MODEL, "default").expect("embedded target model");
+        debug_assert!(warnings.is_empty(), "{warnings:?}");
+        model
+    }
+
+    /// Reads a target model CSV; malformed rows come back as warnings.
+    pub fn from_csv(text: &str, origin: &str) -> Result<(TargetModel, Vec<LoadWarning>)> {
+        let mut model = TargetModel::default();
+        let mut warnings = Vec::new();
+        for row in csv_rows(text, origin, HEADER)? {
+            if let Err(w) = row.and_then(|(line, rec)| model.add_row(line, &rec)) {
+                warnings.push(w);
+            }
+        }
+        if model.terms.iter().all(|t| t.is_empty()) {
+            return Err(Error::BadFile {
+                origin: origin.to_string(),
+                message: "the target model has no term rows".into(),
+            });
+        }
+        Ok((model, warnings))
+    }
+
+    fn add_row(
+        &mut self,
+        line: u64,
+        rec: &csv::StringRecord,
+    ) -> std::result::Result<(), LoadWarning> {
+        let warn = |message: String| LoadWarning { line, message };
+        let term = rec.get(0).unwrap_or("").trim();
+        if term.is_empty() {
+            return Err(warn("empty term".into()));
+        }
+        let mut weights = [0.0; 2];
+        for (slot, column) in weights.iter_mut().zip([2, 3]) {
+            let text = rec.get(column).unwrap_or("").trim();
+            *slot = text
+                .parse()
+                .ok()
+                .filter(|w: &f64| w.is_finite())
+                .ok_or_else(|| warn(format!("{} {text:?} is not a number", HEADER[column])))?;
+        }
+        let context = rec.get(1).unwrap_or("").trim();
+        if context == "rule" {
+            let slot = match term {
+                "bias" => &mut self.rules.bias,
+                "tone" => &mut self.rules.tone,
+                "tone_positive" => &mut self.rules.tone_positive,
+                "tone_negative" => &mut self.rules.tone_negative,
+                other => return Err(warn(format!("unknown rule {other:?}"))),
+            };
+            *slot = weights;
+            return Ok(());
+        }
+        let context = CueContext::parse(context).ok_or_else(|| {
+            warn(format!(
+                "unknown context {context:?} (expected unit, before, after or rule)"
+            ))
+        })?;
+        self.terms[context as usize].insert(term.to_lowercase().into(), weights);
+        Ok(())
+    }
+
+    /// The reading toward a target of a unit (`unit`, token indices) that
+    /// mentions it at `mentions` (token ranges), given the rule-based tone
+    /// toward it.
+    pub fn lean(
+        &self,
+        tokens: &Tokens,
+        unit: Range<usize>,
+        mentions: &[Range<usize>],
+        rule_tone: f64,
+    ) -> Leaning {
+        let mut cues: Vec<Cue> = Vec::new();
+        for_each_cue(tokens, unit, mentions, |context, term| {
+            let Some(&[negative, positive]) = self.terms[context as usize].get(term) else {
+                return;
+            };
+            if !cues.iter().any(|c| c.context == context && c.term == term) {
+                cues.push(Cue {
+                    context,
+                    term: term.to_string(),
+                    negative,
+                    positive,
+                });
+            }
+        });
+        let r = &self.rules;
+        let mut scores = [0.0; 2];
+        for (k, score) in scores.iter_mut().enumerate() {
+            *score = r.bias[k]
+                + r.tone[k] * rule_tone
+                + r.tone_positive[k] * rule_tone.max(0.0)
+                + r.tone_negative[k] * rule_tone.min(0.0)
+                + cues
+                    .iter()
+                    .map(|c| if k == 0 { c.negative } else { c.positive })
+                    .sum::<f64>();
+        }
+        cues.sort_by(|a, b| b.strength().total_cmp(&a.strength()));
+        Leaning::from_scores(scores, cues)
+    }
+}
+
+/// Calls `visit` with every cue of a target, in text order: the unit's
+/// words and adjacent word pairs ("w1 w2") outside the mentions, then the
+/// tokens before and after each mention. A cue can come more than once.
+pub fn for_each_cue(
+    tokens: &Tokens,
+    unit: Range<usize>,
+    mentions: &[Range<usize>],
+    mut visit: impl FnMut(CueContext, &str),
+) {
+    let inside = |i: usize| mentions.iter().any(|m| m.contains(&i));
+    let mut pair = String::new();
+    let mut previous: Option<usize> = None;
+    for i in unit.clone() {
+        if tokens.items[i].kind != TokenKind::Word || inside(i) {
+            continue;
+        }
+        visit(CueContext::Unit, tokens.norm(i));
+        if let Some(p) = previous {
+            pair.clear();
+            pair.push_str(tokens.norm(p));
+            pair.push(' ');
+            pair.push_str(tokens.norm(i));
+            visit(CueContext::Unit, &pair);
+        }
+        previous = Some(i);
+    }
+    for m in mentions {
+        let before = m.start.saturating_sub(WINDOW).max(unit.start)..m.start;
+        let after = m.end..(m.end + WINDOW).min(unit.end);
+        for (context, range) in [(CueContext::Before, before), (CueContext::After, after)] {
+            for i in range {
+                if tokens.items[i].kind != TokenKind::Break && !inside(i) {
+                    visit(context, tokens.norm(i));
+                }
+            }
+        }
+    }
+}
+
+impl Cue {
+    /// How much the cue moves the reading either way.
+    pub fn strength(&self) -> f64 {
+        self.negative.abs().max(self.positive.abs())
+    }
+}
+
+impl Leaning {
+    /// The reading of negative and positive scores (neutral scores 0).
+    pub fn from_scores([negative, positive]: [f64; 2], cues: Vec<Cue>) -> Leaning {
+        let top = negative.max(positive).max(0.0);
+        let e = [(negative - top).exp(), (-top).exp(), (positive - top).exp()];
+        let total: f64 = e.iter().sum();
+        let probabilities = e.map(|x| x / total);
+        let class = if negative > positive && negative > 0.0 {
+            Class::Negative
+        } else if positive > 0.0 && positive >= negative {
+            Class::Positive
+        } else {
+            Class::Neutral
+        };
+        Leaning {
+            class,
+            tone: probabilities[2] - probabilities[0],
+            probabilities: Some(probabilities),
+            cues,
+        }
+    }
+
+    /// The reading without a target model: the rule-based tone, neutral
+    /// within `band`.
+    pub fn of_tone(tone: &Tone, band: f64) -> Leaning {
+        Leaning {
+            class: Class::of(tone.tone, band),
+            tone: tone.tone,
+            probabilities: None,
+            cues: Vec::new(),
+        }
+    }
+}
+
+impl CueContext {
+    pub const ALL: [CueContext; 3] = [CueContext::Unit, CueContext::Before, CueContext::After];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueContext::Unit => "unit",
+            CueContext::Before => "before",
+            CueContext::After => "after",
+        }
+    }
+
+    fn parse(name: &str) -> Option<CueContext> {
+        CueContext::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    const MODEL: &str = "term,context,negative,positive\n\
+        bias,rule,-1,-1\n\
+        tone,rule,-2,2\n\
+        criticized,before,2,-1\n\
+        praised,before,-1,2\n\
+        was criticized,unit,1,0\n\
+        ally,after,0,0.5\n";
+
+    fn model() -> TargetModel {
+        TargetModel::from_csv(MODEL, "t").unwrap().0
+    }
+
+    /// The reading toward the first `target` in `text`.
+    fn lean(text: &str, target: &str, rule_tone: f64) -> Leaning {
+        let tokens = tokenize(text);
+        let at = text.find(target).unwrap();
+        let mention = tokens.range_within(crate::types::Span::new(at, at + target.len()));
+        model().lean(&tokens, 0..tokens.len(), &[mention], rule_tone)
+    }
+
+    #[test]
+    fn cues_by_context() {
+        let text = "Lawmakers criticized Seoul, a close ally.";
+        let tokens = tokenize(text);
+        let mut seen = Vec::new();
+        let seoul = tokens.range_overlapping(crate::types::Span::new(21, 26));
+        for_each_cue(&tokens, 0..tokens.len(), &[seoul], |c, t| {
+            seen.push(format!("{}:{t}", c.as_str()))
+        });
+        let expected = [
+            "unit:lawmakers",
+            "unit:criticized",
+            "unit:lawmakers criticized",
+            "unit:a",
+            "unit:criticized a",
+            "unit:close",
+            "unit:a close",
+            "unit:ally",
+            "unit:close ally",
+            "before:lawmakers",
+            "before:criticized",
+            "after:,",
+            "after:a",
+            "after:close",
+            "after:ally",
+            "after:.",
+        ];
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn readings() {
+        // (text, target, rule tone, expected class)
+        let cases: &[(&str, &str, f64, Class)] = &[
+            ("Lawmakers criticized Seoul", "Seoul", 0.0, Class::Negative),
+            ("Lawmakers praised Seoul", "Seoul", 0.0, Class::Positive),
+            ("Seoul was criticized", "Seoul", 0.0, Class::Neutral),
+            ("Seoul met Tokyo", "Seoul", 0.0, Class::Neutral),
+            ("Seoul met Tokyo", "Seoul", 0.8, Class::Positive),
+            ("Seoul met Tokyo", "Seoul", -0.8, Class::Negative),
+        ];
+        for &(text, target, tone, class) in cases {
+            let l = lean(text, target, tone);
+            assert_eq!(l.class, class, "{text:?} toward {target}: {l:?}");
+            assert_eq!(l.tone > 0.0, class == Class::Positive, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn cue_counted_once_and_sorted() {
+        let l = lean(
+            "Lawmakers criticized Seoul and criticized Tokyo",
+            "Seoul",
+            0.0,
+        );
+        let terms: Vec<&str> = l.cues.iter().map(|c| c.term.as_str()).collect();
+        assert_eq!(terms, ["criticized"]);
+        let probabilities = l.probabilities.unwrap();
+        assert!((probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bad_rows_are_warnings() {
+        let text =
+            "term,context,negative,positive\nx,unit,1,2\ny,middle,1,2\nz,unit,a,1\nfoo,rule,1,1\n";
+        let (_, warnings) = TargetModel::from_csv(text, "t").unwrap();
+        let lines: Vec<u64> = warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert!(
+            TargetModel::from_csv("term,context,negative,positive\nbias,rule,1,1\n", "t").is_err()
+        );
+        assert!(TargetModel::from_csv("term,weight\nx,1\n", "t").is_err());
+    }
+}
