@@ -6,11 +6,11 @@
 use crate::actors::ActorLexicon;
 use crate::aggregate::NEUTRAL_BAND;
 use crate::lexicon::{Lexicon, Match, Modifier};
-use crate::target_model::{for_each_cue, TargetModel};
+use crate::target_model::{for_each_cue, CueSite, TargetModel};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::tone::{retotal, score, Rules};
 use crate::types::{
-    ActorIdx, ActorMention, CueContext, Hit, Holder, Leaning, QuoteKind, RuleApplied, ScoredQuote,
+    ActorIdx, ActorMention, Hit, Holder, Leaning, QuoteKind, RuleApplied, ScoredQuote,
     ScoredSentence, Span, StanceRow, Target, Tone, UnitKind,
 };
 use crate::vader::VaderScorer;
@@ -84,46 +84,61 @@ impl ToneContext<'_> {
     /// around it by the target model. This one function feeds stance.csv,
     /// the aggregates and `stance eval --task target`.
     pub fn toward(&self, unit: Span, mentions: &[Span]) -> (Tone, Leaning) {
-        let tone = self.toward_scored(self.unit(unit), unit, mentions);
-        let leaning = self.lean(&tone, unit, mentions);
+        let unit_tone = self.unit(unit);
+        let tone = self.toward_scored(unit_tone.clone(), unit, mentions);
+        let leaning = self.leaning(&unit_tone, &tone, unit, mentions);
         (tone, leaning)
     }
 
-    /// The target model's reading, or the rule-based tone without one.
-    fn lean(&self, tone: &Tone, unit: Span, mentions: &[Span]) -> Leaning {
+    /// The target model's reading of the rule-based tone `toward` and the
+    /// cues around the target; the rule-based tone alone without a model
+    /// (or in VADER mode).
+    fn leaning(&self, unit_tone: &Tone, toward: &Tone, unit: Span, mentions: &[Span]) -> Leaning {
         match self.model.filter(|_| self.vader.is_none()) {
-            Some(model) => model.lean(
-                self.tokens,
-                self.tokens.range_within(unit),
-                &self.mention_tokens(unit, mentions),
-                tone.tone,
-            ),
-            None => Leaning::of_tone(tone, NEUTRAL_BAND),
+            Some(model) => model.lean(&self.site(unit_tone, toward, unit, mentions)),
+            None => Leaning::of_tone(toward, NEUTRAL_BAND),
         }
     }
 
-    /// The token ranges of the mentions inside the unit.
-    fn mention_tokens(&self, unit: Span, mentions: &[Span]) -> Vec<std::ops::Range<usize>> {
-        mentions
+    /// What the target model reads: the unit, the target's mentions in
+    /// it, the unit's tone and the rule-based tone toward the target.
+    fn site<'s>(
+        &'s self,
+        unit_tone: &Tone,
+        tone: &'s Tone,
+        unit: Span,
+        mentions: &[Span],
+    ) -> CueSite<'s> {
+        let mentions: Vec<Span> = mentions
             .iter()
-            .filter(|m| unit.contains(**m))
-            .map(|&m| self.tokens.range_overlapping(m))
-            .collect()
+            .copied()
+            .filter(|m| unit.contains(*m))
+            .collect();
+        CueSite {
+            text: self.text,
+            tokens: self.tokens,
+            unit,
+            unit_tokens: self.tokens.range_within(unit),
+            mention_tokens: mentions
+                .iter()
+                .map(|&m| self.tokens.range_overlapping(m))
+                .collect(),
+            mentions,
+            unit_tone: unit_tone.tone,
+            rule_tone: tone.tone,
+            hits: &tone.hits,
+        }
     }
 
     /// Every cue of a target as `context:term` (the target model's input,
     /// for refitting it), after the rule-based tone toward it.
     pub fn cues(&self, unit: Span, mentions: &[Span]) -> (f64, Vec<String>) {
-        let tone = self.toward_scored(self.unit(unit), unit, mentions);
+        let unit_tone = self.unit(unit);
+        let tone = self.toward_scored(unit_tone.clone(), unit, mentions);
         let mut cues = Vec::new();
-        let range = self.tokens.range_within(unit);
-        let visit =
-            |context: CueContext, term: &str| cues.push(format!("{}:{term}", context.as_str()));
         for_each_cue(
-            self.tokens,
-            range,
-            &self.mention_tokens(unit, mentions),
-            visit,
+            &self.site(&unit_tone, &tone, unit, mentions),
+            |context, term| cues.push(format!("{}:{term}", context.as_str())),
         );
         cues.sort();
         cues.dedup();
@@ -227,10 +242,10 @@ impl ToneContext<'_> {
         found
             .into_iter()
             .map(|(actor, mentions)| {
-                let tone = self.toward_scored(tone.clone(), unit, &mentions);
+                let toward = self.toward_scored(tone.clone(), unit, &mentions);
                 Target {
-                    leaning: self.lean(&tone, unit, &mentions),
-                    tone,
+                    leaning: self.leaning(tone, &toward, unit, &mentions),
+                    tone: toward,
                     actor,
                     mentions,
                 }

@@ -5,8 +5,10 @@
 //!
 //! The cues of a target are the unit's words and word pairs (context
 //! `unit`), the tokens just before and just after each mention (`before`,
-//! `after`, up to `WINDOW` tokens each), the mention itself left out, and
-//! the rule-based tone toward it (`rule` rows). Each cue adds its two
+//! `after`, up to `WINDOW` tokens each), the mention itself left out; a
+//! few computed facts (`feature`: the unit's own tone, lexicon matches on
+//! either side, the target's position, quotation marks); and the
+//! rule-based tone toward it (`rule` rows). Each cue adds its two
 //! weights to the scores of "negative" and "positive"; "neutral" scores 0.
 //! The class with the highest score wins, and the tone toward the target is
 //! P(positive) - P(negative) under the softmax of the three scores. The
@@ -17,7 +19,7 @@
 use crate::error::{Error, Result};
 use crate::lexicon::{csv_rows, LoadWarning};
 use crate::tokenize::{TokenKind, Tokens};
-use crate::types::{Class, Cue, CueContext, Leaning, Tone};
+use crate::types::{Class, Cue, CueContext, Hit, Leaning, Span, Tone};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -41,7 +43,7 @@ struct RuleWeights {
 /// Term weights by context, and the rule weights.
 #[derive(Debug, Clone, Default)]
 pub struct TargetModel {
-    terms: [FxHashMap<Box<str>, [f64; 2]>; 3],
+    terms: [FxHashMap<Box<str>, [f64; 2]>; 4],
     rules: RuleWeights,
 }
 
@@ -105,25 +107,17 @@ impl TargetModel {
         }
         let context = CueContext::parse(context).ok_or_else(|| {
             warn(format!(
-                "unknown context {context:?} (expected unit, before, after or rule)"
+                "unknown context {context:?} (expected unit, before, after, feature or rule)"
             ))
         })?;
         self.terms[context as usize].insert(term.to_lowercase().into(), weights);
         Ok(())
     }
 
-    /// The reading toward a target of a unit (`unit`, token indices) that
-    /// mentions it at `mentions` (token ranges), given the rule-based tone
-    /// toward it.
-    pub fn lean(
-        &self,
-        tokens: &Tokens,
-        unit: Range<usize>,
-        mentions: &[Range<usize>],
-        rule_tone: f64,
-    ) -> Leaning {
+    /// The reading toward the target of `site`.
+    pub fn lean(&self, site: &CueSite) -> Leaning {
         let mut cues: Vec<Cue> = Vec::new();
-        for_each_cue(tokens, unit, mentions, |context, term| {
+        for_each_cue(site, |context, term| {
             let Some(&[negative, positive]) = self.terms[context as usize].get(term) else {
                 return;
             };
@@ -137,12 +131,13 @@ impl TargetModel {
             }
         });
         let r = &self.rules;
+        let tone = site.rule_tone;
         let mut scores = [0.0; 2];
         for (k, score) in scores.iter_mut().enumerate() {
             *score = r.bias[k]
-                + r.tone[k] * rule_tone
-                + r.tone_positive[k] * rule_tone.max(0.0)
-                + r.tone_negative[k] * rule_tone.min(0.0)
+                + r.tone[k] * tone
+                + r.tone_positive[k] * tone.max(0.0)
+                + r.tone_negative[k] * tone.min(0.0)
                 + cues
                     .iter()
                     .map(|c| if k == 0 { c.negative } else { c.positive })
@@ -153,19 +148,38 @@ impl TargetModel {
     }
 }
 
-/// Calls `visit` with every cue of a target, in text order: the unit's
-/// words and adjacent word pairs ("w1 w2") outside the mentions, then the
-/// tokens before and after each mention. A cue can come more than once.
-pub fn for_each_cue(
-    tokens: &Tokens,
-    unit: Range<usize>,
-    mentions: &[Range<usize>],
-    mut visit: impl FnMut(CueContext, &str),
-) {
-    let inside = |i: usize| mentions.iter().any(|m| m.contains(&i));
+/// What the cues of one target are read from.
+pub struct CueSite<'a> {
+    pub text: &'a str,
+    pub tokens: &'a Tokens,
+    /// The unit and its tokens.
+    pub unit: Span,
+    pub unit_tokens: Range<usize>,
+    /// The target's mentions inside the unit: byte spans, token ranges.
+    pub mentions: Vec<Span>,
+    pub mention_tokens: Vec<Range<usize>>,
+    /// The unit's own tone, and the rule-based tone toward the target with
+    /// the matches behind it.
+    pub unit_tone: f64,
+    pub rule_tone: f64,
+    pub hits: &'a [Hit],
+}
+
+/// A unit tone beyond this is "positive"/"negative" for the `feature` cues;
+/// beyond `STRONG_TONE`, also "strongly" so.
+const TONE_BAND: f64 = 0.05;
+const STRONG_TONE: f64 = 0.5;
+
+/// Calls `visit` with every cue of a target: the unit's words and adjacent
+/// word pairs ("w1 w2") outside the mentions, then the tokens before and
+/// after each mention, then the `feature` cues. A cue can come more than
+/// once.
+pub fn for_each_cue(site: &CueSite, mut visit: impl FnMut(CueContext, &str)) {
+    let tokens = site.tokens;
+    let inside = |i: usize| site.mention_tokens.iter().any(|m| m.contains(&i));
     let mut pair = String::new();
     let mut previous: Option<usize> = None;
-    for i in unit.clone() {
+    for i in site.unit_tokens.clone() {
         if tokens.items[i].kind != TokenKind::Word || inside(i) {
             continue;
         }
@@ -179,7 +193,8 @@ pub fn for_each_cue(
         }
         previous = Some(i);
     }
-    for m in mentions {
+    let unit = &site.unit_tokens;
+    for m in &site.mention_tokens {
         let before = m.start.saturating_sub(WINDOW).max(unit.start)..m.start;
         let after = m.end..(m.end + WINDOW).min(unit.end);
         for (context, range) in [(CueContext::Before, before), (CueContext::After, after)] {
@@ -190,6 +205,62 @@ pub fn for_each_cue(
             }
         }
     }
+    for feature in features(site) {
+        visit(CueContext::Feature, feature);
+    }
+}
+
+/// The `feature` cues of a target, by name.
+fn features(site: &CueSite) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    let tone = site.unit_tone;
+    let bands = [
+        (tone > TONE_BAND, "unit tone positive"),
+        (tone < -TONE_BAND, "unit tone negative"),
+        (tone > STRONG_TONE, "unit tone strongly positive"),
+        (tone < -STRONG_TONE, "unit tone strongly negative"),
+    ];
+    found.extend(bands.iter().filter(|(on, _)| *on).map(|(_, name)| *name));
+    let first = site
+        .mentions
+        .iter()
+        .map(|m| m.start)
+        .min()
+        .unwrap_or(site.unit.start);
+    for hit in site.hits {
+        found.push(match (hit.span.end <= first, hit.weight > 0.0) {
+            (true, true) => "positive match before",
+            (true, false) => "negative match before",
+            (false, true) => "positive match after",
+            (false, false) => "negative match after",
+        });
+    }
+    let words_before = site
+        .tokens
+        .range_within(Span::new(site.unit.start, first))
+        .filter(|&i| site.tokens.items[i].kind == TokenKind::Word)
+        .count();
+    found.push(match words_before {
+        0 => "no word before",
+        1 => "1 word before",
+        2 => "2 words before",
+        _ => "3 or more words before",
+    });
+    let unit_text = site.unit.of(site.text);
+    if unit_text.contains(['"', '\u{201c}', '\u{201d}']) {
+        found.push("quotation in unit");
+    }
+    if inside_quotation(&site.text[site.unit.start..first.max(site.unit.start)]) {
+        found.push("inside quotation");
+    }
+    found
+}
+
+/// Whether the end of `before` lies inside a quotation: more opening than
+/// closing curly marks, or an odd number of straight ones.
+fn inside_quotation(before: &str) -> bool {
+    let count = |mark: char| before.matches(mark).count();
+    count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
 }
 
 impl Cue {
@@ -234,13 +305,19 @@ impl Leaning {
 }
 
 impl CueContext {
-    pub const ALL: [CueContext; 3] = [CueContext::Unit, CueContext::Before, CueContext::After];
+    pub const ALL: [CueContext; 4] = [
+        CueContext::Unit,
+        CueContext::Before,
+        CueContext::After,
+        CueContext::Feature,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             CueContext::Unit => "unit",
             CueContext::Before => "before",
             CueContext::After => "after",
+            CueContext::Feature => "feature",
         }
     }
 

@@ -276,6 +276,9 @@ pub enum CueContext {
     Before,
     /// Among the tokens just after a mention.
     After,
+    /// A computed fact about the unit or the target's place in it
+    /// ("unit tone negative", "inside quotation").
+    Feature,
 }
 
 /// A term of the target model found around a target, and what it adds to
