@@ -19,6 +19,7 @@ def norm(s):
 
 
 articles, sentences, quotes = rows("articles.csv"), rows("sentences.csv"), rows("quotes.csv")
+stance = rows("stance.csv")
 dyads, actors = rows("dyads.csv"), rows("actors.csv")
 with open(gold_path, newline="", encoding="utf-8") as f:
     gold = list(csv.DictReader(f))
@@ -97,6 +98,11 @@ d = {(r["source_actor"], r["target_actor"]): float(r["mean_tone"]) for r in dyad
 check("dyad USA -> KOR negative", d.get(("USA", "KOR"), 0) < 0, str(d.get(("USA", "KOR"))))
 check("USA -> JPN milder than USA -> KOR", d.get(("USA", "KOR"), 0) < d.get(("USA", "JPN"), 1) < 0,
       f"{d.get(('USA', 'JPN'))}", gate=False)
+folks = [q["quote_no"] for q in quotes if "folks in both countries" in q["text"]]
+toward = {r["target_actor"]: r["polarity"] for r in stance
+          if r["unit_kind"] == "quote" and r["unit_no"] in folks}
+check("'folks in both countries ... eager' positive toward KOR and JPN",
+      toward.get("KOR") == toward.get("JPN") == "positive", str(toward))
 check("article tone negative", float(a["tone"]) < 0, a["tone"])
 
 if failures:

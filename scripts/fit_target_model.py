@@ -59,7 +59,7 @@ def main():
     p.add_argument("--check", nargs="*", default=[], help="files to report macro-F1 on")
     p.add_argument("-C", type=float, default=0.1, help="inverse L2 strength")
     p.add_argument("--min-count", type=int, default=2)
-    p.add_argument("--prune", type=float, default=0.02)
+    p.add_argument("--prune", type=float, default=0.0)
     p.add_argument("-o", "--output", default="-")
     a = p.parse_args()
 

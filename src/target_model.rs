@@ -337,48 +337,157 @@ mod tests {
         criticized,before,2,-1\n\
         praised,before,-1,2\n\
         was criticized,unit,1,0\n\
-        ally,after,0,0.5\n";
+        ally,after,0,0.5\n\
+        inside quotation,feature,-3,-3\n";
 
     fn model() -> TargetModel {
         TargetModel::from_csv(MODEL, "t").unwrap().0
     }
 
-    /// The reading toward the first `target` in `text`.
-    fn lean(text: &str, target: &str, rule_tone: f64) -> Leaning {
+    /// Runs `f` on the site of the first `target` in `text` (one unit),
+    /// with the given unit tone, rule-based tone and lexicon matches.
+    fn with_site<T>(
+        text: &str,
+        target: &str,
+        (unit_tone, rule_tone): (f64, f64),
+        hits: &[Hit],
+        f: impl FnOnce(&CueSite) -> T,
+    ) -> T {
         let tokens = tokenize(text);
         let at = text.find(target).unwrap();
-        let mention = tokens.range_within(crate::types::Span::new(at, at + target.len()));
-        model().lean(&tokens, 0..tokens.len(), &[mention], rule_tone)
+        let mention = Span::new(at, at + target.len());
+        let site = CueSite {
+            text,
+            tokens: &tokens,
+            unit: Span::new(0, text.len()),
+            unit_tokens: 0..tokens.len(),
+            mention_tokens: vec![tokens.range_overlapping(mention)],
+            mentions: vec![mention],
+            unit_tone,
+            rule_tone,
+            hits,
+        };
+        f(&site)
+    }
+
+    fn cues(text: &str, target: &str, tones: (f64, f64), hits: &[Hit]) -> Vec<String> {
+        let mut seen = Vec::new();
+        with_site(text, target, tones, hits, |site| {
+            for_each_cue(site, |c, t| seen.push(format!("{}:{t}", c.as_str())))
+        });
+        seen
+    }
+
+    fn hit(text: &str, word: &str, weight: f64) -> Hit {
+        let at = text.find(word).unwrap();
+        Hit {
+            entry: 0,
+            span: Span::new(at, at + word.len()),
+            base: weight,
+            weight,
+            rules: Vec::new(),
+        }
     }
 
     #[test]
     fn cues_by_context() {
-        let text = "Lawmakers criticized Seoul, a close ally.";
-        let tokens = tokenize(text);
-        let mut seen = Vec::new();
-        let seoul = tokens.range_overlapping(crate::types::Span::new(21, 26));
-        for_each_cue(&tokens, 0..tokens.len(), &[seoul], |c, t| {
-            seen.push(format!("{}:{t}", c.as_str()))
-        });
+        let text = "Lawmakers criticized Seoul's drills, a close ally said.";
         let expected = [
             "unit:lawmakers",
             "unit:criticized",
             "unit:lawmakers criticized",
+            "unit:drills",
+            "unit:criticized drills",
             "unit:a",
-            "unit:criticized a",
+            "unit:drills a",
             "unit:close",
             "unit:a close",
             "unit:ally",
             "unit:close ally",
+            "unit:said",
+            "unit:ally said",
             "before:lawmakers",
             "before:criticized",
+            "after:drills",
             "after:,",
             "after:a",
             "after:close",
             "after:ally",
-            "after:.",
+            "feature:2 words before",
         ];
-        assert_eq!(seen, expected);
+        assert_eq!(cues(text, "Seoul", (0.0, 0.0), &[]), expected);
+    }
+
+    /// (text, target, unit tone, matches, expected feature cues)
+    type FeatureCase<'a> = (&'a str, &'a str, f64, &'a [Hit], &'a [&'a str]);
+
+    #[test]
+    fn feature_cues() {
+        let criticized = "Lawmakers criticized Seoul and praised Tokyo";
+        let hits = [
+            hit(criticized, "criticized", -2.0),
+            hit(criticized, "praised", 2.0),
+        ];
+        let cases: &[FeatureCase] = &[
+            ("Seoul met Tokyo", "Seoul", 0.0, &[], &["no word before"]),
+            (
+                "Seoul met Tokyo",
+                "Tokyo",
+                0.3,
+                &[],
+                &["unit tone positive", "2 words before"],
+            ),
+            (
+                "Seoul met Tokyo",
+                "Tokyo",
+                -0.7,
+                &[],
+                &[
+                    "unit tone negative",
+                    "unit tone strongly negative",
+                    "2 words before",
+                ],
+            ),
+            (
+                criticized,
+                "Seoul",
+                0.0,
+                &hits,
+                &[
+                    "negative match before",
+                    "positive match after",
+                    "2 words before",
+                ],
+            ),
+            (
+                "\u{201c}Seoul is wrong,\u{201d} Tokyo said.",
+                "Seoul",
+                0.0,
+                &[],
+                &["no word before", "quotation in unit", "inside quotation"],
+            ),
+            (
+                "\u{201c}It is wrong,\u{201d} Tokyo said.",
+                "Tokyo",
+                0.0,
+                &[],
+                &["3 or more words before", "quotation in unit"],
+            ),
+            (
+                "He said \"Seoul lied\"",
+                "Seoul",
+                0.0,
+                &[],
+                &["2 words before", "quotation in unit", "inside quotation"],
+            ),
+        ];
+        for &(text, target, unit_tone, hits, expected) in cases {
+            let found: Vec<String> = cues(text, target, (unit_tone, 0.0), hits)
+                .into_iter()
+                .filter_map(|c| c.strip_prefix("feature:").map(str::to_string))
+                .collect();
+            assert_eq!(found, expected, "{text:?} toward {target}");
+        }
     }
 
     #[test]
@@ -391,21 +500,26 @@ mod tests {
             ("Seoul met Tokyo", "Seoul", 0.0, Class::Neutral),
             ("Seoul met Tokyo", "Seoul", 0.8, Class::Positive),
             ("Seoul met Tokyo", "Seoul", -0.8, Class::Negative),
+            (
+                "They said \"Seoul met Tokyo\"",
+                "Seoul",
+                0.8,
+                Class::Neutral,
+            ),
         ];
         for &(text, target, tone, class) in cases {
-            let l = lean(text, target, tone);
+            let l = with_site(text, target, (0.0, tone), &[], |site| model().lean(site));
             assert_eq!(l.class, class, "{text:?} toward {target}: {l:?}");
-            assert_eq!(l.tone > 0.0, class == Class::Positive, "{l:?}");
+            if class != Class::Neutral {
+                assert_eq!(l.tone > 0.0, class == Class::Positive, "{l:?}");
+            }
         }
     }
 
     #[test]
     fn cue_counted_once_and_sorted() {
-        let l = lean(
-            "Lawmakers criticized Seoul and criticized Tokyo",
-            "Seoul",
-            0.0,
-        );
+        let text = "Lawmakers criticized Seoul and criticized Tokyo";
+        let l = with_site(text, "Seoul", (0.0, 0.0), &[], |site| model().lean(site));
         let terms: Vec<&str> = l.cues.iter().map(|c| c.term.as_str()).collect();
         assert_eq!(terms, ["criticized"]);
         let probabilities = l.probabilities.unwrap();
@@ -423,5 +537,12 @@ mod tests {
             TargetModel::from_csv("term,context,negative,positive\nbias,rule,1,1\n", "t").is_err()
         );
         assert!(TargetModel::from_csv("term,weight\nx,1\n", "t").is_err());
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let model = TargetModel::embedded();
+        assert!(model.terms[CueContext::Feature as usize].contains_key("inside quotation"));
+        assert!(model.terms[CueContext::After as usize].contains_key("said"));
     }
 }

@@ -290,6 +290,68 @@ fn broken_lexicon_lines_warn_or_fail_with_strict() {
 }
 
 #[test]
+fn target_model_option_and_its_bad_lines() {
+    let dir = TempDir::new().unwrap();
+    let article = write(
+        dir.path(),
+        "a.txt",
+        b"Trade grows\n\nJune 18, 2024 - 08:05 By Reuters\n\n\
+          SEOUL -- Trade between Japan and South Korea grew in May.\n",
+    );
+    let out = dir.path().join("out");
+    let model = write(
+        dir.path(),
+        "target.csv",
+        b"term,context,negative,positive\nbias,rule,-1,-1\ngrew,unit,0,3\nties,sideways,1,1\n",
+    );
+    let model = model.to_str().unwrap();
+    stance()
+        .args(["score", "--quiet", "--target-model", model, "-o"])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .success()
+        .stderr(contains("target.csv:4: unknown context \"sideways\""));
+    // "grew" in the unit lifts its targets (Japan, South Korea) to positive.
+    let targets = rows(&out, "stance.csv");
+    assert_eq!(targets.len(), 3, "{targets:?}");
+    for row in &targets[1..] {
+        assert_eq!(
+            (row[7].as_str(), row[9].as_str()),
+            ("positive", "unit:grew")
+        );
+    }
+    stance()
+        .args([
+            "score",
+            "--quiet",
+            "--strict",
+            "--target-model",
+            model,
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .code(2);
+    let header_only = write(dir.path(), "empty.csv", b"term,context,negative,positive\n");
+    stance()
+        .args(["score", "--quiet", "--target-model"])
+        .arg(&header_only)
+        .arg("-o")
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("no term rows"));
+    score(&["--target-model", "none", article.to_str().unwrap()], &out).success();
+    for row in &rows(&out, "stance.csv")[1..] {
+        assert_eq!(row[5], row[8], "tone is the rule-based tone: {row:?}");
+        assert!(row[9].is_empty());
+    }
+}
+
+#[test]
 fn user_actors_extend_the_default() {
     let dir = TempDir::new().unwrap();
     let actors = write(dir.path(), "actors.csv", b"actor_id,kind,name,parent,aliases,metonyms,from,to\nACME,organisation,Acme Corp,,Acme Corp;Acme,,,\n");

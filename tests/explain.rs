@@ -70,14 +70,16 @@ fn file_and_stdin_give_the_same_explanation() {
 
 #[test]
 fn tone_toward_each_actor_with_its_terms() {
-    let e = json(&["Japan praised the talks, while North Korea condemned the drills."]);
+    let sentence =
+        "Japan welcomed the progress, but North Korea was accused of sabotaging the talks.";
+    let e = json(&[sentence]);
     let actors = e["sentences"][0]["actors"].as_array().unwrap();
     let ids: Vec<&str> = actors
         .iter()
         .map(|a| a["actor_id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["JPN", "PRK"]);
-    for (actor, term) in actors.iter().zip(["praised", "condemned"]) {
+    for (actor, term) in actors.iter().zip(["welcomed", "accused"]) {
         let terms: Vec<&str> = actor["tone"]["matches"]
             .as_array()
             .unwrap()
@@ -89,8 +91,23 @@ fn tone_toward_each_actor_with_its_terms() {
             "{term} not behind the tone toward {actor}"
         );
         assert!(actor["tone"]["tone"].is_f64());
+        let leaning = &actor["leaning"];
+        let p: f64 = leaning["probabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .sum();
+        assert!((p - 1.0).abs() < 1e-9, "{leaning}");
+        assert!(!leaning["cues"].as_array().unwrap().is_empty());
     }
     assert_eq!(actors[1]["mentions"][0], "North Korea");
+    assert_eq!(actors[0]["leaning"]["polarity"], "positive");
+    assert_eq!(actors[1]["leaning"]["polarity"], "negative");
+    let bare = json(&["--target-model", "none", sentence]);
+    let leaning = &bare["sentences"][0]["actors"][0]["leaning"];
+    assert!(leaning["probabilities"].is_null());
+    assert_eq!(leaning["polarity"], "positive");
 }
 
 #[test]
