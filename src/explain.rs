@@ -338,9 +338,6 @@ impl fmt::Display for LeaningExplanation {
     }
 }
 
-/// How many cues `stance explain` lists per target.
-const EXPLAINED_CUES: usize = 10;
-
 fn leaning(l: &Leaning) -> LeaningExplanation {
     LeaningExplanation {
         polarity: l.class.as_str(),
@@ -349,7 +346,6 @@ fn leaning(l: &Leaning) -> LeaningExplanation {
         cues: l
             .cues
             .iter()
-            .take(EXPLAINED_CUES)
             .map(|c| CueExplanation {
                 context: c.context.as_str(),
                 term: c.term.clone(),

@@ -114,22 +114,19 @@ impl TargetModel {
         Ok(())
     }
 
-    /// The reading toward the target of `site`.
+    /// The reading toward the target of `site`, with its `KEPT_CUES`
+    /// strongest cues.
     pub fn lean(&self, site: &CueSite) -> Leaning {
-        let mut cues: Vec<Cue> = Vec::new();
+        // Each cue counts once: found cues are told apart by the address of
+        // their key in the model, so no term is copied until the end.
+        let mut found: Vec<(CueContext, &str, [f64; 2])> = Vec::new();
         for_each_cue(site, |context, term| {
-            let Some(&[negative, positive]) = self.terms[context as usize].get(term) else {
-                return;
-            };
-            if !cues.iter().any(|c| c.context == context && c.term == term) {
-                cues.push(Cue {
-                    context,
-                    term: term.to_string(),
-                    negative,
-                    positive,
-                });
+            if let Some((key, &weights)) = self.terms[context as usize].get_key_value(term) {
+                found.push((context, key, weights));
             }
         });
+        found.sort_unstable_by_key(|&(context, key, _)| (context, key.as_ptr()));
+        found.dedup_by_key(|&mut (context, key, _)| (context, key.as_ptr()));
         let r = &self.rules;
         let tone = site.rule_tone;
         let mut scores = [0.0; 2];
@@ -138,15 +135,35 @@ impl TargetModel {
                 + r.tone[k] * tone
                 + r.tone_positive[k] * tone.max(0.0)
                 + r.tone_negative[k] * tone.min(0.0)
-                + cues
-                    .iter()
-                    .map(|c| if k == 0 { c.negative } else { c.positive })
-                    .sum::<f64>();
+                + found.iter().map(|(_, _, w)| w[k]).sum::<f64>();
         }
-        cues.sort_by(|a, b| b.strength().total_cmp(&a.strength()));
+        let strength = |w: &[f64; 2]| w[0].abs().max(w[1].abs());
+        let strongest_first = |a: &(CueContext, &str, [f64; 2]),
+                               b: &(CueContext, &str, [f64; 2])| {
+            let by_strength = strength(&b.2).total_cmp(&strength(&a.2));
+            by_strength.then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
+        };
+        if found.len() > KEPT_CUES {
+            found.select_nth_unstable_by(KEPT_CUES, strongest_first);
+            found.truncate(KEPT_CUES);
+        }
+        found.sort_by(strongest_first);
+        let cues = found
+            .into_iter()
+            .take(KEPT_CUES)
+            .map(|(context, term, [negative, positive])| Cue {
+                context,
+                term: term.to_string(),
+                negative,
+                positive,
+            })
+            .collect();
         Leaning::from_scores(scores, cues)
     }
 }
+
+/// How many of a target's cues its reading keeps (strongest first).
+pub const KEPT_CUES: usize = 10;
 
 /// What the cues of one target are read from.
 pub struct CueSite<'a> {
@@ -261,13 +278,6 @@ fn features(site: &CueSite) -> Vec<&'static str> {
 fn inside_quotation(before: &str) -> bool {
     let count = |mark: char| before.matches(mark).count();
     count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
-}
-
-impl Cue {
-    /// How much the cue moves the reading either way.
-    pub fn strength(&self) -> f64 {
-        self.negative.abs().max(self.positive.abs())
-    }
 }
 
 impl Leaning {

@@ -268,7 +268,7 @@ impl Class {
 }
 
 /// Where a cue of the target model stands relative to the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CueContext {
     /// Anywhere in the unit (a word or a pair of adjacent words).
     Unit,
@@ -300,7 +300,8 @@ pub struct Leaning {
     pub tone: f64,
     /// P(negative), P(neutral), P(positive) under the target model.
     pub probabilities: Option<[f64; 3]>,
-    /// The model's cues, strongest first.
+    /// The model's strongest cues, strongest first (at most
+    /// `target_model::KEPT_CUES`).
     pub cues: Vec<Cue>,
 }
 
