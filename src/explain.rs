@@ -348,7 +348,7 @@ fn leaning(l: &Leaning) -> LeaningExplanation {
             .iter()
             .map(|c| CueExplanation {
                 context: c.context.as_str(),
-                term: c.term.clone(),
+                term: c.term.to_string(),
                 negative: c.negative,
                 positive: c.positive,
             })

@@ -22,6 +22,7 @@ use crate::tokenize::{TokenKind, Tokens};
 use crate::types::{Class, Cue, CueContext, Hit, Leaning, Span, Tone};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The built-in target model.
 pub const DEFAULT_TARGET_MODEL: &str = include_str!("../lexicons/target.csv");
@@ -43,7 +44,7 @@ struct RuleWeights {
 /// Term weights by context, and the rule weights.
 #[derive(Debug, Clone, Default)]
 pub struct TargetModel {
-    terms: [FxHashMap<Box<str>, [f64; 2]>; 4],
+    terms: [FxHashMap<Arc<str>, [f64; 2]>; 4],
     rules: RuleWeights,
 }
 
@@ -119,7 +120,7 @@ impl TargetModel {
     pub fn lean(&self, site: &CueSite) -> Leaning {
         // Each cue counts once: found cues are told apart by the address of
         // their key in the model, so no term is copied until the end.
-        let mut found: Vec<(CueContext, &str, [f64; 2])> = Vec::new();
+        let mut found: Vec<FoundCue> = Vec::new();
         for_each_cue(site, |context, term| {
             if let Some((key, &weights)) = self.terms[context as usize].get_key_value(term) {
                 found.push((context, key, weights));
@@ -138,8 +139,7 @@ impl TargetModel {
                 + found.iter().map(|(_, _, w)| w[k]).sum::<f64>();
         }
         let strength = |w: &[f64; 2]| w[0].abs().max(w[1].abs());
-        let strongest_first = |a: &(CueContext, &str, [f64; 2]),
-                               b: &(CueContext, &str, [f64; 2])| {
+        let strongest_first = |a: &FoundCue, b: &FoundCue| {
             let by_strength = strength(&b.2).total_cmp(&strength(&a.2));
             by_strength.then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
         };
@@ -153,7 +153,7 @@ impl TargetModel {
             .take(KEPT_CUES)
             .map(|(context, term, [negative, positive])| Cue {
                 context,
-                term: term.to_string(),
+                term: Arc::clone(term),
                 negative,
                 positive,
             })
@@ -161,6 +161,9 @@ impl TargetModel {
         Leaning::from_scores(scores, cues)
     }
 }
+
+/// A cue found around a target: its context, the model's term, weights.
+type FoundCue<'m> = (CueContext, &'m Arc<str>, [f64; 2]);
 
 /// How many of a target's cues its reading keeps (strongest first).
 pub const KEPT_CUES: usize = 10;
@@ -530,7 +533,7 @@ mod tests {
     fn cue_counted_once_and_sorted() {
         let text = "Lawmakers criticized Seoul and criticized Tokyo";
         let l = with_site(text, "Seoul", (0.0, 0.0), &[], |site| model().lean(site));
-        let terms: Vec<&str> = l.cues.iter().map(|c| c.term.as_str()).collect();
+        let terms: Vec<&str> = l.cues.iter().map(|c| &*c.term).collect();
         assert_eq!(terms, ["criticized"]);
         let probabilities = l.probabilities.unwrap();
         assert!((probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);

@@ -286,7 +286,8 @@ pub enum CueContext {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cue {
     pub context: CueContext,
-    pub term: String,
+    /// Shared with the model's own copy of the term.
+    pub term: std::sync::Arc<str>,
     pub negative: f64,
     pub positive: f64,
 }
