@@ -3,7 +3,7 @@
 //! positive`), the cues a unit offers toward one target, and the three-way
 //! reading they add up to.
 //!
-//! The cues of a target are the unit's words and word pairs (context
+//! The cues of a target are the unit's words (context
 //! `unit`), the tokens just before and just after each mention (`before`,
 //! `after`, up to `WINDOW` tokens each), the mention itself left out; a
 //! few computed facts (`feature`: the unit's own tone, lexicon matches on
@@ -190,28 +190,16 @@ pub struct CueSite<'a> {
 const TONE_BAND: f64 = 0.05;
 const STRONG_TONE: f64 = 0.5;
 
-/// Calls `visit` with every cue of a target: the unit's words and adjacent
-/// word pairs ("w1 w2") outside the mentions, then the tokens before and
-/// after each mention, then the `feature` cues. A cue can come more than
-/// once.
+/// Calls `visit` with every cue of a target: the unit's words outside the
+/// mentions, then the tokens before and after each mention, then the
+/// `feature` cues. A cue can come more than once.
 pub fn for_each_cue(site: &CueSite, mut visit: impl FnMut(CueContext, &str)) {
     let tokens = site.tokens;
     let inside = |i: usize| site.mention_tokens.iter().any(|m| m.contains(&i));
-    let mut pair = String::new();
-    let mut previous: Option<usize> = None;
     for i in site.unit_tokens.clone() {
-        if tokens.items[i].kind != TokenKind::Word || inside(i) {
-            continue;
+        if tokens.items[i].kind == TokenKind::Word && !inside(i) {
+            visit(CueContext::Unit, tokens.norm(i));
         }
-        visit(CueContext::Unit, tokens.norm(i));
-        if let Some(p) = previous {
-            pair.clear();
-            pair.push_str(tokens.norm(p));
-            pair.push(' ');
-            pair.push_str(tokens.norm(i));
-            visit(CueContext::Unit, &pair);
-        }
-        previous = Some(i);
     }
     let unit = &site.unit_tokens;
     for m in &site.mention_tokens {
@@ -349,7 +337,7 @@ mod tests {
         tone,rule,-2,2\n\
         criticized,before,2,-1\n\
         praised,before,-1,2\n\
-        was criticized,unit,1,0\n\
+        was,unit,1,0\n\
         ally,after,0,0.5\n\
         inside quotation,feature,-3,-3\n";
 
@@ -408,17 +396,11 @@ mod tests {
         let expected = [
             "unit:lawmakers",
             "unit:criticized",
-            "unit:lawmakers criticized",
             "unit:drills",
-            "unit:criticized drills",
             "unit:a",
-            "unit:drills a",
             "unit:close",
-            "unit:a close",
             "unit:ally",
-            "unit:close ally",
             "unit:said",
-            "unit:ally said",
             "before:lawmakers",
             "before:criticized",
             "after:drills",

@@ -270,7 +270,7 @@ impl Class {
 /// Where a cue of the target model stands relative to the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CueContext {
-    /// Anywhere in the unit (a word or a pair of adjacent words).
+    /// A word anywhere in the unit.
     Unit,
     /// Among the tokens just before a mention.
     Before,
