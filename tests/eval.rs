@@ -277,6 +277,37 @@ fn features_for_refitting_the_target_model() {
 }
 
 #[test]
+fn overlapping_and_pronoun_targets_are_each_scored() {
+    let dir = TempDir::new().unwrap();
+    let text = "Critics accused North Korea of sabotaging the talks, and he agreed.";
+    let gold = write(
+        dir.path(),
+        "targets.csv",
+        &format!(
+            "text,start,end,label\n\"{text}\",15,26,negative\n\"{text}\",21,26,negative\n\"{text}\",57,59,neutral\n"
+        ),
+    );
+    let predictions = dir.path().join("p.csv");
+    let out = eval("target", &gold)
+        .arg("--predictions")
+        .arg(&predictions)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(printed(&String::from_utf8(out.stdout).unwrap(), "n"), "3");
+    let rows = rows(&predictions);
+    // "North Korea" and the overlapping "Korea" are read on their own: each
+    // leaves out only its own span, so both see "accused" just before.
+    assert_eq!(rows[1][3], "negative");
+    assert_eq!(rows[2][3], "negative");
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
 fn target_csv() {
     let dir = TempDir::new().unwrap();
     let gold = write(
