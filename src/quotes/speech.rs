@@ -490,18 +490,26 @@ fn object_end(para: &Para, k: usize) -> usize {
 }
 
 /// Skips the object of a "told"-like cue, unless it is what was told: it
-/// ends the sentence ("Fox told a different tale.") or an infinitive
-/// follows it ("asked the court to intervene").
+/// ends the sentence without being an addressee ("Fox told a different
+/// tale.") or an infinitive follows it ("asked the court to intervene").
 fn skip_object(para: &Para, k: usize) -> usize {
     let end = object_end(para, k);
     let rest = para.tokens.get(end);
-    let told = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(k - 1, end))
-        || para.is_word(end, &["to"]);
+    let last = rest.is_none_or(|t| sentence_final(t) || !para.same_sentence(k - 1, end));
+    let told = (last && !is_addressee(para, k, end)) || para.is_word(end, &["to"]);
     if told {
         k
     } else {
         end
     }
+}
+
+/// The object from `k` to `end` names whom something was told, not what:
+/// a word like "reporters" or a name ("told CNN", "told the New Yorker").
+fn is_addressee(para: &Para, k: usize, end: usize) -> bool {
+    let head = k + usize::from(para.has(k, DETERMINER));
+    let named = end > head && para.word(head).starts_with(char::is_uppercase);
+    end > k && (para.is_word(k, OBJECTS) || named)
 }
 
 /// Moves past a time phrase opening the content ("pledged on Tuesday to").

@@ -351,6 +351,69 @@ fn attribution_patterns() {
     }
 }
 
+/// What the object of a cue reads as. PolNeAR annotates the object of an
+/// evaluating cue as the content of an attribution ("criticized [the
+/// president's foreign policy]"), so it is read as one; the addressee of a
+/// "told"-like cue is never what was told.
+#[test]
+fn the_object_of_a_cue() {
+    let cases: &[Case] = &[
+        (
+            "an evaluating cue's object is its content",
+            "Critics condemned North Korea.",
+            &[("indirect", "North Korea", "critics-1")],
+        ),
+        (
+            "a praised decision",
+            "The senator praised the decision.",
+            &[("indirect", "the decision", "senator-1")],
+        ),
+        (
+            "an accusation with its charge",
+            "The minister accused Seoul of breaking its word.",
+            &[("indirect", "Seoul of breaking its word", "minister-1")],
+        ),
+        (
+            "a supported plan is a thought",
+            "The senator supports the plan.",
+            &[("thought", "the plan", "senator-1")],
+        ),
+        (
+            "a tale that was told",
+            "The network told a slightly different tale.",
+            &[("indirect", "a slightly different tale", "network-1")],
+        ),
+        (
+            "told with an infinitive",
+            "The envoy told Smith to leave.",
+            &[("indirect", "Smith to leave", "envoy-1")],
+        ),
+        (
+            "told reporters and nothing else",
+            "The minister told reporters.",
+            &[],
+        ),
+        (
+            "content, then told a newspaper",
+            "The talks had stalled, a spokesman told The Daily Courier.",
+            &[("indirect", "The talks had stalled", "spokesman-1")],
+        ),
+        (
+            "content, then told reporters on a day",
+            "The talks had stalled, the envoy told reporters on Tuesday.",
+            &[("indirect", "The talks had stalled", "envoy-1")],
+        ),
+        (
+            "content, then told a pronoun",
+            "Her husband was free, the president told her.",
+            &[("indirect", "Her husband was free", "president-1")],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run(text), expected);
+    }
+}
+
 #[test]
 fn speaker_mentions() {
     // (case, article, content of the first quote, its speaker mention)
