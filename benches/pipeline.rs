@@ -24,6 +24,7 @@ fn corpus() -> Vec<Document> {
             format: DocFormat::PlainText,
             title: None,
             date: None,
+            outlet: None,
             text: std::fs::read_to_string(p).unwrap(),
         })
         .collect()

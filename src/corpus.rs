@@ -37,6 +37,7 @@ pub struct Fields {
     pub id: String,
     pub title: String,
     pub date: String,
+    pub outlet: String,
     pub text: String,
 }
 
@@ -46,6 +47,7 @@ impl Default for Fields {
             id: "id".into(),
             title: "title".into(),
             date: "date".into(),
+            outlet: "outlet".into(),
             text: "text".into(),
         }
     }
@@ -258,6 +260,7 @@ fn read_text(
         format: DocFormat::PlainText,
         title: None,
         date: None,
+        outlet: None,
         text,
     }));
 }

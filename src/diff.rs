@@ -552,6 +552,7 @@ mod tests {
             format: DocFormat::Record,
             title: None,
             date: None,
+            outlet: None,
             text: TEXT.into(),
         };
         let result = comparison.document(doc);
@@ -622,6 +623,7 @@ mod tests {
                 format: DocFormat::Record,
                 title: None,
                 date: None,
+                outlet: None,
                 text: TEXT.into(),
             });
             let first = a.sentences[0].clone();

@@ -96,6 +96,9 @@ impl Engine {
             layout.title = doc.title.clone();
             layout.date = doc.date.as_deref().map(normalise_date);
         }
+        if doc.outlet.is_some() {
+            layout.outlet = doc.outlet.clone();
+        }
         layout
     }
 

@@ -434,6 +434,7 @@ mod tests {
             format: DocFormat::Record,
             title: None,
             date: None,
+            outlet: None,
             text: text.into(),
         });
         Explanation::new(&analysis, &engine)
@@ -521,6 +522,7 @@ mod tests {
             format: DocFormat::Record,
             title: None,
             date: None,
+            outlet: None,
             text: text.into(),
         });
         let span = |part: &str| {

@@ -1,5 +1,5 @@
-//! JSON Lines and CSV corpora: one article per record, with id, title, date
-//! and text taken from configurable fields. A record that cannot be used is
+//! JSON Lines and CSV corpora: one article per record, with id, title, date,
+//! outlet and text taken from configurable fields. A record that cannot be used is
 //! a problem naming its line; the other records are read.
 
 use crate::corpus::{decode, read_line_limited, Item, Line, ReadOptions};
@@ -19,6 +19,7 @@ struct Fields {
     id: Option<String>,
     title: Option<String>,
     date: Option<String>,
+    outlet: Option<String>,
     text: String,
 }
 
@@ -29,6 +30,10 @@ fn document(name: &str, file_id: &str, line: u64, fields: Fields) -> Document {
         format: DocFormat::Record,
         title: fields.title.filter(|t| !t.trim().is_empty()),
         date: fields.date.filter(|d| !d.trim().is_empty()),
+        outlet: fields
+            .outlet
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty()),
         text: fields.text,
     }
 }
@@ -100,6 +105,7 @@ fn json_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
         id: scalar(&names.id),
         title: scalar(&names.title),
         date: scalar(&names.date),
+        outlet: scalar(&names.outlet),
         text,
     })
 }
@@ -158,6 +164,7 @@ struct Columns {
     id: Option<usize>,
     title: Option<usize>,
     date: Option<usize>,
+    outlet: Option<usize>,
     text: usize,
 }
 
@@ -171,6 +178,7 @@ impl Columns {
             id: position(&f.id),
             title: position(&f.title),
             date: position(&f.date),
+            outlet: position(&f.outlet),
             text,
         })
     }
@@ -212,6 +220,7 @@ fn csv_document(
         id: field(columns.id).filter(|s| !s.is_empty()),
         title: field(columns.title),
         date: field(columns.date),
+        outlet: field(columns.outlet),
         text,
     };
     Some(document(name, file_id, line, fields))
@@ -222,6 +231,14 @@ mod tests {
     use super::*;
 
     fn read(data: &str, jsonl: bool) -> (Vec<Document>, Vec<Rejection>) {
+        read_with(data, jsonl, &ReadOptions::default())
+    }
+
+    fn read_with(
+        data: &str,
+        jsonl: bool,
+        options: &ReadOptions,
+    ) -> (Vec<Document>, Vec<Rejection>) {
         let mut docs = Vec::new();
         let mut problems = Vec::new();
         let mut emit = |i: Item| match i {
@@ -229,11 +246,10 @@ mod tests {
             Item::Problem(p) => problems.push(p),
         };
         let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
-        let options = ReadOptions::default();
         if jsonl {
-            read_jsonl(reader, "f", "f", &options, &mut emit);
+            read_jsonl(reader, "f", "f", options, &mut emit);
         } else {
-            read_csv(reader, "f", "f", &options, &mut emit);
+            read_csv(reader, "f", "f", options, &mut emit);
         }
         (docs, problems)
     }
@@ -260,6 +276,53 @@ mod tests {
         assert_eq!(docs[0].text, "Body, with comma.");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn jsonl_outlet_values() {
+        // A string (trimmed) or a number is the outlet; an empty string and
+        // any other JSON value count as no outlet, as for title and date.
+        let cases: &[(&str, Option<&str>)] = &[
+            (r#""Reuters""#, Some("Reuters")),
+            (r#"" Kyodo News ""#, Some("Kyodo News")),
+            ("24", Some("24")),
+            (r#""  ""#, None),
+            ("null", None),
+            ("true", None),
+            (r#"{"name":"Reuters"}"#, None),
+            (r#"["Reuters"]"#, None),
+        ];
+        for (value, expected) in cases {
+            let data = format!("{{\"outlet\":{value},\"text\":\"Talks resumed.\"}}\n");
+            let (docs, problems) = read(&data, true);
+            assert!(problems.is_empty(), "value: {value}");
+            assert_eq!(docs[0].outlet.as_deref(), *expected, "value: {value}");
+        }
+        let (docs, _) = read("{\"text\":\"Talks resumed.\"}\n", true);
+        assert_eq!(docs[0].outlet, None);
+    }
+
+    #[test]
+    fn outlet_from_a_named_field() {
+        let mut options = ReadOptions::default();
+        options.fields.outlet = "publisher".into();
+        let jsonl = "{\"outlet\":\"X\",\"publisher\":\"NHK\",\"text\":\"Talks resumed.\"}\n";
+        let csv = "id,publisher,text\nr1,NHK,Talks resumed.\nr2,,Talks ended.\n";
+        let (from_jsonl, _) = read_with(jsonl, true, &options);
+        let (from_csv, _) = read_with(csv, false, &options);
+        let outlets: Vec<Option<&str>> = from_jsonl
+            .iter()
+            .chain(&from_csv)
+            .map(|d| d.outlet.as_deref())
+            .collect();
+        assert_eq!(outlets, [Some("NHK"), Some("NHK"), None]);
+    }
+
+    #[test]
+    fn csv_without_outlet_column() {
+        let (docs, problems) = read("id,text\nr1,Talks resumed.\n", false);
+        assert!(problems.is_empty());
+        assert_eq!(docs[0].outlet, None);
     }
 
     #[test]

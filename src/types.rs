@@ -45,7 +45,8 @@ impl Span {
 pub enum DocFormat {
     /// A plain-text article: headline, metadata lines and body in one text.
     PlainText,
-    /// A JSONL or CSV record: title and date come from their own fields.
+    /// A JSONL or CSV record: title, date and outlet come from their own
+    /// fields.
     Record,
 }
 
@@ -57,6 +58,9 @@ pub struct Document {
     pub format: DocFormat,
     pub title: Option<String>,
     pub date: Option<String>,
+    /// The outlet named by a record's field; it wins over one found in the
+    /// text's layout.
+    pub outlet: Option<String>,
     pub text: String,
 }
 

@@ -411,3 +411,79 @@ fn aggregates_by_month_and_rolled_up() {
         ]
     );
 }
+
+/// The outlet column of articles.csv and the (source, target, units) of
+/// dyads.csv after scoring `args`.
+fn outlets_and_dyads(args: &[&str], out: &Path) -> (Vec<String>, Vec<[String; 3]>) {
+    score(args, out).success();
+    let outlets = rows(out, "articles.csv")[1..]
+        .iter()
+        .map(|r| r[4].clone())
+        .collect();
+    let dyads = rows(out, "dyads.csv")[1..]
+        .iter()
+        .map(|r| [r[0].clone(), r[1].clone(), r[2].clone()])
+        .collect();
+    (outlets, dyads)
+}
+
+fn dyad(source: &str, target: &str, units: &str) -> [String; 3] {
+    [source.into(), target.into(), units.into()]
+}
+
+#[test]
+fn outlet_field_is_the_source_of_narration() {
+    let dir = TempDir::new().unwrap();
+    let feed = "{\"id\":\"1\",\"outlet\":\"Kyodo News\",\"text\":\"TOKYO (Reuters) - Shinzo Abe warned of a dangerous crisis.\"}\n\
+        {\"id\":\"2\",\"text\":\"TOKYO (Reuters) - Japan welcomed the successful talks.\"}\n\
+        {\"id\":\"3\",\"outlet\":\" \",\"text\":\"TOKYO (Reuters) - Japan welcomed the successful talks.\"}\n\
+        {\"id\":\"4\",\"outlet\":\"NHK\",\"text\":\"Japan welcomed the successful talks.\"}\n\
+        {\"id\":\"5\",\"outlet\":{\"name\":\"NHK\"},\"text\":\"Japan welcomed the successful talks.\"}\n";
+    let path = write(dir.path(), "feed.jsonl", feed.as_bytes());
+    let out = dir.path().join("out");
+    let (outlets, dyads) = outlets_and_dyads(&[path.to_str().unwrap()], &out);
+    // The field wins over the dateline; without it (missing, blank, or not
+    // a string or number) the dateline's outlet, if any, is kept.
+    assert_eq!(outlets, ["Kyodo News", "Reuters", "Reuters", "NHK", ""]);
+    assert_eq!(
+        dyads,
+        [
+            dyad("Kyodo News", "JPN.ABE", "1"),
+            dyad("NHK", "JPN", "1"),
+            dyad("Reuters", "JPN", "2"),
+        ]
+    );
+    assert_eq!(rows(&out, "errors.csv").len(), 1);
+}
+
+#[test]
+fn outlet_field_of_csv_records_renamed() {
+    let dir = TempDir::new().unwrap();
+    let table = "id,publisher,outlet,text\n\
+        1,NHK,Ignored,Japan welcomed the successful talks.\n\
+        2,,Ignored,TOKYO (Reuters) - Shinzo Abe warned of a dangerous crisis.\n";
+    let path = write(dir.path(), "table.csv", table.as_bytes());
+    let out = dir.path().join("out");
+    let args = [path.to_str().unwrap(), "--outlet-field", "publisher"];
+    let (outlets, dyads) = outlets_and_dyads(&args, &out);
+    assert_eq!(outlets, ["NHK", "Reuters"]);
+    assert_eq!(
+        dyads,
+        [dyad("NHK", "JPN", "1"), dyad("Reuters", "JPN.ABE", "1")]
+    );
+    // diff takes the same input options.
+    stance()
+        .args([
+            "diff",
+            "--quiet",
+            "--base",
+            "default",
+            "--outlet-field",
+            "publisher",
+            "-o",
+        ])
+        .arg(dir.path().join("diff"))
+        .arg(&path)
+        .assert()
+        .success();
+}

@@ -55,6 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         format: DocFormat::Record,
         title: None,
         date: None,
+        outlet: None,
         text: args.read_text()?,
     });
     let explanation = Explanation::new(&analysis, &engine);

@@ -69,6 +69,10 @@ pub struct InputArgs {
     /// JSONL/CSV field holding the date.
     #[arg(long, default_value = "date")]
     pub date_field: String,
+    /// JSONL/CSV field holding the outlet (source of narration); when
+    /// missing or empty, the outlet is read from the text (a dateline).
+    #[arg(long, default_value = "outlet")]
+    pub outlet_field: String,
     /// JSONL/CSV field holding the article text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
@@ -103,6 +107,7 @@ impl InputArgs {
                 id: self.id_field.clone(),
                 title: self.title_field.clone(),
                 date: self.date_field.clone(),
+                outlet: self.outlet_field.clone(),
                 text: self.text_field.clone(),
             },
             max_bytes: self.max_bytes,

@@ -401,6 +401,7 @@ pub fn text_tone(engine: &Engine, id: &str, text: &str) -> f64 {
         format: DocFormat::Record,
         title: None,
         date: None,
+        outlet: None,
         text: text.to_string(),
     };
     engine.analyze(doc).tone
@@ -865,6 +866,7 @@ mod tests {
             format: DocFormat::Record,
             title: None,
             date: None,
+            outlet: None,
             text: text.into(),
         };
         let analysis = engine.analyze(doc);
