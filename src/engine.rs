@@ -263,8 +263,14 @@ impl UnitScorer<'_> {
                     }
                 }
                 let tone = self.tone.unit(q.span);
+                let reach = self.tone.with_cue(q.span, q.cue);
+                let targets = if reach == q.span {
+                    self.tone.targets(&tone, q.span, found)
+                } else {
+                    self.tone.targets(&self.tone.unit(reach), reach, found)
+                };
                 ScoredQuote {
-                    targets: self.tone.targets(&tone, q.span, found),
+                    targets,
                     tone,
                     speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
                     quote: q.clone(),

@@ -231,6 +231,26 @@ impl ToneContext<'_> {
         }
     }
 
+    /// The span over which a quote's targets are read: its content and its
+    /// cue ("condemned" in "Critics condemned North Korea": the judgement is
+    /// in the cue), when the cue lies in the same paragraph; else the
+    /// content alone.
+    pub fn with_cue(&self, content: Span, cue: Option<Span>) -> Span {
+        let Some(cue) = cue else {
+            return content;
+        };
+        let reach = Span::new(content.start.min(cue.start), content.end.max(cue.end));
+        let crosses_paragraph = self
+            .tokens
+            .range_within(reach)
+            .any(|i| self.tokens.items[i].kind == TokenKind::Break);
+        if crosses_paragraph || self.vader.is_some() {
+            content
+        } else {
+            reach
+        }
+    }
+
     /// The targets of a unit (whose own tone is `tone`) with the tone
     /// toward each.
     pub fn targets(

@@ -135,3 +135,18 @@ fn missing_text_is_a_usage_error_and_missing_file_a_failure() {
         .code(1)
         .stderr(contains("/nonexistent/quote.txt"));
 }
+
+#[test]
+fn a_quote_cue_bears_on_the_quote_targets() {
+    let e = json(&["Critics condemned North Korea."]);
+    let quote = &e["quotes"][0];
+    assert_eq!(quote["cue"], "condemned");
+    // The content ("North Korea") has no tone of its own ...
+    assert_eq!(quote["tone"]["tone"], 0.0);
+    // ... but the judgement in the cue lands on the target.
+    let target = &quote["targets"][0];
+    assert_eq!(target["actor_id"], "PRK");
+    assert_eq!(target["tone"]["matches"][0]["term"], "condemned");
+    assert!(target["tone"]["tone"].as_f64().unwrap() < 0.0);
+    assert!(target["leaning"]["tone"].as_f64().unwrap() < 0.0);
+}
