@@ -152,8 +152,8 @@ impl ToneContext<'_> {
     /// said Seoul's drills exacerbated the problem" leans positive toward
     /// Japan and negative toward South Korea. A target named outside the
     /// unit ("said of the South Korean drills") takes the unit's whole tone.
-    /// Given the unit's own tone (so a unit with several targets is scored
-    /// once).
+    /// `tone` is the unit's own tone, so a unit with several targets is
+    /// scored once.
     fn toward_scored(&self, mut tone: Tone, unit: Span, mentions: &[Span]) -> Tone {
         let inside: Vec<Span> = mentions
             .iter()
