@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the hot stages: segmentation, lexicon matching
-//! with tone rules, the whole per-article analysis, and VADER-exact mode.
+//! with tone rules, the whole per-article analysis (with and without the
+//! target model), and VADER-exact mode.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use stance::engine::Engine;
@@ -73,13 +74,22 @@ fn scoring(c: &mut Criterion) {
             }
         })
     });
-    group.bench_function("analyze", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(engine.analyze(d.clone()));
-            }
-        })
-    });
+    let without_model = Engine {
+        target_model: None,
+        ..engine.clone()
+    };
+    for (name, engine) in [
+        ("analyze", &engine),
+        ("analyze/no-target-model", &without_model),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(engine.analyze(d.clone()));
+                }
+            })
+        });
+    }
     group.finish();
 }
 
