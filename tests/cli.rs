@@ -344,6 +344,20 @@ fn target_model_option_and_its_bad_lines() {
         .assert()
         .code(2)
         .stderr(contains("no term rows"));
+    let latin1 = write(
+        dir.path(),
+        "latin1.csv",
+        b"term,context,negative,positive\ncaf\xe9,unit,1,1\n",
+    );
+    stance()
+        .args(["score", "--quiet", "--target-model"])
+        .arg(&latin1)
+        .arg("-o")
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("latin1.csv: not UTF-8"));
     score(&["--target-model", "none", article.to_str().unwrap()], &out).success();
     for row in &rows(&out, "stance.csv")[1..] {
         assert_eq!(row[5], row[8], "tone is the rule-based tone: {row:?}");
