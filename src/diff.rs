@@ -1,8 +1,9 @@
 //! Lexicon regression: analyses one document under two lexicon sets (tone
-//! entries and modifiers), compares the tone of every sentence and quote,
-//! and attributes each change to the entries and modifiers that differ
-//! between the two sets and acted in the unit. No I/O: `stance diff`
-//! writes the results.
+//! entries and modifiers, and the target model), compares the tone of
+//! every sentence and quote and the reading toward every target, and
+//! attributes each change to the entries and modifiers that differ between
+//! the two sets and acted in the unit (or around the target). No I/O:
+//! `stance diff` writes the results.
 //!
 //! Attribution. An entry is responsible for a unit's change when it is
 //! matched in the unit (under either set) and was added, removed or
@@ -16,7 +17,7 @@ use crate::aggregate::NEUTRAL_BAND;
 use crate::engine::Engine;
 use crate::lexicon::{Entry, Lexicon, Modifier};
 use crate::pipeline::Counted;
-use crate::types::{Analysis, Document, Span, Tone, UnitKind};
+use crate::types::{ActorIdx, Analysis, Class, Document, Span, Target, Tone, UnitKind};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -202,6 +203,22 @@ impl UnitChange {
     }
 }
 
+/// A target whose reading moved: its polarity changed, or its tone by more
+/// than epsilon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetChange {
+    pub unit_kind: UnitKind,
+    pub unit_no: usize,
+    pub target: ActorIdx,
+    pub tone_before: f64,
+    pub tone_after: f64,
+    pub polarity_before: Class,
+    pub polarity_after: Class,
+    /// Indices into `LexiconDiff::changes` that acted in the rule-based
+    /// tone toward the target, in text order.
+    pub responsible: Vec<usize>,
+}
+
 /// The result for one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleDiff {
@@ -209,6 +226,7 @@ pub struct ArticleDiff {
     pub sentences: usize,
     pub quotes: usize,
     pub changes: Vec<UnitChange>,
+    pub targets: Vec<TargetChange>,
 }
 
 impl Counted for ArticleDiff {
@@ -247,27 +265,67 @@ impl<'a> Comparison<'a> {
         self.article(&before, &after)
     }
 
-    /// Compares two analyses of the same document. Layout, sentences and
-    /// quotes do not depend on the tone lexicon, so units pair by index.
+    /// Compares two analyses of the same document. Layout, sentences,
+    /// quotes and actors do not depend on the tone lexicon or the target
+    /// model, so units and their targets pair by index.
     pub fn article(&self, before: &Analysis, after: &Analysis) -> ArticleDiff {
         debug_assert_eq!(before.sentences.len(), after.sentences.len());
         debug_assert_eq!(before.quotes.len(), after.quotes.len());
         let sentences = before.sentences.iter().zip(&after.sentences);
-        let sentence_units =
-            sentences.map(|(b, a)| (UnitKind::Sentence, b.sentence.span, &b.tone, &a.tone));
+        let sentence_units = sentences.map(|(b, a)| {
+            let targets = (b.actors.as_slice(), a.actors.as_slice());
+            (
+                UnitKind::Sentence,
+                b.sentence.span,
+                ((&b.tone, &a.tone), targets),
+            )
+        });
         let quotes = before.quotes.iter().zip(&after.quotes);
-        let quote_units = quotes.map(|(b, a)| (UnitKind::Quote, b.quote.span, &b.tone, &a.tone));
+        let quote_units = quotes.map(|(b, a)| {
+            let targets = (b.targets.as_slice(), a.targets.as_slice());
+            (UnitKind::Quote, b.quote.span, ((&b.tone, &a.tone), targets))
+        });
         let text = before.doc.text.as_str();
-        let changes = number_units(sentence_units)
-            .chain(number_units(quote_units))
-            .filter_map(|(kind, no, span, b, a)| self.unit(kind, no, span.of(text), b, a))
-            .collect();
+        let mut changes = Vec::new();
+        let mut targets = Vec::new();
+        for (kind, no, span, ((b, a), pairs)) in
+            number_units(sentence_units).chain(number_units(quote_units))
+        {
+            changes.extend(self.unit(kind, no, span.of(text), b, a));
+            let pairs = pairs.0.iter().zip(pairs.1);
+            targets.extend(pairs.filter_map(|(b, a)| self.target(kind, no, b, a)));
+        }
         ArticleDiff {
             article_id: before.doc.id.clone(),
             sentences: before.sentences.len(),
             quotes: before.quotes.len(),
             changes,
+            targets,
         }
+    }
+
+    fn target(
+        &self,
+        unit_kind: UnitKind,
+        unit_no: usize,
+        before: &Target,
+        after: &Target,
+    ) -> Option<TargetChange> {
+        debug_assert_eq!(before.actor, after.actor);
+        let (b, a) = (&before.leaning, &after.leaning);
+        if b.class == a.class && (a.tone - b.tone).abs() <= self.epsilon {
+            return None;
+        }
+        Some(TargetChange {
+            unit_kind,
+            unit_no,
+            target: before.actor,
+            tone_before: b.tone,
+            tone_after: a.tone,
+            polarity_before: b.class,
+            polarity_after: a.class,
+            responsible: self.responsible(&before.tone, &after.tone),
+        })
     }
 
     fn unit(
@@ -324,12 +382,12 @@ impl<'a> Comparison<'a> {
 }
 
 /// Numbers units from 1 in order.
-fn number_units<'t>(
-    units: impl Iterator<Item = (UnitKind, Span, &'t Tone, &'t Tone)>,
-) -> impl Iterator<Item = (UnitKind, usize, Span, &'t Tone, &'t Tone)> {
+fn number_units<T>(
+    units: impl Iterator<Item = (UnitKind, Span, T)>,
+) -> impl Iterator<Item = (UnitKind, usize, Span, T)> {
     units
         .enumerate()
-        .map(|(i, (kind, span, b, a))| (kind, i + 1, span, b, a))
+        .map(|(i, (kind, span, rest))| (kind, i + 1, span, rest))
 }
 
 fn terms(tone: &Tone, lexicon: &Lexicon) -> Vec<String> {
@@ -378,6 +436,9 @@ pub struct Tally {
     pub units: u64,
     pub changed: u64,
     pub flips: u64,
+    /// Targets whose reading moved, and those whose polarity changed.
+    pub targets_changed: u64,
+    pub polarity_changes: u64,
     /// Parallel to `LexiconDiff::changes`.
     pub per_change: Vec<ChangeCount>,
 }
@@ -402,6 +463,12 @@ impl Tally {
                 self.per_change[i].flips += u64::from(flip);
             }
         }
+        self.targets_changed += article.targets.len() as u64;
+        self.polarity_changes += article
+            .targets
+            .iter()
+            .filter(|t| t.polarity_before != t.polarity_after)
+            .count() as u64;
     }
 
     /// Every lexicon change with its counts, most units changed first, then
@@ -676,6 +743,7 @@ mod tests {
             sentences: 4,
             quotes: 1,
             changes: vec![unit(-0.3), unit(0.2)],
+            targets: vec![],
         });
         assert_eq!((tally.units, tally.changed, tally.flips), (5, 2, 1));
         assert_eq!(tally.ranked(&diff)[0].1, ChangeCount { units: 2, flips: 1 });

@@ -187,6 +187,85 @@ fn identical_copy_lists_nothing() {
     let out = dir.path().join("out");
     assert_eq!(rows(&out.join("changes.csv")).len(), 1);
     assert_eq!(rows(&out.join("summary.csv")).len(), 1);
+    assert_eq!(rows(&out.join("targets.csv")).len(), 1);
+}
+
+const CURBS: &str = "Seoul hits back over curbs\n\nMarch 4, 2024 - 10:00 By Reuters\n\n\
+SEOUL (Reuters) -- South Korea's parliament sharply criticized Japan on Monday over the export curbs.\n\n\
+Trade between China and Vietnam grew strongly in May, officials said.\n";
+
+/// `stance diff` of the CURBS article with `extra` options: stdout and
+/// the rows of targets.csv.
+fn diff_targets(extra: &[&str]) -> (String, Vec<Vec<String>>) {
+    let dir = TempDir::new().unwrap();
+    let article = dir.path().join("curbs.txt");
+    fs::write(&article, CURBS).unwrap();
+    let out = dir.path().join("out");
+    let output = stance()
+        .args(["diff", "--quiet", "-o"])
+        .arg(&out)
+        .args(extra)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        rows(&out.join("targets.csv")),
+    )
+}
+
+#[test]
+fn target_model_against_none_lists_the_targets_that_moved() {
+    let (stdout, targets) = diff_targets(&["--base", "default", "--base-target-model", "none"]);
+    assert_eq!(
+        targets[0],
+        [
+            "article_id",
+            "unit_kind",
+            "unit_no",
+            "target_actor",
+            "tone_before",
+            "tone_after",
+            "delta",
+            "polarity_before",
+            "polarity_after",
+            "entries"
+        ]
+    );
+    assert!(targets.len() > 1, "{targets:?}");
+    let polarity_changes = targets[1..].iter().filter(|r| r[7] != r[8]).count();
+    let changed = format!("targets changed: {}\n", targets.len() - 1);
+    assert!(stdout.contains(&changed), "{stdout}");
+    let flipped = format!("target polarity changes: {polarity_changes}\n");
+    assert!(stdout.contains(&flipped), "{stdout}");
+    // Same tone lexicon on both sides: no unit changed, no entry blamed.
+    assert!(stdout.contains("units changed: 0\n"));
+    assert!(targets[1..].iter().all(|r| r[9].is_empty()));
+}
+
+#[test]
+fn reweighted_entry_is_blamed_for_the_targets_it_moves() {
+    let dir = TempDir::new().unwrap();
+    let flipped = [("criticized,-2,criticism", "criticized,2,criticism")];
+    let lexicon = tone_copy(dir.path(), "t.csv", &flipped);
+    let lexicon = lexicon.to_str().unwrap();
+    let (_, targets) = diff_targets(&["--base", "default", "--lexicon", lexicon]);
+    let japan: Vec<&Vec<String>> = targets[1..].iter().filter(|r| r[3] == "JPN").collect();
+    assert!(!japan.is_empty(), "{targets:?}");
+    for row in &japan {
+        assert_eq!(row[9], "criticized", "{row:?}");
+        assert!(row[6].parse::<f64>().unwrap() > 0.0, "{row:?}");
+    }
+    // China and Vietnam, in a sentence without "criticized", do not move.
+    let others = targets[1..]
+        .iter()
+        .filter(|r| r[3] == "CHN" || r[3] == "VNM");
+    assert_eq!(others.count(), 0, "{targets:?}");
 }
 
 #[test]

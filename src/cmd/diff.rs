@@ -1,10 +1,12 @@
 //! `stance diff`: scores a corpus with two lexicon sets in one pass and
-//! writes the units whose tone moved (changes.csv) and the lexicon changes
-//! responsible (summary.csv), with totals on stdout.
+//! writes the units whose tone moved (changes.csv), the targets whose
+//! reading moved (targets.csv) and the lexicon changes responsible
+//! (summary.csv), with totals on stdout.
 
 use super::score::{progress_bar, InputArgs};
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
+use stance::actors::ActorLexicon;
 use stance::corpus::expand;
 use stance::diff::{ArticleDiff, Comparison, LexiconChange, LexiconDiff, Tally};
 use stance::engine::Engine;
@@ -27,6 +29,18 @@ pub const CHANGES: &[&str] = &[
     "terms_removed",
     "entries",
 ];
+pub const TARGETS: &[&str] = &[
+    "article_id",
+    "unit_kind",
+    "unit_no",
+    "target_actor",
+    "tone_before",
+    "tone_after",
+    "delta",
+    "polarity_before",
+    "polarity_after",
+    "entries",
+];
 pub const SUMMARY: &[&str] = &[
     "entry",
     "change",
@@ -47,9 +61,13 @@ pub struct Args {
     /// Modifier list of the base side (default: the one of --modifiers).
     #[arg(long, value_name = "PATH")]
     pub base_modifiers: Option<PathBuf>,
+    /// Target model of the base side: PATH, "default" or "none" (default:
+    /// the one of --target-model).
+    #[arg(long, value_name = "PATH")]
+    pub base_target_model: Option<String>,
     #[command(flatten)]
     pub input: InputArgs,
-    /// Directory for changes.csv and summary.csv.
+    /// Directory for changes.csv, targets.csv and summary.csv.
     #[arg(short, long, value_name = "DIR", default_value = "diff")]
     pub out: PathBuf,
     /// Smallest change of a unit's tone that is reported.
@@ -82,22 +100,29 @@ impl Args {
                 .base_modifiers
                 .clone()
                 .or_else(|| self.lexicons.modifiers.clone()),
+            target_model: self
+                .base_target_model
+                .clone()
+                .unwrap_or_else(|| self.lexicons.target_model.clone()),
             ..self.lexicons.clone()
         };
         let (lexicon, rules) = base.tone_lexicon()?;
         let before = Engine {
             lexicon,
             rules,
+            target_model: base.target_model()?,
             ..after.clone()
         };
         Ok((before, after))
     }
 }
 
-/// Writes changes.csv as results arrive and tallies them.
+/// Writes changes.csv and targets.csv as results arrive and tallies them.
 struct DiffSink<'a> {
     changes: Sheet,
+    targets: Sheet,
     diff: &'a LexiconDiff,
+    actors: &'a ActorLexicon,
     tally: Tally,
 }
 
@@ -116,6 +141,20 @@ impl Sink<ArticleDiff> for DiffSink<'_> {
                 change.sign_flip().to_string(),
                 change.terms_added.join(";"),
                 change.terms_removed.join(";"),
+                self.labels(&change.responsible),
+            ])?;
+        }
+        for change in &article.targets {
+            self.targets.row(&[
+                article.article_id.clone(),
+                change.unit_kind.as_str().into(),
+                change.unit_no.to_string(),
+                self.actors.get(change.target).id.clone(),
+                number(change.tone_before),
+                number(change.tone_after),
+                number(change.tone_after - change.tone_before),
+                change.polarity_before.as_str().into(),
+                change.polarity_after.as_str().into(),
                 self.labels(&change.responsible),
             ])?;
         }
@@ -146,7 +185,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("creating {}", args.out.display()))?;
     let mut sink = DiffSink {
         changes: Sheet::create(&args.out, "changes.csv", CHANGES, args.excel)?,
+        targets: Sheet::create(&args.out, "targets.csv", TARGETS, args.excel)?,
         diff: &comparison.diff,
+        actors: &after.actors,
         tally: Tally::new(&comparison.diff),
     };
     let bar = progress_bar(args.quiet);
@@ -160,6 +201,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     )?;
     bar.finish_and_clear();
     sink.changes.finish()?;
+    sink.targets.finish()?;
     write_summary(&args, &comparison.diff, &sink.tally)?;
     super::print(&totals(&comparison.diff, &sink.tally, summary.articles))?;
     if !args.quiet {
@@ -202,10 +244,13 @@ fn write_summary(args: &Args, diff: &LexiconDiff, tally: &Tally) -> Result<()> {
 /// The totals and the entries that changed the most units, for stdout.
 fn totals(diff: &LexiconDiff, tally: &Tally, articles: u64) -> String {
     let mut text = format!(
-        "articles: {articles}\nunits compared: {}\nunits changed: {}\nsign flips: {}\nlexicon changes: {}\n",
+        "articles: {articles}\nunits compared: {}\nunits changed: {}\nsign flips: {}\n\
+         targets changed: {}\ntarget polarity changes: {}\nlexicon changes: {}\n",
         tally.units,
         tally.changed,
         tally.flips,
+        tally.targets_changed,
+        tally.polarity_changes,
         diff.changes.len()
     );
     let top: Vec<(&LexiconChange, _)> = tally

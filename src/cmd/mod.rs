@@ -189,7 +189,7 @@ impl LexiconArgs {
     }
 
     /// The `--target-model`, reporting malformed rows.
-    fn target_model(&self) -> Result<Option<TargetModel>> {
+    pub fn target_model(&self) -> Result<Option<TargetModel>> {
         let (text, origin) = match self.target_model.as_str() {
             "none" => return Ok(None),
             "default" => (DEFAULT_TARGET_MODEL.to_string(), "default".to_string()),
