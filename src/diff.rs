@@ -21,6 +21,41 @@ use crate::types::{ActorIdx, Analysis, Class, Document, Span, Target, Tone, Unit
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The columns of `stance diff`'s reports.
+pub const CHANGES: &[&str] = &[
+    "article_id",
+    "unit_kind",
+    "unit_no",
+    "text",
+    "tone_before",
+    "tone_after",
+    "delta",
+    "sign_flip",
+    "terms_added",
+    "terms_removed",
+    "entries",
+];
+pub const TARGETS: &[&str] = &[
+    "article_id",
+    "unit_kind",
+    "unit_no",
+    "target_actor",
+    "tone_before",
+    "tone_after",
+    "delta",
+    "polarity_before",
+    "polarity_after",
+    "entries",
+];
+pub const SUMMARY: &[&str] = &[
+    "entry",
+    "change",
+    "weight_before",
+    "weight_after",
+    "units_changed",
+    "sign_flips",
+];
+
 /// How an entry or a modifier differs between the two sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {

@@ -8,47 +8,15 @@ use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use stance::actors::ActorLexicon;
 use stance::corpus::expand;
-use stance::diff::{ArticleDiff, Comparison, LexiconChange, LexiconDiff, Tally};
+use stance::diff::{
+    ArticleDiff, Comparison, LexiconChange, LexiconDiff, Tally, CHANGES, SUMMARY, TARGETS,
+};
 use stance::engine::Engine;
 use stance::pipeline::{self, Sink};
 use stance::report::{number, Sheet};
 use stance::types::Rejection;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-pub const CHANGES: &[&str] = &[
-    "article_id",
-    "unit_kind",
-    "unit_no",
-    "text",
-    "tone_before",
-    "tone_after",
-    "delta",
-    "sign_flip",
-    "terms_added",
-    "terms_removed",
-    "entries",
-];
-pub const TARGETS: &[&str] = &[
-    "article_id",
-    "unit_kind",
-    "unit_no",
-    "target_actor",
-    "tone_before",
-    "tone_after",
-    "delta",
-    "polarity_before",
-    "polarity_after",
-    "entries",
-];
-pub const SUMMARY: &[&str] = &[
-    "entry",
-    "change",
-    "weight_before",
-    "weight_after",
-    "units_changed",
-    "sign_flips",
-];
 
 /// Entries listed on stdout.
 const TOP: usize = 10;
