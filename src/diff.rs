@@ -194,21 +194,16 @@ fn changes_between<'k, V>(
         .collect()
 }
 
-/// -1, 0 or 1: the class of a tone by the neutral band of the aggregates.
-fn polarity(tone: f64) -> i8 {
-    if tone > NEUTRAL_BAND {
-        1
-    } else if tone < -NEUTRAL_BAND {
-        -1
-    } else {
-        0
-    }
-}
-
 /// A flip is a change of class between negative and positive (beyond the
 /// neutral band); moving into or out of the band is not a flip.
 pub fn sign_flip(before: f64, after: f64) -> bool {
-    polarity(before) * polarity(after) < 0
+    matches!(
+        (
+            Class::of(before, NEUTRAL_BAND),
+            Class::of(after, NEUTRAL_BAND)
+        ),
+        (Class::Negative, Class::Positive) | (Class::Positive, Class::Negative)
+    )
 }
 
 /// A unit whose tone moved by more than epsilon.
