@@ -344,6 +344,19 @@ fn target_model_option_and_its_bad_lines() {
         .assert()
         .code(2)
         .stderr(contains("no term rows"));
+    stance()
+        .args([
+            "score",
+            "--quiet",
+            "--target-model",
+            "no-such-model.csv",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains("no-such-model.csv"));
     let latin1 = write(
         dir.path(),
         "latin1.csv",

@@ -53,6 +53,25 @@ fn printed(table: &str, metric: &str) -> String {
         .unwrap_or_else(|| panic!("no {metric} in\n{table}"))
 }
 
+/// Runs `stance eval --task TASK` on `gold` with `extra` options and
+/// `--predictions`, checks that it succeeds, and returns the printed table
+/// and the prediction rows.
+fn predictions_of(task: &str, gold: &Path, extra: &[&str]) -> (String, Vec<Vec<String>>) {
+    let predictions = gold.with_file_name("predictions.csv");
+    let out = eval(task, gold)
+        .args(extra)
+        .arg("--predictions")
+        .arg(&predictions)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (String::from_utf8(out.stdout).unwrap(), rows(&predictions))
+}
+
 fn pearson(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len() as f64;
     let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
@@ -75,22 +94,10 @@ const VADER: &str = "\
 fn vader_tsv_figures_match_the_predictions_file() {
     let dir = TempDir::new().unwrap();
     let gold = write(dir.path(), "headlines.tsv", VADER);
-    let predictions = dir.path().join("p.csv");
-    let out = eval("sentence", &gold)
-        .arg("--predictions")
-        .arg(&predictions)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let table = String::from_utf8(out.stdout).unwrap();
+    let (table, rows) = predictions_of("sentence", &gold, &[]);
     assert!(table.contains("(vader-tsv)"), "{table}");
     assert!(table.contains("gold_scale 4"), "{table}");
     assert_eq!(printed(&table, "n"), "6");
-    let rows = rows(&predictions);
     assert_eq!(rows[0], ["id", "tone", "label"]);
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[1][0], "1_1");
@@ -214,21 +221,9 @@ fn newsmtsc_targets_with_character_offsets() {
             "\n"
         ),
     );
-    let predictions = dir.path().join("p.csv");
-    let out = eval("target", &gold)
-        .arg("--predictions")
-        .arg(&predictions)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let table = String::from_utf8(out.stdout).unwrap();
+    let (table, rows) = predictions_of("target", &gold, &[]);
     assert!(table.contains("(newsmtsc)"));
     assert_eq!(printed(&table, "n"), "3");
-    let rows = rows(&predictions);
     assert_eq!(rows[0], ["line", "target", "tone", "predicted", "label"]);
     let keys: Vec<(&str, &str, &str)> = rows[1..]
         .iter()
@@ -252,14 +247,7 @@ fn features_for_refitting_the_target_model() {
         "targets.csv",
         "text,start,end,label\n\"Lawmakers sharply criticized Seoul's plan.\",29,34,negative\n",
     );
-    let predictions = dir.path().join("p.csv");
-    let out = eval("target", &gold)
-        .args(["--target-model", "none", "--features", "--predictions"])
-        .arg(&predictions)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let rows = rows(&predictions);
+    let (_, rows) = predictions_of("target", &gold, &["--target-model", "none", "--features"]);
     assert_eq!(rows[0][5..], ["rule_tone", "cues"]);
     // Without a target model the tone is the rule-based tone.
     assert_eq!(rows[1][2], rows[1][5]);
@@ -287,19 +275,8 @@ fn overlapping_and_pronoun_targets_are_each_scored() {
             "text,start,end,label\n\"{text}\",15,26,negative\n\"{text}\",21,26,negative\n\"{text}\",57,59,neutral\n"
         ),
     );
-    let predictions = dir.path().join("p.csv");
-    let out = eval("target", &gold)
-        .arg("--predictions")
-        .arg(&predictions)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(printed(&String::from_utf8(out.stdout).unwrap(), "n"), "3");
-    let rows = rows(&predictions);
+    let (table, rows) = predictions_of("target", &gold, &[]);
+    assert_eq!(printed(&table, "n"), "3");
     // "North Korea" and the overlapping "Korea" are read on their own: each
     // leaves out only its own span, so both see "accused" just before.
     assert_eq!(rows[1][3], "negative");
