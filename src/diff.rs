@@ -521,7 +521,6 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::DocFormat;
 
     const TONE: &str = "term,weight,categories\nhelpful,1.5,\nhopeful,1.8,hope\n\
         problem,-1.5,\nrock,0.5,\nsummit,0,\n";
@@ -643,15 +642,7 @@ mod tests {
     fn changed(tone: &str, mods: &str) -> Vec<(usize, Vec<String>)> {
         let (before, after) = (engine(TONE, MODS), engine(tone, mods));
         let comparison = Comparison::new(&before, &after, 0.001);
-        let doc = Document {
-            id: "t".into(),
-            source_path: String::new(),
-            format: DocFormat::Record,
-            title: None,
-            date: None,
-            outlet: None,
-            text: TEXT.into(),
-        };
+        let doc = Document::record("t", TEXT);
         let result = comparison.document(doc);
         assert_eq!(result.sentences, 3);
         result
@@ -714,15 +705,7 @@ mod tests {
         let after = engine(&TONE.replace("helpful,1.5", "helpful,2.5"), MODS);
         let comparison = Comparison::new(&before, &after, 0.001);
         let analyse = |engine: &Engine| {
-            let mut a = engine.analyze(Document {
-                id: "t".into(),
-                source_path: String::new(),
-                format: DocFormat::Record,
-                title: None,
-                date: None,
-                outlet: None,
-                text: TEXT.into(),
-            });
+            let mut a = engine.analyze(Document::record("t", TEXT));
             let first = a.sentences[0].clone();
             a.quotes.push(ScoredQuote {
                 quote: Quote {

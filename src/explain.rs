@@ -424,19 +424,11 @@ impl fmt::Display for Explanation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::{DocFormat, Document};
+    use crate::types::Document;
 
     fn explain(text: &str) -> Explanation {
         let engine = Engine::embedded();
-        let analysis = engine.analyze(Document {
-            id: "t".into(),
-            source_path: String::new(),
-            format: DocFormat::Record,
-            title: None,
-            date: None,
-            outlet: None,
-            text: text.into(),
-        });
+        let analysis = engine.analyze(Document::record("t", text));
         Explanation::new(&analysis, &engine)
     }
 
@@ -516,15 +508,7 @@ mod tests {
         use crate::types::{Quote, QuoteKind, ScoredQuote, Speaker};
         let engine = Engine::embedded();
         let text = "\"Japan's plan is not helpful,\" the official said.";
-        let mut analysis = engine.analyze(Document {
-            id: "t".into(),
-            source_path: String::new(),
-            format: DocFormat::Record,
-            title: None,
-            date: None,
-            outlet: None,
-            text: text.into(),
-        });
+        let mut analysis = engine.analyze(Document::record("t", text));
         let span = |part: &str| {
             let start = text.find(part).unwrap();
             Span::new(start, start + part.len())

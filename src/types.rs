@@ -64,6 +64,22 @@ pub struct Document {
     pub text: String,
 }
 
+impl Document {
+    /// A text read as one record with no metadata, as `stance explain`
+    /// and `stance eval` read the texts they are given.
+    pub fn record(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            source_path: String::new(),
+            format: DocFormat::Record,
+            title: None,
+            date: None,
+            outlet: None,
+            text: text.into(),
+        }
+    }
+}
+
 /// An input that was rejected or only partly read: reported in errors.csv.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {

@@ -4,7 +4,7 @@
 use super::LexiconArgs;
 use anyhow::{Context, Result};
 use stance::explain::Explanation;
-use stance::types::{DocFormat, Document};
+use stance::types::Document;
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,15 +49,7 @@ impl Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let engine = args.lexicons.engine()?;
-    let analysis = engine.analyze(Document {
-        id: "text".into(),
-        source_path: String::new(),
-        format: DocFormat::Record,
-        title: None,
-        date: None,
-        outlet: None,
-        text: args.read_text()?,
-    });
+    let analysis = engine.analyze(Document::record("text", args.read_text()?));
     let explanation = Explanation::new(&analysis, &engine);
     let text = if args.json {
         serde_json::to_string_pretty(&explanation)? + "\n"

@@ -12,7 +12,7 @@ pub mod quotes;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::report::{guard, number, CharOffsets};
-use crate::types::{Class, DocFormat, Document, Leaning, Rejection, Span};
+use crate::types::{Class, Document, Leaning, Rejection, Span};
 use gold::{BratArticle, Columns, Gold, SentenceGold, TargetGold};
 use metrics::{mean_absolute_error, pearson, ratio, spearman, Confusion};
 use quotes::{CharSpan, PredictedQuote, QuoteTallies, THRESHOLDS};
@@ -395,15 +395,7 @@ fn counts<T>(gold: &Gold<T>, used: usize) -> Figures<u64> {
 /// reports as the article `tone` in articles.csv for a JSONL/CSV record
 /// with this text: the mean tone of its sentences.
 pub fn text_tone(engine: &Engine, id: &str, text: &str) -> f64 {
-    let doc = Document {
-        id: id.to_string(),
-        source_path: String::new(),
-        format: DocFormat::Record,
-        title: None,
-        date: None,
-        outlet: None,
-        text: text.to_string(),
-    };
+    let doc = Document::record(id, text);
     engine.analyze(doc).tone
 }
 
@@ -860,15 +852,7 @@ mod tests {
     fn whole_text_tone_is_the_article_tone() {
         let engine = Engine::embedded();
         let text = "The talks collapsed in bitter failure. Both sides hailed a breakthrough.";
-        let doc = Document {
-            id: "x".into(),
-            source_path: String::new(),
-            format: DocFormat::Record,
-            title: None,
-            date: None,
-            outlet: None,
-            text: text.into(),
-        };
+        let doc = Document::record("x", text);
         let analysis = engine.analyze(doc);
         let mean = analysis.sentences.iter().map(|s| s.tone.tone).sum::<f64>()
             / analysis.sentences.len() as f64;
