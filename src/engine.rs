@@ -264,7 +264,9 @@ impl UnitScorer<'_> {
                 }
                 let tone = self.tone.unit(q.span);
                 let reach = self.tone.with_cue(q.span, q.cue);
-                let targets = if reach == q.span {
+                let targets = if found.is_empty() {
+                    Vec::new()
+                } else if reach == q.span {
                     self.tone.targets(&tone, q.span, found)
                 } else {
                     self.tone.targets(&self.tone.unit(reach), reach, found)

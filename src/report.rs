@@ -435,7 +435,7 @@ pub fn cues(leaning: &Leaning) -> String {
         .cues
         .iter()
         .take(SHOWN_CUES)
-        .map(|c| format!("{}:{}", c.context.as_str(), c.term))
+        .map(|c| c.context.label(&c.term))
         .collect();
     list.join(";")
 }

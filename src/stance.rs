@@ -138,7 +138,7 @@ impl ToneContext<'_> {
         let mut cues = Vec::new();
         for_each_cue(
             &self.site(&unit_tone, &tone, unit, mentions),
-            |context, term| cues.push(format!("{}:{term}", context.as_str())),
+            |context, term| cues.push(context.label(term)),
         );
         cues.sort();
         cues.dedup();

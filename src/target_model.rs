@@ -322,6 +322,11 @@ impl CueContext {
         }
     }
 
+    /// A cue as `context:term`, as stance.csv and `--features` write it.
+    pub fn label(self, term: &str) -> String {
+        format!("{}:{term}", self.as_str())
+    }
+
     fn parse(name: &str) -> Option<CueContext> {
         CueContext::ALL.into_iter().find(|c| c.as_str() == name)
     }
@@ -374,7 +379,7 @@ mod tests {
     fn cues(text: &str, target: &str, tones: (f64, f64), hits: &[Hit]) -> Vec<String> {
         let mut seen = Vec::new();
         with_site(text, target, tones, hits, |site| {
-            for_each_cue(site, |c, t| seen.push(format!("{}:{t}", c.as_str())))
+            for_each_cue(site, |c, t| seen.push(c.label(t)))
         });
         seen
     }
