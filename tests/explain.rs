@@ -150,3 +150,27 @@ fn a_quote_cue_bears_on_the_quote_targets() {
     assert!(target["tone"]["tone"].as_f64().unwrap() < 0.0);
     assert!(target["leaning"]["tone"].as_f64().unwrap() < 0.0);
 }
+
+/// News readings of the built-in lexicon and modifiers: the rule that
+/// fires on the one tone word of each sentence, and the sign it leaves.
+#[test]
+fn built_in_modifiers_read_news_constructions() {
+    let cases: &[(&str, &str, f64)] = &[
+        ("Far fewer civilians died this year.", "reversal", 1.0),
+        ("The measures could reduce poverty.", "reversal", 1.0),
+        ("The meeting was hardly helpful.", "negation", -1.0),
+        ("The envoy was deeply disappointed.", "booster", -1.0),
+    ];
+    for &(text, rule, sign) in cases {
+        let e = json(&[text]);
+        let tone = &e["sentences"][0]["tone"];
+        let rules: Vec<&str> = tone["matches"][0]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, [rule], "{text}");
+        assert_eq!(tone["tone"].as_f64().unwrap().signum(), sign, "{text}");
+    }
+}
