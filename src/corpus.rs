@@ -4,6 +4,8 @@
 //! input and line; reading goes on with the rest.
 
 use crate::types::{DocFormat, Document, Rejection};
+use encoding_rs::WINDOWS_1252;
+use encoding_rs_io::DecodeReaderBytesBuilder;
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -184,6 +186,10 @@ pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
     read_stream(Box::new(reader), format, "-", "stdin", options, emit);
 }
 
+/// Reads one stream in its format. A UTF-16 stream (one that opens with
+/// its byte order mark, as Windows editors and Excel's "Unicode text" write
+/// it) is transcoded to UTF-8 first; any other stream passes through as
+/// bytes, and `decode` deals with what is not UTF-8.
 fn read_stream(
     reader: Box<dyn Read + Send>,
     format: InputFormat,
@@ -192,6 +198,12 @@ fn read_stream(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) {
+    let reader: Box<dyn Read + Send> = Box::new(
+        DecodeReaderBytesBuilder::new()
+            .utf8_passthru(true)
+            .strip_bom(true)
+            .build(reader),
+    );
     match format {
         InputFormat::Text => read_text(reader, name, id, options, emit),
         InputFormat::Jsonl => crate::records::read_jsonl(reader, name, id, options, emit),
@@ -274,7 +286,8 @@ fn text_problem(name: &str, line: Option<u64>, error: &str) -> Rejection {
 }
 
 /// Decodes a document's bytes: binary content and empty text are problems
-/// (None); invalid UTF-8 is decoded lossily with a warning; a BOM is dropped.
+/// (None); text that is not UTF-8 is decoded with a warning (see
+/// `from_bytes`); a BOM is dropped.
 pub fn decode(
     bytes: &[u8],
     name: &str,
@@ -291,17 +304,10 @@ pub fn decode(
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            let msg = format!(
-                "invalid UTF-8 at byte {}; decoded lossily (bad bytes became U+FFFD)",
-                e.valid_up_to()
-            );
-            emit(Item::Problem(text_problem(name, line, &msg)));
-            String::from_utf8_lossy(bytes).into_owned()
-        }
-    };
+    let (text, warning) = from_bytes(bytes);
+    if let Some(msg) = warning {
+        emit(Item::Problem(text_problem(name, line, &msg)));
+    }
     if text.trim().is_empty() {
         emit(Item::Problem(text_problem(
             name,
@@ -311,6 +317,26 @@ pub fn decode(
         return None;
     }
     Some(text)
+}
+
+/// Text from bytes that should be UTF-8, with a warning when they are not.
+/// Bytes in which no non-ASCII byte belongs to a valid UTF-8 sequence are
+/// a legacy 8-bit encoding, read as Windows-1252 (a superset of Latin-1,
+/// the usual encoding of older news archives), so "caf\xe9" stays "café".
+/// Otherwise the few bad bytes of a UTF-8 text become U+FFFD.
+pub fn from_bytes(bytes: &[u8]) -> (String, Option<String>) {
+    let at = match std::str::from_utf8(bytes) {
+        Ok(text) => return (text.to_string(), None),
+        Err(e) => e.valid_up_to(),
+    };
+    if bytes.utf8_chunks().all(|c| c.valid().is_ascii()) {
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        let msg = format!("not UTF-8 (byte {at}); read as Windows-1252 (Latin-1)");
+        (text.into_owned(), Some(msg))
+    } else {
+        let msg = format!("invalid UTF-8 at byte {at}; decoded lossily (bad bytes became U+FFFD)");
+        (String::from_utf8_lossy(bytes).into_owned(), Some(msg))
+    }
 }
 
 /// Reads one line into `buf` (without its line end), at most `max` bytes;
@@ -419,7 +445,11 @@ mod tests {
         assert!(decode(b"  \n", "f", None, &mut emit).is_none());
         assert_eq!(
             decode(b"caf\xe9 talks", "f", Some(3), &mut emit).unwrap(),
-            "caf\u{fffd} talks"
+            "caf\u{e9} talks"
+        );
+        assert_eq!(
+            decode(b"caf\xc3\xa9 \x93talks\x94", "f", Some(4), &mut emit).unwrap(),
+            "caf\u{e9} \u{fffd}talks\u{fffd}"
         );
         assert_eq!(
             decode(b"\xEF\xBB\xBFhi", "f", None, &mut emit).unwrap(),
@@ -432,11 +462,12 @@ mod tests {
                 Item::Doc(_) => unreachable!(),
             })
             .collect();
-        assert_eq!(errors.len(), 3);
-        assert!(
-            errors[0].contains("binary")
-                && errors[1].contains("empty")
-                && errors[2].contains("UTF-8")
+        assert_eq!(errors.len(), 4);
+        assert!(errors[0].contains("binary") && errors[1].contains("empty"));
+        assert_eq!(
+            errors[2],
+            "not UTF-8 (byte 3); read as Windows-1252 (Latin-1)"
         );
+        assert!(errors[3].starts_with("invalid UTF-8 at byte 6; decoded lossily"));
     }
 }

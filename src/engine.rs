@@ -68,16 +68,7 @@ impl Engine {
             .map_or(Holder::Unknown, Holder::Outlet);
         let date = layout.date.as_deref();
         let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors, date);
-        let body: Vec<f64> = sentences
-            .iter()
-            .filter(|s| s.sentence.paragraph > 0)
-            .map(|s| s.tone.tone)
-            .collect();
-        let tone = if body.is_empty() {
-            0.0
-        } else {
-            body.iter().sum::<f64>() / body.len() as f64
-        };
+        let tone = article_tone(&sentences);
         Analysis {
             layout,
             sentences,
@@ -223,6 +214,22 @@ impl Engine {
 }
 
 /// Takes the date part of an ISO 8601 timestamp; other forms are kept.
+/// The mean tone of the body sentences, the headline left out; of the
+/// headline when there is no body (a plain-text file of one paragraph).
+fn article_tone(sentences: &[ScoredSentence]) -> f64 {
+    let mean = |tones: Vec<f64>| tones.iter().sum::<f64>() / tones.len().max(1) as f64;
+    let body: Vec<f64> = sentences
+        .iter()
+        .filter(|s| s.sentence.paragraph > 0)
+        .map(|s| s.tone.tone)
+        .collect();
+    if body.is_empty() {
+        mean(sentences.iter().map(|s| s.tone.tone).collect())
+    } else {
+        mean(body)
+    }
+}
+
 fn normalise_date(date: &str) -> String {
     let d = date.trim();
     let b = d.as_bytes();

@@ -2,7 +2,7 @@
 //! outlet and text taken from configurable fields. A record that cannot be used is
 //! a problem naming its line; the other records are read.
 
-use crate::corpus::{decode, read_line_limited, Item, Line, ReadOptions};
+use crate::corpus::{decode, from_bytes, read_line_limited, Item, Line, ReadOptions};
 use crate::types::{DocFormat, Document, Rejection};
 use std::io::{BufReader, Read};
 
@@ -201,10 +201,7 @@ fn csv_document(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) -> Option<Document> {
-    let field = |i: Option<usize>| {
-        i.and_then(|i| record.get(i))
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-    };
+    let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(|b| from_bytes(b).0);
     let raw_text = record.get(columns.text).unwrap_or(b"");
     if raw_text.len() > options.max_bytes {
         let msg = format!(

@@ -142,7 +142,7 @@ fn one_bad_input(name: &str, bytes: &[u8], extra: &[&str]) -> (Vec<Vec<String>>,
 }
 
 #[test]
-fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+fn latin1_text_is_read_as_windows_1252_with_a_warning() {
     let (errors, articles, stderr) = one_bad_input(
         "latin1.txt",
         b"Caf\xe9 talks collapse\n\nParis (AFP) - The talks failed.",
@@ -150,8 +150,68 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     );
     assert_eq!(articles, 2);
     assert!(errors[1][0].ends_with("latin1.txt"));
-    assert!(errors[1][2].contains("invalid UTF-8 at byte 3; decoded lossily"));
-    assert!(stderr.contains("latin1.txt: invalid UTF-8"));
+    assert!(errors[1][2].contains("not UTF-8 (byte 3); read as Windows-1252"));
+    assert!(stderr.contains("latin1.txt: not UTF-8"));
+}
+
+#[test]
+fn bad_bytes_in_utf8_text_are_decoded_lossily_with_a_warning() {
+    let mut bytes = "Caf\u{e9} talks collapse\n\nThe talks \u{2014} in Paris \u{2014} failed"
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b" \xff.");
+    let (errors, articles, _) = one_bad_input("broken.txt", &bytes, &[]);
+    assert_eq!(articles, 2);
+    assert!(errors[1][2].contains("decoded lossily (bad bytes became U+FFFD)"));
+}
+
+/// UTF-16 with a byte order mark, as Windows editors and Excel's "Unicode
+/// text" save it, is transcoded, in every input format: no warning.
+#[test]
+fn utf16_inputs_are_transcoded() {
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        let units = std::iter::once(0xFEFF).chain(text.encode_utf16());
+        if big_endian {
+            units.flat_map(u16::to_be_bytes).collect()
+        } else {
+            units.flat_map(u16::to_le_bytes).collect()
+        }
+    };
+    let dir = TempDir::new().unwrap();
+    let text = "Talks in M\u{fc}nster\n\nThe talks were a success.";
+    write(dir.path(), "corpus/le.txt", &utf16(text, false));
+    write(dir.path(), "corpus/be.txt", &utf16(text, true));
+    let csv = "id,text\nc1,\"The talks in M\u{fc}nster were a success.\"\n";
+    write(dir.path(), "corpus/records.csv", &utf16(csv, false));
+    let out = dir.path().join("out");
+    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let articles = rows(&out, "articles.csv");
+    let by_id = |id: &str| articles.iter().find(|r| r[0] == id).unwrap().clone();
+    for id in ["le", "be"] {
+        assert_eq!(by_id(id)[2], "Talks in M\u{fc}nster", "{id}");
+        assert!(by_id(id)[8].parse::<f64>().unwrap() > 0.0, "{id}");
+    }
+    assert!(by_id("c1")[8].parse::<f64>().unwrap() > 0.0);
+    assert_eq!(rows(&out, "errors.csv").len(), 1);
+}
+
+/// A plain-text file of one paragraph is all headline: its tone is the
+/// headline's, not 0.
+#[test]
+fn an_article_that_is_all_headline_takes_its_tone() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "corpus/one.txt",
+        b"The talks ended in a bitter failure.\n",
+    );
+    let out = dir.path().join("out");
+    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let articles = rows(&out, "articles.csv");
+    assert!(
+        articles[1][8].parse::<f64>().unwrap() < -0.3,
+        "{articles:?}"
+    );
 }
 
 #[test]
