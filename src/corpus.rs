@@ -27,7 +27,7 @@ impl InputFormat {
         match name.rsplit_once('.')?.1 {
             "txt" | "text" => Some(InputFormat::Text),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
-            "csv" => Some(InputFormat::Csv),
+            "csv" | "tsv" => Some(InputFormat::Csv),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::corpus::{decode, from_bytes, read_line_limited, Item, Line, ReadOptions};
 use crate::types::{DocFormat, Document, Rejection};
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 
 fn problem(name: &str, line: u64, error: String) -> Item {
     Item::Problem(Rejection {
@@ -117,8 +117,11 @@ pub fn read_csv(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) {
+    let mut reader = BufReader::new(reader);
+    let delimiter = sniff_delimiter(reader.fill_buf().unwrap_or(&[]));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
+        .delimiter(delimiter)
         .from_reader(reader);
     let columns = match reader.byte_headers() {
         Ok(h) if !is_blank_header(h) => Columns::find(h, options),
@@ -159,6 +162,19 @@ pub fn read_csv(
     }
 }
 
+/// The delimiter of a CSV file, read off its header line: a comma, unless
+/// the line holds more semicolons (spreadsheets in many European locales
+/// save CSV that way) or tabs (TSV).
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let header = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let count = |d: u8| header.iter().filter(|&&b| b == d).count();
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|&d| count(d))
+        .filter(|&d| count(d) > 0)
+        .unwrap_or(b',')
+}
+
 /// Column positions of the configured fields.
 struct Columns {
     id: Option<usize>,
@@ -172,8 +188,17 @@ impl Columns {
     fn find(header: &csv::ByteRecord, options: &ReadOptions) -> Result<Columns, String> {
         let position = |name: &str| header.iter().position(|h| trim_bom(h) == name.as_bytes());
         let f = &options.fields;
-        let text =
-            position(&f.text).ok_or_else(|| format!("no column {:?} in the header", f.text))?;
+        let text = position(&f.text).ok_or_else(|| {
+            let found: Vec<String> = header
+                .iter()
+                .map(|h| String::from_utf8_lossy(trim_bom(h)).into_owned())
+                .collect();
+            format!(
+                "no column {:?} in the header (columns: {}); name the text column with --text-field",
+                f.text,
+                found.join(", ")
+            )
+        })?;
         Ok(Columns {
             id: position(&f.id),
             title: position(&f.title),
@@ -327,6 +352,37 @@ mod tests {
         let (docs, problems) = read("id,body\n1,x\n", false);
         assert!(docs.is_empty());
         assert!(problems[0].error.contains("no column \"text\""));
+        assert!(problems[0].error.contains("(columns: id, body)"));
+    }
+
+    #[test]
+    fn delimiter_read_off_the_header() {
+        let cases: &[(&str, u8)] = &[
+            ("id,text\n", b','),
+            ("id;title;text\n", b';'),
+            ("id\ttext\n", b'\t'),
+            ("text\n", b','),
+            ("id,text;x\n", b','),
+            ("\"a;b\",text,x\n", b','),
+            ("id;text\nr1,\"a, b, c\"\n", b';'),
+            ("", b','),
+        ];
+        for &(head, want) in cases {
+            assert_eq!(sniff_delimiter(head.as_bytes()), want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_records() {
+        for data in [
+            "id;text\nr1;\"Talks resumed; both sides hopeful.\"\n",
+            "id\ttext\nr1\tTalks resumed; both sides hopeful.\n",
+        ] {
+            let (docs, problems) = read(data, false);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(docs[0].id, "r1");
+            assert_eq!(docs[0].text, "Talks resumed; both sides hopeful.");
+        }
     }
 
     #[test]

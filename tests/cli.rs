@@ -574,3 +574,27 @@ fn outlet_field_of_csv_records_renamed() {
         .assert()
         .success();
 }
+
+/// Spreadsheet exports: a semicolon-separated .csv (European locales) and
+/// a .tsv file are read like comma-separated CSV.
+#[test]
+fn semicolon_csv_and_tsv_files_are_read() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "corpus/semi.csv",
+        "id;text\ns1;\"Talks collapsed; both sides traded blame.\"\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "corpus/tabs.tsv",
+        b"id\ttext\nt1\tTalks collapsed in acrimony.\n",
+    );
+    let out = dir.path().join("out");
+    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let ids: Vec<String> = rows(&out, "articles.csv")[1..]
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(ids, ["s1", "t1"]);
+}
