@@ -310,6 +310,68 @@ fn parse_date_line(line: &str) -> Option<(String, Option<&'static str>)> {
     Some((iso, outlet))
 }
 
+/// The ISO date (YYYY-MM-DD) of a record's date field, in the forms news
+/// data comes in: ISO 8601 ("2019-08-28", "2019-08-28T09:58:00Z"),
+/// "2019/08/28", compact "20190828" and GDELT's "20190828095800", RFC 2822
+/// ("Wed, 28 Aug 2019 09:58:00 +0000"), written dates ("Aug. 28, 2019",
+/// "28 August 2019", "Wednesday, August 28, 2019 9:58 AM EDT") and numeric
+/// day and month in either order when only one reading is a date
+/// ("28/08/2019", "08/28/2019", "28.08.2019"; not "08/09/2019"). None when
+/// the field is none of these or not a real day.
+pub fn read_date(field: &str) -> Option<String> {
+    let field = field.trim();
+    let (year, month, day) = compact_date(field)
+        .or_else(|| numeric_date(field))
+        .or_else(|| {
+            let mut date = DateParts::default();
+            tokens(field)
+                .all(|(_, token)| is_zone_offset(token) || date.take(token))
+                .then_some(date)
+                .and_then(|d| Some((d.year?, d.month?, d.day?)))
+        })?;
+    chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// "20190828", "20190828095800".
+fn compact_date(field: &str) -> Option<(u32, u32, u32)> {
+    let digits = matches!(field.len(), 8 | 14) && field.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| {
+        let part = |r: std::ops::Range<usize>| field[r].parse().unwrap_or(0);
+        (part(0..4), part(4..6), part(6..8))
+    })
+}
+
+/// "28/08/2019", "08/28/2019", "28.08.2019": day and month in the order
+/// that makes a date; None when both orders do.
+fn numeric_date(field: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = field.split(['/', '.', '-']).collect();
+    let [a, b, year] = parts[..] else {
+        return None;
+    };
+    if year.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (a, b, year): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    match (a <= 12, b <= 12) {
+        (true, true) if a != b => None,
+        (_, true) => Some((year, b, a)),
+        (true, false) => Some((year, a, b)),
+        (false, false) => None,
+    }
+}
+
+/// "+0000", "-05:00", "Z": a time zone offset after a time.
+fn is_zone_offset(token: &str) -> bool {
+    let digits: String = token
+        .strip_prefix(['+', '-'])
+        .unwrap_or("")
+        .chars()
+        .filter(|&c| c != ':')
+        .collect();
+    token == "Z" || (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The parts of a date gathered from the tokens of a date line.
 #[derive(Debug, Default)]
 struct DateParts {
@@ -654,6 +716,38 @@ mod tests {
         }
         let text = "Send to\nHeadline here\n\nBody one.\nReporting by Jane Doe";
         assert_eq!(plain(text).1, ["Headline here", "Body one."]);
+    }
+
+    #[test]
+    fn record_date_fields() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("2019-08-28", Some("2019-08-28")),
+            ("2019-08-28T09:58:00Z", Some("2019-08-28")),
+            ("2019-08-28 09:58", Some("2019-08-28")),
+            ("2019/08/28", Some("2019-08-28")),
+            ("20190828", Some("2019-08-28")),
+            ("20190828095800", Some("2019-08-28")),
+            ("Wed, 28 Aug 2019 09:58:00 +0000", Some("2019-08-28")),
+            ("Wed, 28 Aug 2019 09:58:00 GMT", Some("2019-08-28")),
+            ("Aug. 28, 2019", Some("2019-08-28")),
+            ("28 August 2019", Some("2019-08-28")),
+            ("Wednesday, August 28, 2019 9:58 AM EDT", Some("2019-08-28")),
+            ("28/08/2019", Some("2019-08-28")),
+            ("08/28/2019", Some("2019-08-28")),
+            ("28.08.2019", Some("2019-08-28")),
+            ("05/05/2019", Some("2019-05-05")),
+            ("08/09/2019", None),
+            ("2019-02-30", None),
+            ("20191328", None),
+            ("1566986280", None),
+            ("yesterday", None),
+            ("August 2019", None),
+            ("Aug 28, 2019 by Reuters", None),
+            ("", None),
+        ];
+        for &(field, want) in cases {
+            assert_eq!(read_date(field).as_deref(), want, "{field:?}");
+        }
     }
 
     #[test]

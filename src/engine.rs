@@ -85,7 +85,7 @@ impl Engine {
         let mut layout = article::read_layout(&doc.text, doc.format);
         if doc.format == DocFormat::Record {
             layout.title = doc.title.clone();
-            layout.date = doc.date.as_deref().map(normalise_date);
+            layout.date = doc.date.clone();
         }
         if doc.outlet.is_some() {
             layout.outlet = doc.outlet.clone();
@@ -227,21 +227,6 @@ fn article_tone(sentences: &[ScoredSentence]) -> f64 {
         mean(sentences.iter().map(|s| s.tone.tone).collect())
     } else {
         mean(body)
-    }
-}
-
-fn normalise_date(date: &str) -> String {
-    let d = date.trim();
-    let b = d.as_bytes();
-    let iso = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b[5..7].iter().chain(&b[8..10]).all(u8::is_ascii_digit);
-    if iso {
-        d[..10].to_string()
-    } else {
-        d.to_string()
     }
 }
 

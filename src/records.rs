@@ -2,6 +2,7 @@
 //! outlet and text taken from configurable fields. A record that cannot be used is
 //! a problem naming its line; the other records are read.
 
+use crate::article::read_date;
 use crate::corpus::{decode, from_bytes, read_line_limited, Item, Line, ReadOptions};
 use crate::types::{DocFormat, Document, Rejection};
 use std::io::{BufRead, BufReader, Read};
@@ -23,13 +24,29 @@ struct Fields {
     text: String,
 }
 
-fn document(name: &str, file_id: &str, line: u64, fields: Fields) -> Document {
+/// The document of one record. Its date is read into ISO form; a date
+/// that cannot be read is kept as given and reported, since it leaves the
+/// article out of `--by` periods and of dated office-holder lookups.
+fn document(
+    name: &str,
+    file_id: &str,
+    line: u64,
+    fields: Fields,
+    emit: &mut dyn FnMut(Item),
+) -> Document {
+    let date = fields.date.filter(|d| !d.trim().is_empty()).map(|d| {
+        read_date(&d).unwrap_or_else(|| {
+            let msg = format!("date {d:?} not understood; kept as given, with no period");
+            emit(problem(name, line, msg));
+            d
+        })
+    });
     Document {
         id: fields.id.unwrap_or_else(|| format!("{file_id}:{line}")),
         source_path: name.to_string(),
         format: DocFormat::Record,
         title: fields.title.filter(|t| !t.trim().is_empty()),
-        date: fields.date.filter(|d| !d.trim().is_empty()),
+        date,
         outlet: fields
             .outlet
             .map(|o| o.trim().to_string())
@@ -68,7 +85,10 @@ pub fn read_jsonl(
                     continue;
                 };
                 match json_fields(&text, options) {
-                    Ok(fields) => emit(Item::Doc(document(name, file_id, line, fields))),
+                    Ok(fields) => {
+                        let doc = document(name, file_id, line, fields, emit);
+                        emit(Item::Doc(doc));
+                    }
                     Err(e) => emit(problem(name, line, e)),
                 }
             }
@@ -245,7 +265,7 @@ fn csv_document(
         outlet: field(columns.outlet),
         text,
     };
-    Some(document(name, file_id, line, fields))
+    Some(document(name, file_id, line, fields, emit))
 }
 
 #[cfg(test)]
@@ -353,6 +373,20 @@ mod tests {
         assert!(docs.is_empty());
         assert!(problems[0].error.contains("no column \"text\""));
         assert!(problems[0].error.contains("(columns: id, body)"));
+    }
+
+    #[test]
+    fn dates_are_read_into_iso_form_or_reported() {
+        let data = "{\"date\":\"Aug. 28, 2019\",\"text\":\"A.\"}\n\
+            {\"date\":\"yesterday\",\"text\":\"B.\"}\n{\"date\":\"\",\"text\":\"C.\"}\n";
+        let (docs, problems) = read(data, true);
+        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2019-08-28"), Some("yesterday"), None]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2));
+        assert!(problems[0]
+            .error
+            .starts_with("date \"yesterday\" not understood"));
     }
 
     #[test]
