@@ -1,3 +1,7 @@
+//! Tests of the lexicon formats: each format loads its fixture (in
+//! tests/fixtures/lexicons), warnings and errors name what was wrong,
+//! detection, merging, conversion round trips and the lints per format.
+
 use super::*;
 use crate::lexicon::Lexicon;
 use crate::tokenize::tokenize;
