@@ -50,6 +50,19 @@ fn score(args: &[&str], out: &Path) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// Writes `files` into a fresh corpus folder and scores it, expecting exit
+/// status 0; returns the folder (which must outlive the reports) and the
+/// reports directory.
+fn score_clean(files: &[(&str, &[u8])]) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        write(dir.path(), &format!("corpus/{name}"), bytes);
+    }
+    let out = dir.path().join("out");
+    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    (dir, out)
+}
+
 #[test]
 fn scores_the_examples_and_writes_every_report() {
     let out = TempDir::new().unwrap();
@@ -177,14 +190,13 @@ fn utf16_inputs_are_transcoded() {
             units.flat_map(u16::to_le_bytes).collect()
         }
     };
-    let dir = TempDir::new().unwrap();
     let text = "Talks in M\u{fc}nster\n\nThe talks were a success.";
-    write(dir.path(), "corpus/le.txt", &utf16(text, false));
-    write(dir.path(), "corpus/be.txt", &utf16(text, true));
     let csv = "id,text\nc1,\"The talks in M\u{fc}nster were a success.\"\n";
-    write(dir.path(), "corpus/records.csv", &utf16(csv, false));
-    let out = dir.path().join("out");
-    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let (_dir, out) = score_clean(&[
+        ("le.txt", &utf16(text, false)),
+        ("be.txt", &utf16(text, true)),
+        ("records.csv", &utf16(csv, false)),
+    ]);
     let articles = rows(&out, "articles.csv");
     let by_id = |id: &str| articles.iter().find(|r| r[0] == id).unwrap().clone();
     for id in ["le", "be"] {
@@ -199,14 +211,7 @@ fn utf16_inputs_are_transcoded() {
 /// headline's, not 0.
 #[test]
 fn an_article_that_is_all_headline_takes_its_tone() {
-    let dir = TempDir::new().unwrap();
-    write(
-        dir.path(),
-        "corpus/one.txt",
-        b"The talks ended in a bitter failure.\n",
-    );
-    let out = dir.path().join("out");
-    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let (_dir, out) = score_clean(&[("one.txt", b"The talks ended in a bitter failure.\n")]);
     let articles = rows(&out, "articles.csv");
     assert!(
         articles[1][8].parse::<f64>().unwrap() < -0.3,
@@ -579,19 +584,13 @@ fn outlet_field_of_csv_records_renamed() {
 /// a .tsv file are read like comma-separated CSV.
 #[test]
 fn semicolon_csv_and_tsv_files_are_read() {
-    let dir = TempDir::new().unwrap();
-    write(
-        dir.path(),
-        "corpus/semi.csv",
-        "id;text\ns1;\"Talks collapsed; both sides traded blame.\"\n".as_bytes(),
-    );
-    write(
-        dir.path(),
-        "corpus/tabs.tsv",
-        b"id\ttext\nt1\tTalks collapsed in acrimony.\n",
-    );
-    let out = dir.path().join("out");
-    score(&[dir.path().join("corpus").to_str().unwrap()], &out).code(0);
+    let (_dir, out) = score_clean(&[
+        (
+            "semi.csv",
+            b"id;text\ns1;\"Talks collapsed; both sides traded blame.\"\n",
+        ),
+        ("tabs.tsv", b"id\ttext\nt1\tTalks collapsed in acrimony.\n"),
+    ]);
     let ids: Vec<String> = rows(&out, "articles.csv")[1..]
         .iter()
         .map(|r| r[0].clone())
