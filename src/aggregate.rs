@@ -1,6 +1,9 @@
 //! Aggregation: per-actor and per-dyad counts and sums, folded in article
-//! order so that results do not depend on the thread count. Sums are kept
-//! (not only means) so that partial results from shards merge exactly.
+//! order. Tones are summed in fixed point, as the 4-decimal numbers
+//! stance.csv shows, so the sums are exact integers: they do not depend on
+//! the thread count or the order of addition, they are exactly the sums of
+//! stance.csv's tone column, and partial results from shards merge exactly
+//! (`stance merge`).
 
 use crate::actors::ActorLexicon;
 use crate::types::{ActorIdx, Analysis, Class, Holder};
@@ -20,6 +23,13 @@ pub struct Polarity {
 }
 
 impl Polarity {
+    /// Folds in another partial count.
+    pub fn merge(&mut self, other: Polarity) {
+        self.pos += other.pos;
+        self.neg += other.neg;
+        self.neutral += other.neutral;
+    }
+
     fn add(&mut self, class: Class) {
         match class {
             Class::Positive => self.pos += 1,
@@ -29,26 +39,37 @@ impl Polarity {
     }
 }
 
-/// Units and the sum of their tones.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Units and the sum of their tones, in ten-thousandths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ToneSum {
     pub units: u64,
-    pub sum: f64,
+    pub sum: i64,
 }
 
 impl ToneSum {
     fn add(&mut self, tone: f64) {
         self.units += 1;
-        self.sum += tone;
+        self.sum += fixed4(tone);
+    }
+
+    /// Folds in another partial sum.
+    pub fn merge(&mut self, other: ToneSum) {
+        self.units += other.units;
+        self.sum += other.sum;
     }
 
     pub fn mean(&self) -> f64 {
         if self.units == 0 {
             0.0
         } else {
-            self.sum / self.units as f64
+            self.sum as f64 / 1e4 / self.units as f64
         }
     }
+}
+
+/// A tone in ten-thousandths, as the reports write it.
+pub fn fixed4(x: f64) -> i64 {
+    (x * 10_000.0).round() as i64
 }
 
 /// What the corpus says about and by one actor.
@@ -61,11 +82,29 @@ pub struct ActorStats {
     pub target_polarity: Polarity,
 }
 
+impl ActorStats {
+    /// Folds in another partial result (of another shard).
+    pub fn merge(&mut self, other: &ActorStats) {
+        self.mentions += other.mentions;
+        self.as_target.merge(other.as_target);
+        self.as_source.merge(other.as_source);
+        self.target_polarity.merge(other.target_polarity);
+    }
+}
+
 /// What one source says about one target.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DyadStats {
     pub tone: ToneSum,
     pub polarity: Polarity,
+}
+
+impl DyadStats {
+    /// Folds in another partial result (of another shard).
+    pub fn merge(&mut self, other: &DyadStats) {
+        self.tone.merge(other.tone);
+        self.polarity.merge(other.polarity);
+    }
 }
 
 /// The calendar period an aggregate row covers (`--by`).

@@ -10,6 +10,7 @@ use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// How a file's records are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,57 @@ pub struct ReadOptions {
     pub max_bytes: usize,
     /// The format of stdin; detected from its first byte when None.
     pub stdin_format: Option<InputFormat>,
+    /// Keep only this shard of the documents and problems.
+    pub shard: Option<Shard>,
+}
+
+/// One of N disjoint parts of a corpus (`--shard K/N`), for runs split
+/// across processes or machines: a document belongs to shard
+/// xxh3(id) mod N, a problem to xxh3(input:line) mod N, so every shard
+/// reads the same inputs and each item lands in exactly one shard whatever
+/// the order or the machine. `stance merge` joins the shards' reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based.
+    index: u64,
+    count: u64,
+}
+
+impl Shard {
+    /// "K/N" with 1 <= K <= N.
+    pub fn parse(spec: &str) -> Result<Shard, String> {
+        let bad = || format!("--shard {spec:?}: expected K/N with 1 <= K <= N, such as 2/8");
+        let (k, n) = spec.split_once('/').ok_or_else(bad)?;
+        let (k, n): (u64, u64) = (
+            k.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
+        if k == 0 || k > n {
+            return Err(bad());
+        }
+        Ok(Shard {
+            index: k - 1,
+            count: n,
+        })
+    }
+
+    /// Whether `item` belongs to this shard.
+    pub fn keeps(&self, item: &Item) -> bool {
+        match item {
+            Item::Doc(doc) => self.owns(doc.id.as_bytes()),
+            Item::Problem(p) => self.keeps_problem(p),
+        }
+    }
+
+    /// Whether a rejected input belongs to this shard.
+    pub fn keeps_problem(&self, p: &Rejection) -> bool {
+        let line = p.line.map(|l| l.to_string()).unwrap_or_default();
+        self.owns(format!("{}:{line}", p.input).as_bytes())
+    }
+
+    fn owns(&self, key: &[u8]) -> bool {
+        xxh3_64(key) % self.count == self.index
+    }
 }
 
 impl Default for ReadOptions {
@@ -71,6 +123,7 @@ impl Default for ReadOptions {
             fields: Fields::default(),
             max_bytes: 32 << 20,
             stdin_format: None,
+            shard: None,
         }
     }
 }
@@ -435,6 +488,30 @@ mod tests {
             read_line_limited(&mut r, &mut buf, 10).unwrap(),
             Line::Eof
         ));
+    }
+
+    #[test]
+    fn shards_split_items_once() {
+        for bad in ["0/3", "4/3", "3", "1/0", "a/2", ""] {
+            assert!(Shard::parse(bad).is_err(), "{bad:?}");
+        }
+        let shards: Vec<Shard> = (1..=4)
+            .map(|k| Shard::parse(&format!("{k}/4")).unwrap())
+            .collect();
+        let mut per_shard = [0; 4];
+        for i in 0..400 {
+            let doc = Item::Doc(Document::record(format!("doc-{i}"), "text"));
+            let problem = Item::Problem(text_problem("f.jsonl", Some(i), "bad"));
+            for item in [doc, problem] {
+                let owners: Vec<usize> = (0..4).filter(|&k| shards[k].keeps(&item)).collect();
+                assert_eq!(owners.len(), 1);
+                per_shard[owners[0]] += 1;
+            }
+        }
+        assert!(per_shard.iter().all(|&n| n > 150), "{per_shard:?}");
+        assert!(Shard::parse("1/1")
+            .unwrap()
+            .keeps(&Item::Doc(Document::record("x", "y"))));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! -> quotes and speakers (`quotes`) -> actors (`actors`) -> lexicon matching
 //! and rules (`lexicon`, `tone`) -> stance (`stance`) -> aggregation
 //! (`aggregate`) -> reports (`report`). `pipeline` ties them together; the
-//! types passed between stages live in `types`.
+//! types passed between stages live in `types`. `merge` joins the reports
+//! of runs split into shards (`corpus::Shard`).
 
 pub mod actors;
 pub mod aggregate;
@@ -18,6 +19,7 @@ pub mod eval;
 pub mod explain;
 pub mod formats;
 pub mod lexicon;
+pub mod merge;
 pub mod pipeline;
 pub mod quotes;
 pub mod records;

@@ -4,7 +4,7 @@
 //! against spreadsheet formula execution. `--excel` adds a BOM and CRLF.
 
 use crate::actors::ActorLexicon;
-use crate::aggregate::{holder_name, Aggregates};
+use crate::aggregate::{holder_name, ActorStats, Aggregates, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::types::{Analysis, Leaning, Rejection, ScoredQuote, Tone};
@@ -85,6 +85,8 @@ pub const ACTORS: &[&str] = &[
     "pos",
     "neg",
     "neutral",
+    "tone_sum_as_target",
+    "tone_sum_as_source",
 ];
 pub const DYADS: &[&str] = &[
     "source_actor",
@@ -94,6 +96,7 @@ pub const DYADS: &[&str] = &[
     "pos",
     "neg",
     "neutral",
+    "tone_sum",
 ];
 pub const ERRORS: &[&str] = &["input", "line", "error"];
 
@@ -119,7 +122,11 @@ pub fn number(x: f64) -> String {
     if !scaled.is_finite() || scaled.abs() >= 9e15 {
         return format!("{x:.4}");
     }
-    let n = scaled as i64;
+    fixed_number(scaled as i64)
+}
+
+/// Formats a number of ten-thousandths with four decimals.
+pub fn fixed_number(n: i64) -> String {
     let sign = if n < 0 { "-" } else { "" };
     let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
     format!("{sign}{whole}.{frac:04}")
@@ -356,56 +363,22 @@ impl Reports {
     /// Writes the aggregate files and closes everything.
     pub fn finish(self, aggregates: &Aggregates, actors: &ActorLexicon) -> Result<()> {
         let by_period = aggregates.grouping.period.is_some();
-        let with_period = |header: &[&'static str]| {
-            let mut h = header.to_vec();
-            if by_period {
-                h.push("period");
-            }
-            h
-        };
-        let mut actor_sheet =
-            Sheet::create(&self.dir, "actors.csv", &with_period(ACTORS), self.excel)?;
-        for ((_, period), (idx, s)) in &aggregates.actors {
+        let actor_rows = aggregates.actors.iter().map(|((_, period), (idx, s))| {
             let actor = actors.get(*idx);
-            let mut row = vec![
-                actor.id.clone(),
-                actor.name.clone(),
-                actor.kind.clone(),
-                actor.parent.clone().unwrap_or_default(),
-                s.mentions.to_string(),
-                s.as_target.units.to_string(),
-                number(s.as_target.mean()),
-                s.as_source.units.to_string(),
-                number(s.as_source.mean()),
-                s.target_polarity.pos.to_string(),
-                s.target_polarity.neg.to_string(),
-                s.target_polarity.neutral.to_string(),
-            ];
-            if by_period {
-                row.push(period.clone());
-            }
-            actor_sheet.row(&row)?;
-        }
-        let mut dyad_sheet =
-            Sheet::create(&self.dir, "dyads.csv", &with_period(DYADS), self.excel)?;
-        for ((source, target, period), d) in &aggregates.dyads {
-            let mut row = vec![
-                source.clone(),
-                target.clone(),
-                d.tone.units.to_string(),
-                number(d.tone.mean()),
-                d.polarity.pos.to_string(),
-                d.polarity.neg.to_string(),
-                d.polarity.neutral.to_string(),
-            ];
-            if by_period {
-                row.push(period.clone());
-            }
-            dyad_sheet.row(&row)?;
-        }
+            let about = ActorAbout {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind.clone(),
+                parent: actor.parent.clone().unwrap_or_default(),
+            };
+            actor_row(&about, s, period)
+        });
+        let dyad_rows = aggregates
+            .dyads
+            .iter()
+            .map(|((source, target, period), d)| dyad_row(source, target, d, period));
+        write_aggregates(&self.dir, self.excel, by_period, actor_rows, dyad_rows)?;
         for sheet in [
-            actor_sheet,
-            dyad_sheet,
             self.articles,
             self.sentences,
             self.quotes,
@@ -416,6 +389,79 @@ impl Reports {
         }
         Ok(())
     }
+}
+
+/// What actors.csv says about an actor besides its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorAbout {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub parent: String,
+}
+
+/// One row of actors.csv (the period last, when there is one).
+pub fn actor_row(actor: &ActorAbout, s: &ActorStats, period: &str) -> Vec<String> {
+    let mut row = vec![
+        actor.id.clone(),
+        actor.name.clone(),
+        actor.kind.clone(),
+        actor.parent.clone(),
+        s.mentions.to_string(),
+    ];
+    row.extend(units_and_mean(&s.as_target));
+    row.extend(units_and_mean(&s.as_source));
+    row.extend(counts(&s.target_polarity));
+    row.extend([
+        fixed_number(s.as_target.sum),
+        fixed_number(s.as_source.sum),
+        period.to_string(),
+    ]);
+    row
+}
+
+/// One row of dyads.csv (the period last, when there is one).
+pub fn dyad_row(source: &str, target: &str, d: &DyadStats, period: &str) -> Vec<String> {
+    let mut row = vec![source.to_string(), target.to_string()];
+    row.extend(units_and_mean(&d.tone));
+    row.extend(counts(&d.polarity));
+    row.extend([fixed_number(d.tone.sum), period.to_string()]);
+    row
+}
+
+fn units_and_mean(t: &ToneSum) -> [String; 2] {
+    [t.units.to_string(), number(t.mean())]
+}
+
+fn counts(p: &Polarity) -> [String; 3] {
+    [p.pos.to_string(), p.neg.to_string(), p.neutral.to_string()]
+}
+
+/// Writes actors.csv and dyads.csv from rows made by `actor_row` and
+/// `dyad_row`; without `by_period` their last cell (the period) is left out.
+pub fn write_aggregates(
+    dir: &Path,
+    excel: bool,
+    by_period: bool,
+    actor_rows: impl Iterator<Item = Vec<String>>,
+    dyad_rows: impl Iterator<Item = Vec<String>>,
+) -> Result<()> {
+    let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
+        let mut header = header.to_vec();
+        if by_period {
+            header.push("period");
+        }
+        let mut sheet = Sheet::create(dir, name, &header, excel)?;
+        for mut row in rows {
+            if !by_period {
+                row.pop();
+            }
+            sheet.row(&row)?;
+        }
+        sheet.finish()
+    };
+    sheet("actors.csv", ACTORS, &mut { actor_rows })?;
+    sheet("dyads.csv", DYADS, &mut { dyad_rows })
 }
 
 /// The matched lexicon terms of a tone, ';'-joined in text order.

@@ -4,6 +4,7 @@ pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod lexicon;
+pub mod merge;
 pub mod score;
 pub mod tone;
 
@@ -47,6 +48,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Score short texts, one per line, each as one unit (no sentence splitting).
     Tone(tone::Args),
+    /// Join the reports of shard runs (score --shard K/N) into one run's.
+    Merge(merge::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Tone(args) => tone::run(args),
+        Command::Merge(args) => merge::run(args),
     }
 }
 

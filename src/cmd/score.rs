@@ -5,7 +5,7 @@ use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use stance::aggregate::{Aggregates, Grouping, Period};
-use stance::corpus::{expand, Fields, InputFormat, ReadOptions};
+use stance::corpus::{expand, Fields, InputFormat, ReadOptions, Shard};
 use stance::pipeline::{self, ReportSink};
 use stance::report::Reports;
 use std::io::IsTerminal;
@@ -82,6 +82,10 @@ pub struct InputArgs {
     /// Largest article or record line read, in bytes; larger ones are rejected.
     #[arg(long, value_name = "BYTES", default_value_t = 32 << 20)]
     pub max_bytes: usize,
+    /// Score only shard K of N (1 <= K <= N): the documents whose id hashes
+    /// to it. The N runs cover the corpus once; `stance merge` joins them.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
 }
 
 /// The validated configuration of a run over a corpus.
@@ -112,6 +116,12 @@ impl InputArgs {
             },
             max_bytes: self.max_bytes,
             stdin_format,
+            shard: self
+                .shard
+                .as_deref()
+                .map(Shard::parse)
+                .transpose()
+                .map_err(ConfigError)?,
         };
         Ok(Config { options, pool })
     }

@@ -1,0 +1,273 @@
+//! Merging the reports of runs over disjoint parts of a corpus (`stance
+//! score --shard K/N`, or one run per folder) into the reports of one run.
+//! The per-unit reports are concatenated in the order the directories are
+//! given. actors.csv and dyads.csv are re-aggregated from their counts and
+//! exact tone sums (the `tone_sum` columns), so they come out byte-identical
+//! to those of a single run over the whole corpus.
+
+use crate::aggregate::{ActorStats, DyadStats, Polarity, ToneSum};
+use crate::error::{Error, Result};
+use crate::report::{actor_row, dyad_row, write_aggregates, ActorAbout, ACTORS, DYADS};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The per-unit reports, copied row for row.
+const PER_UNIT: [&str; 5] = [
+    "articles.csv",
+    "sentences.csv",
+    "quotes.csv",
+    "stance.csv",
+    "errors.csv",
+];
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Merges the reports in `dirs` into `out`.
+pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let headers = PER_UNIT
+        .iter()
+        .map(|name| concatenate(dirs, &out.join(name), name))
+        .collect::<Result<Vec<_>>>()?;
+    let excel = headers[0].starts_with(BOM);
+    let by_period = last_header_cell(&dirs[0].join("actors.csv"))? == "period";
+    let header = |base: &[&str]| {
+        let mut h: Vec<String> = base.iter().map(|c| c.to_string()).collect();
+        if by_period {
+            h.push("period".into());
+        }
+        h
+    };
+    let actors = merge_actors(dirs, &header(ACTORS))?;
+    let dyads = merge_dyads(dirs, &header(DYADS))?;
+    write_aggregates(
+        out,
+        excel,
+        by_period,
+        actors
+            .iter()
+            .map(|((_, period), (about, s))| actor_row(about, s, period)),
+        dyads
+            .iter()
+            .map(|((source, target, period), d)| dyad_row(source, target, d, period)),
+    )
+}
+
+/// Writes `name` of every directory to `to`: the header once (every file
+/// must have the same header line, BOM and line end included, or the runs
+/// were made with other options), then every file's rows. Returns the
+/// header line.
+fn concatenate(dirs: &[PathBuf], to: &Path, name: &str) -> Result<Vec<u8>> {
+    let mut out = BufWriter::new(File::create(to).map_err(|e| Error::io(to, e))?);
+    let mut first: Option<(Vec<u8>, PathBuf)> = None;
+    for dir in dirs {
+        let path = dir.join(name);
+        let mut reader = BufReader::new(File::open(&path).map_err(|e| Error::io(&path, e))?);
+        let mut header = Vec::new();
+        reader
+            .read_until(b'\n', &mut header)
+            .map_err(|e| Error::io(&path, e))?;
+        match &first {
+            None => {
+                out.write_all(&header).map_err(|e| Error::io(to, e))?;
+                first = Some((header, path.clone()));
+            }
+            Some((expected, origin)) if *expected != header => {
+                return Err(differs(&path, origin));
+            }
+            Some(_) => {}
+        }
+        std::io::copy(&mut reader, &mut out).map_err(|e| Error::io(&path, e))?;
+    }
+    out.flush().map_err(|e| Error::io(to, e))?;
+    Ok(first.map(|(header, _)| header).unwrap_or_default())
+}
+
+fn differs(path: &Path, origin: &Path) -> Error {
+    Error::BadFile {
+        origin: path.display().to_string(),
+        message: format!(
+            "header differs from {}'s: were the runs made with the same options \
+             (--excel, --by) and the same version of stance?",
+            origin.display()
+        ),
+    }
+}
+
+fn last_header_cell(path: &Path) -> Result<String> {
+    let mut reader = csv_reader(path)?;
+    let header = reader.headers()?;
+    Ok(header.iter().next_back().unwrap_or_default().to_string())
+}
+
+fn csv_reader(path: &Path) -> Result<csv::Reader<Box<dyn std::io::Read>>> {
+    let mut file = BufReader::new(File::open(path).map_err(|e| Error::io(path, e))?);
+    let starts_with_bom = file
+        .fill_buf()
+        .map_err(|e| Error::io(path, e))?
+        .starts_with(BOM);
+    if starts_with_bom {
+        file.consume(BOM.len());
+    }
+    Ok(csv::Reader::from_reader(Box::new(file)))
+}
+
+/// The rows of an aggregate report of every directory, each with its file
+/// and line, after checking the header.
+fn aggregate_rows(
+    dirs: &[PathBuf],
+    name: &str,
+    header: &[String],
+    mut fold: impl FnMut(&Cells) -> Result<()>,
+) -> Result<()> {
+    for dir in dirs {
+        let path = dir.join(name);
+        let mut reader = csv_reader(&path)?;
+        if reader
+            .headers()?
+            .iter()
+            .ne(header.iter().map(String::as_str))
+        {
+            return Err(differs(&path, &dirs[0].join(name)));
+        }
+        for record in reader.records() {
+            let record = record?;
+            let line = record.position().map_or(0, |p| p.line());
+            fold(&Cells {
+                origin: format!("{}:{line}", path.display()),
+                record,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// One row of an aggregate report, with where it was read.
+struct Cells {
+    origin: String,
+    record: csv::StringRecord,
+}
+
+impl Cells {
+    fn text(&self, i: usize) -> String {
+        self.record.get(i).unwrap_or_default().to_string()
+    }
+
+    fn count(&self, i: usize) -> Result<u64> {
+        let cell = self.record.get(i).unwrap_or_default();
+        cell.parse().map_err(|_| self.bad(i, cell, "a count"))
+    }
+
+    fn tone_sum(&self, units: usize, sum: usize) -> Result<ToneSum> {
+        let cell = self.record.get(sum).unwrap_or_default();
+        Ok(ToneSum {
+            units: self.count(units)?,
+            sum: parse_fixed4(cell)
+                .ok_or_else(|| self.bad(sum, cell, "a number with four decimals"))?,
+        })
+    }
+
+    fn polarity(&self, pos: usize) -> Result<Polarity> {
+        Ok(Polarity {
+            pos: self.count(pos)?,
+            neg: self.count(pos + 1)?,
+            neutral: self.count(pos + 2)?,
+        })
+    }
+
+    fn bad(&self, i: usize, cell: &str, expected: &str) -> Error {
+        Error::BadFile {
+            origin: self.origin.clone(),
+            message: format!("column {} holds {cell:?}, not {expected}", i + 1),
+        }
+    }
+}
+
+type ActorKey = (String, String);
+
+fn merge_actors(
+    dirs: &[PathBuf],
+    header: &[String],
+) -> Result<BTreeMap<ActorKey, (ActorAbout, ActorStats)>> {
+    let mut merged: BTreeMap<ActorKey, (ActorAbout, ActorStats)> = BTreeMap::new();
+    aggregate_rows(dirs, "actors.csv", header, |c| {
+        let stats = ActorStats {
+            mentions: c.count(4)?,
+            as_target: c.tone_sum(5, 12)?,
+            as_source: c.tone_sum(7, 13)?,
+            target_polarity: c.polarity(9)?,
+        };
+        let about = ActorAbout {
+            id: c.text(0),
+            name: c.text(1),
+            kind: c.text(2),
+            parent: c.text(3),
+        };
+        let key = (about.id.clone(), c.text(14));
+        merged
+            .entry(key)
+            .or_insert_with(|| (about, ActorStats::default()))
+            .1
+            .merge(&stats);
+        Ok(())
+    })?;
+    Ok(merged)
+}
+
+type DyadKey = (String, String, String);
+
+fn merge_dyads(dirs: &[PathBuf], header: &[String]) -> Result<BTreeMap<DyadKey, DyadStats>> {
+    let mut merged: BTreeMap<DyadKey, DyadStats> = BTreeMap::new();
+    aggregate_rows(dirs, "dyads.csv", header, |c| {
+        let stats = DyadStats {
+            tone: c.tone_sum(2, 7)?,
+            polarity: c.polarity(4)?,
+        };
+        let key = (c.text(0), c.text(1), c.text(8));
+        merged.entry(key).or_default().merge(&stats);
+        Ok(())
+    })?;
+    Ok(merged)
+}
+
+/// "-0.4418" as ten-thousandths (-4418): the four-decimal numbers the
+/// reports write.
+fn parse_fixed4(cell: &str) -> Option<i64> {
+    let (negative, digits) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let (whole, frac) = digits.split_once('.')?;
+    let digit_string = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digit_string(whole) || frac.len() != 4 || !digit_string(frac) {
+        return None;
+    }
+    let n = whole.parse::<i64>().ok()?.checked_mul(10_000)? + frac.parse::<i64>().ok()?;
+    Some(if negative { -n } else { n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed4_cells() {
+        let cases: &[(&str, Option<i64>)] = &[
+            ("0.0000", Some(0)),
+            ("-0.4418", Some(-4418)),
+            ("12.0501", Some(120_501)),
+            ("1.5", None),
+            ("1.50000", None),
+            ("", None),
+            ("-", None),
+            ("x.0000", None),
+            ("+1.0000", None),
+            ("1e3", None),
+        ];
+        for &(cell, want) in cases {
+            assert_eq!(parse_fixed4(cell), want, "{cell:?}");
+        }
+    }
+}

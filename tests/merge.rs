@@ -1,0 +1,170 @@
+//! Integration tests of sharded runs: `stance score --shard K/N` over the
+//! same inputs covers the corpus once, and `stance merge` of the shards'
+//! reports gives the reports of a single run.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const SHARDS: usize = 3;
+
+fn stance() -> Command {
+    Command::cargo_bin("stance").unwrap()
+}
+
+/// The bundled examples plus a file with malformed records, so that every
+/// report has rows and errors.csv has some.
+fn corpus(dir: &Path) -> Vec<String> {
+    let bad = dir.join("bad.jsonl");
+    fs::write(
+        &bad,
+        "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n",
+    )
+    .unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    vec![examples.display().to_string(), bad.display().to_string()]
+}
+
+fn score(inputs: &[String], out: &Path, options: &[&str]) {
+    stance()
+        .arg("score")
+        .args(inputs)
+        .args(options)
+        .arg("-o")
+        .arg(out)
+        .arg("--quiet")
+        .assert()
+        .code(1);
+}
+
+fn merge(dirs: &[PathBuf], out: &Path) -> assert_cmd::assert::Assert {
+    stance().arg("merge").args(dirs).arg("-o").arg(out).assert()
+}
+
+/// The data rows of a report, sorted (shards interleave the articles).
+fn sorted_rows(dir: &Path, name: &str) -> Vec<String> {
+    let text = fs::read_to_string(dir.join(name)).unwrap();
+    let mut rows: Vec<String> = text.lines().skip(1).map(str::to_string).collect();
+    rows.sort();
+    rows
+}
+
+/// Scores the corpus whole and in shards, merges the shards and compares.
+fn shards_merge_into_one_run(options: &[&str]) {
+    let dir = TempDir::new().unwrap();
+    let inputs = corpus(dir.path());
+    let whole = dir.path().join("whole");
+    score(&inputs, &whole, options);
+    let shards: Vec<PathBuf> = (1..=SHARDS)
+        .map(|k| {
+            let out = dir.path().join(format!("shard{k}"));
+            let spec = format!("{k}/{SHARDS}");
+            let mut with_shard = options.to_vec();
+            with_shard.extend(["--shard", &spec]);
+            stance()
+                .arg("score")
+                .args(&inputs)
+                .args(&with_shard)
+                .arg("-o")
+                .arg(&out)
+                .arg("--quiet")
+                .assert()
+                .code(predicate::in_iter([0, 1]));
+            out
+        })
+        .collect();
+    let articles_per_shard: Vec<usize> = shards
+        .iter()
+        .map(|s| sorted_rows(s, "articles.csv").len())
+        .collect();
+    assert!(
+        articles_per_shard.iter().filter(|&&n| n > 0).count() > 1,
+        "{articles_per_shard:?}"
+    );
+    let merged = dir.path().join("merged");
+    merge(&shards, &merged).success();
+    for name in ["actors.csv", "dyads.csv"] {
+        assert_eq!(
+            fs::read(whole.join(name)).unwrap(),
+            fs::read(merged.join(name)).unwrap(),
+            "{name} {options:?}"
+        );
+    }
+    for name in [
+        "articles.csv",
+        "sentences.csv",
+        "quotes.csv",
+        "stance.csv",
+        "errors.csv",
+    ] {
+        assert_eq!(
+            sorted_rows(&whole, name),
+            sorted_rows(&merged, name),
+            "{name} {options:?}"
+        );
+        let header = |d: &Path| fs::read_to_string(d.join(name)).unwrap();
+        assert_eq!(
+            header(&whole).lines().next(),
+            header(&merged).lines().next()
+        );
+    }
+    assert_eq!(sorted_rows(&merged, "errors.csv").len(), 2);
+}
+
+#[test]
+fn shards_merge_into_the_reports_of_one_run() {
+    shards_merge_into_one_run(&[]);
+}
+
+#[test]
+fn shards_merge_by_period_rolled_up() {
+    shards_merge_into_one_run(&["--by", "month", "--rollup"]);
+}
+
+#[test]
+fn shards_merge_in_excel_form() {
+    shards_merge_into_one_run(&["--excel"]);
+}
+
+#[test]
+fn bad_shard_specs_are_usage_errors() {
+    for spec in ["0/3", "4/3", "3", "a/b", "1/0"] {
+        stance()
+            .args(["score", "examples", "-o"])
+            .arg(TempDir::new().unwrap().path())
+            .args(["--shard", spec])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .assert()
+            .code(2)
+            .stderr(contains("expected K/N with 1 <= K <= N"));
+    }
+}
+
+#[test]
+fn merge_refuses_mismatched_or_broken_reports() {
+    let dir = TempDir::new().unwrap();
+    let inputs = corpus(dir.path());
+    let (plain, monthly) = (dir.path().join("plain"), dir.path().join("monthly"));
+    score(&inputs, &plain, &[]);
+    score(&inputs, &monthly, &["--by", "month"]);
+    merge(&[plain.clone(), monthly], &dir.path().join("m1"))
+        .code(1)
+        .stderr(contains("header differs from"));
+    merge(std::slice::from_ref(&plain), &plain)
+        .code(2)
+        .stderr(contains("is one of the inputs"));
+    let dyads = fs::read_to_string(plain.join("dyads.csv")).unwrap();
+    let mut lines: Vec<String> = dyads.lines().map(str::to_string).collect();
+    let mut cells: Vec<&str> = lines[1].split(',').collect();
+    cells[7] = "0.5";
+    lines[1] = cells.join(",");
+    fs::write(plain.join("dyads.csv"), lines.join("\n") + "\n").unwrap();
+    merge(&[plain], &dir.path().join("m2"))
+        .code(1)
+        .stderr(contains(
+            "dyads.csv:2: column 8 holds \"0.5\", not a number with four decimals",
+        ));
+}
