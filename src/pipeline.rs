@@ -9,10 +9,11 @@
 use crate::aggregate::Aggregates;
 use crate::corpus::{read_source, read_stdin, Expansion, Item, ReadOptions};
 use crate::engine::Engine;
-use crate::error::Result;
-use crate::report::{RenderedArticle, Reports};
+use crate::error::{Error, Result};
+use crate::report::{RenderedArticle, Reports, UnitReport};
 use crate::types::{Analysis, Document, Rejection};
 use rayon::prelude::*;
+use std::io::Write;
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
@@ -70,6 +71,16 @@ pub struct Scored {
     pub rows: Result<RenderedArticle>,
 }
 
+impl Scored {
+    /// The rendered rows, or the error of rendering them, naming the article.
+    fn rendered(&self) -> Result<&RenderedArticle> {
+        self.rows.as_ref().map_err(|e| Error::BadFile {
+            origin: self.analysis.doc.id.clone(),
+            message: e.to_string(),
+        })
+    }
+}
+
 impl Counted for Scored {
     fn sentences(&self) -> usize {
         self.analysis.sentences.len()
@@ -91,13 +102,7 @@ pub struct ReportSink<'a> {
 impl Sink<Scored> for ReportSink<'_> {
     fn analysis(&mut self, scored: &Scored) -> Result<()> {
         self.aggregates.add(&scored.analysis, &self.engine.actors);
-        match &scored.rows {
-            Ok(rows) => self.reports.article(rows),
-            Err(e) => Err(crate::error::Error::BadFile {
-                origin: scored.analysis.doc.id.clone(),
-                message: e.to_string(),
-            }),
-        }
+        self.reports.article(scored.rendered()?)
     }
 
     fn rejection(&mut self, r: &Rejection) -> Result<()> {
@@ -105,6 +110,26 @@ impl Sink<Scored> for ReportSink<'_> {
             warn(r);
         }
         self.reports.rejection(r)
+    }
+}
+
+/// Streams one per-unit report (`stance score --stdout`), in input order;
+/// rejected inputs go to stderr only.
+pub struct StreamSink<W: Write> {
+    pub out: W,
+    pub report: UnitReport,
+}
+
+impl<W: Write> Sink<Scored> for StreamSink<W> {
+    fn analysis(&mut self, scored: &Scored) -> Result<()> {
+        self.out
+            .write_all(scored.rendered()?.rows(self.report))
+            .map_err(|e| Error::io("stdout", e))
+    }
+
+    fn rejection(&mut self, r: &Rejection) -> Result<()> {
+        warn(r);
+        Ok(())
     }
 }
 

@@ -320,6 +320,38 @@ impl RenderedArticle {
     }
 }
 
+/// A per-unit report, the one `stance score --stdout` streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitReport {
+    Articles,
+    Sentences,
+    Quotes,
+    Stance,
+}
+
+impl UnitReport {
+    pub fn header(self) -> &'static [&'static str] {
+        match self {
+            UnitReport::Articles => ARTICLES,
+            UnitReport::Sentences => SENTENCES,
+            UnitReport::Quotes => QUOTES,
+            UnitReport::Stance => STANCE,
+        }
+    }
+}
+
+impl RenderedArticle {
+    /// The rendered rows of one report.
+    pub fn rows(&self, report: UnitReport) -> &[u8] {
+        match report {
+            UnitReport::Articles => &self.articles,
+            UnitReport::Sentences => &self.sentences,
+            UnitReport::Quotes => &self.quotes,
+            UnitReport::Stance => &self.stance,
+        }
+    }
+}
+
 /// The report files of one run.
 pub struct Reports {
     dir: PathBuf,

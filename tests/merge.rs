@@ -1,6 +1,7 @@
-//! Integration tests of sharded runs: `stance score --shard K/N` over the
-//! same inputs covers the corpus once, and `stance merge` of the shards'
-//! reports gives the reports of a single run.
+//! Integration tests of runs at scale: `stance score --shard K/N` over the
+//! same inputs covers the corpus once, `stance merge` of the shards'
+//! reports gives the reports of a single run, and `--stdout` streams one
+//! report for pipes.
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -167,4 +168,41 @@ fn merge_refuses_mismatched_or_broken_reports() {
         .stderr(contains(
             "dyads.csv:2: column 8 holds \"0.5\", not a number with four decimals",
         ));
+}
+
+/// `--stdout REPORT` streams the rows that report would hold, in input
+/// order, for pipes; rejected inputs go to stderr and set status 1.
+#[test]
+fn stdout_streams_one_report_for_pipes() {
+    let dir = TempDir::new().unwrap();
+    let inputs = corpus(dir.path());
+    let files = dir.path().join("files");
+    score(&inputs, &files, &[]);
+    for report in ["articles", "stance"] {
+        let streamed = stance()
+            .arg("score")
+            .args(&inputs)
+            .args(["--stdout", report, "--threads", "2"])
+            .assert()
+            .code(1)
+            .stderr(contains("bad.jsonl:2: malformed JSON"));
+        let written = fs::read(files.join(format!("{report}.csv"))).unwrap();
+        assert_eq!(streamed.get_output().stdout, written, "{report}");
+    }
+    let without_header = stance()
+        .arg("score")
+        .args(&inputs)
+        .args(["--stdout", "stance", "--no-header"])
+        .assert()
+        .code(1);
+    let written = fs::read_to_string(files.join("stance.csv")).unwrap();
+    let rows = written.split_once('\n').unwrap().1;
+    assert_eq!(
+        String::from_utf8_lossy(&without_header.get_output().stdout),
+        rows
+    );
+    stance()
+        .args(["score", "x", "--stdout", "stance", "--by", "month"])
+        .assert()
+        .code(2);
 }

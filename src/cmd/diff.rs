@@ -182,11 +182,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let failed = summary.rejected > 0 || (args.fail_on_flip && sink.tally.flips > 0);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::status(failed))
 }
 
 fn weight(w: Option<f64>) -> String {

@@ -156,9 +156,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             evaluation.rejected.len()
         );
     }
-    Ok(if failures.is_empty() && evaluation.rejected.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(super::status(
+        !failures.is_empty() || !evaluation.rejected.is_empty(),
+    ))
 }

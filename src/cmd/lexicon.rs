@@ -78,11 +78,7 @@ fn check(specs: &[String], json: bool) -> Result<ExitCode> {
     let entries: usize = lexicons.iter().map(|l| l.entries.len()).sum();
     eprintln!("stance: {} entries: {}", entries, summary(&findings));
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::status(failed))
 }
 
 fn finding_line(f: &Finding) -> String {

@@ -69,6 +69,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 #[error("{0}")]
 pub struct ConfigError(pub String);
 
+/// Exit status of a run that went to its end: 1 when it failed a check
+/// (an input rejected, a gate missed), else 0.
+pub fn status(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Exit status for an error that stopped the run.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let config = err.chain().any(|e| {

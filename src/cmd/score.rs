@@ -5,10 +5,12 @@ use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use stance::aggregate::{Aggregates, Grouping, Period};
-use stance::corpus::{expand, Fields, InputFormat, ReadOptions, Shard};
-use stance::pipeline::{self, ReportSink};
-use stance::report::Reports;
+use stance::corpus::{expand, Expansion, Fields, InputFormat, ReadOptions, Shard};
+use stance::engine::Engine;
+use stance::pipeline::{self, ReportSink, StreamSink};
+use stance::report::{Reports, Rows, UnitReport};
 use std::io::IsTerminal;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,6 +35,19 @@ pub struct Args {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Stream one per-unit report to stdout, in input order, instead of
+    /// writing the report files (for pipes such as Spark's rdd.pipe);
+    /// rejected inputs are reported on stderr only.
+    #[arg(
+        long,
+        value_name = "REPORT",
+        value_parser = ["articles", "sentences", "quotes", "stance"],
+        conflicts_with_all = ["out", "excel", "by", "rollup"]
+    )]
+    pub stdout: Option<String>,
+    /// With --stdout: leave out the header row.
+    #[arg(long, requires = "stdout")]
+    pub no_header: bool,
     #[command(flatten)]
     pub lexicons: LexiconArgs,
 }
@@ -131,6 +146,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let config = args.input.config()?;
     let engine = args.lexicons.engine()?;
     let inputs = expand(&args.input.inputs);
+    if let Some(report) = args.stdout.as_deref() {
+        let report = match report {
+            "articles" => UnitReport::Articles,
+            "sentences" => UnitReport::Sentences,
+            "quotes" => UnitReport::Quotes,
+            _ => UnitReport::Stance,
+        };
+        return stream(&engine, inputs, &config, report, !args.no_header);
+    }
     let reports = Reports::create(&args.out, args.excel)
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
@@ -165,11 +189,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.out.display()
         );
     }
-    Ok(if summary.rejected > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::status(summary.rejected > 0))
+}
+
+/// `--stdout`: one report to stdout, no files, no summary line.
+fn stream(
+    engine: &Engine,
+    inputs: Expansion,
+    config: &Config,
+    report: UnitReport,
+    header: bool,
+) -> Result<ExitCode> {
+    let mut sink = StreamSink {
+        out: BufWriter::new(std::io::stdout().lock()),
+        report,
+    };
+    if header {
+        let mut rows = Rows::new(false);
+        let cells: Vec<String> = report.header().iter().map(|h| h.to_string()).collect();
+        rows.row(&cells)?;
+        sink.out.write_all(&rows.take()?)?;
+    }
+    let summary = pipeline::run(
+        engine,
+        false,
+        inputs,
+        &config.options,
+        &config.pool,
+        &mut sink,
+        &|_| {},
+    )?;
+    sink.out.flush().context("writing stdout")?;
+    Ok(super::status(summary.rejected > 0))
 }
 
 pub fn progress_bar(quiet: bool) -> ProgressBar {

@@ -79,11 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     csv.flush().context("writing the CSV")?;
-    Ok(if problems > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::status(problems > 0))
 }
 
 /// Reads a file (or stdin for `-`) as UTF-8, lossily with a warning.
