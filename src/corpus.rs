@@ -151,20 +151,28 @@ pub struct Expansion {
     pub stdin: bool,
     pub ignored: usize,
     pub problems: Vec<Rejection>,
+    /// Directories left out because they are the run's own output.
+    pub left_out: Vec<PathBuf>,
 }
 
-pub fn expand(inputs: &[PathBuf]) -> Expansion {
+/// Expands the inputs into sources in a stable order. A directory that is
+/// the run's own `output` directory is left out when met inside an input
+/// directory, so that scoring a folder twice does not read the reports of
+/// the first run (nor those being written).
+pub fn expand(inputs: &[PathBuf], output: Option<&Path>) -> Expansion {
+    let output = output.and_then(|o| o.canonicalize().ok());
     let mut found = Expansion {
         sources: Vec::new(),
         stdin: false,
         ignored: 0,
         problems: Vec::new(),
+        left_out: Vec::new(),
     };
     for input in inputs {
         if input.as_os_str() == "-" {
             found.stdin = true;
         } else if input.is_dir() {
-            expand_dir(input, &mut found);
+            expand_dir(input, output.as_deref(), &mut found);
         } else if input.is_file() {
             let format = InputFormat::from_path(input).unwrap_or(InputFormat::Text);
             let root = input.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -182,11 +190,21 @@ pub fn expand(inputs: &[PathBuf]) -> Expansion {
     found
 }
 
-fn expand_dir(dir: &Path, found: &mut Expansion) {
-    let walk = walkdir::WalkDir::new(dir)
+fn expand_dir(dir: &Path, output: Option<&Path>, found: &mut Expansion) {
+    let mut walk = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
-        .follow_links(true);
-    for entry in walk {
+        .follow_links(true)
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        if let Ok(e) = &entry {
+            let is_output = e.file_type().is_dir()
+                && output.is_some_and(|o| e.path().canonicalize().is_ok_and(|p| p == o));
+            if is_output {
+                found.left_out.push(e.path().to_path_buf());
+                walk.skip_current_dir();
+                continue;
+            }
+        }
         match entry {
             Ok(e) if e.file_type().is_file() => match InputFormat::from_path(e.path()) {
                 Some(format) => found.sources.push(Source {

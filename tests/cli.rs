@@ -597,3 +597,25 @@ fn semicolon_csv_and_tsv_files_are_read() {
         .collect();
     assert_eq!(ids, ["s1", "t1"]);
 }
+
+/// Scoring a folder that holds the reports of an earlier run (the default
+/// `reports` inside it) leaves that directory out instead of reading the
+/// report files as corpora.
+#[test]
+fn the_output_directory_inside_an_input_is_left_out() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "one.txt", ARTICLE.as_bytes());
+    let out = dir.path().join("reports");
+    let input = dir.path().to_str().unwrap();
+    score(&[input], &out).code(0);
+    stance()
+        .args(["score", input, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "left out of the inputs: it is this run's output directory",
+        ))
+        .stderr(contains("stance: 1 articles"));
+    assert_eq!(rows(&out, "articles.csv").len(), 2);
+}

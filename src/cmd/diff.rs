@@ -158,10 +158,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         actors: &after.actors,
         tally: Tally::new(&comparison.diff),
     };
+    let inputs = expand(&args.input.inputs, Some(&args.out));
+    if !args.quiet {
+        super::say_left_out(&inputs);
+    }
     let bar = progress_bar(args.quiet);
     let summary = pipeline::run_with(
         &|doc| comparison.document(doc),
-        expand(&args.input.inputs),
+        inputs,
         &config.options,
         &config.pool,
         &mut sink,

@@ -145,7 +145,11 @@ impl InputArgs {
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = args.input.config()?;
     let engine = args.lexicons.engine()?;
-    let inputs = expand(&args.input.inputs);
+    let output = args.stdout.is_none().then_some(args.out.as_path());
+    let inputs = expand(&args.input.inputs, output);
+    if !args.quiet {
+        super::say_left_out(&inputs);
+    }
     if let Some(report) = args.stdout.as_deref() {
         let report = match report {
             "articles" => UnitReport::Articles,
