@@ -7,7 +7,7 @@ use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
 use crate::stance::{actors_in, stance_rows, ToneContext};
 use crate::target_model::TargetModel;
-use crate::tokenize::{tokenize_into, Tokens};
+use crate::tokenize::{tokenize_into, TokenKind, Tokens};
 use crate::tone::Rules;
 use crate::types::{
     ActorIdx, ActorMention, Analysis, Attribution, DocFormat, Document, Holder, Layout, Leaning,
@@ -15,6 +15,7 @@ use crate::types::{
 };
 use crate::vader::VaderScorer;
 use crate::{article, quotes, segment};
+use std::collections::BTreeMap;
 
 /// Everything needed to analyse documents; shared read-only across threads.
 #[derive(Debug, Clone)]
@@ -69,6 +70,12 @@ impl Engine {
         let date = layout.date.as_deref();
         let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors, date);
         let tone = article_tone(&sentences);
+        let words = tokens
+            .items
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let categories = self.category_counts(&matches);
         Analysis {
             layout,
             sentences,
@@ -77,8 +84,26 @@ impl Engine {
             mentions,
             stance,
             tone,
+            words,
+            categories,
             doc,
         }
+    }
+
+    /// How many matches each category of the lexicon has in an article: a
+    /// LIWC-style count, whatever the weights (topic words of weight 0
+    /// count) and the rules acting on them.
+    fn category_counts(&self, matches: &[Match]) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in matches {
+            for c in &self.lexicon.entries[m.entry as usize].categories {
+                *counts.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect()
     }
 
     fn layout(&self, doc: &Document) -> Layout {

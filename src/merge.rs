@@ -14,11 +14,12 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The per-unit reports, copied row for row.
-const PER_UNIT: [&str; 5] = [
+const PER_UNIT: [&str; 6] = [
     "articles.csv",
     "sentences.csv",
     "quotes.csv",
     "stance.csv",
+    "categories.csv",
     "errors.csv",
 ];
 

@@ -72,6 +72,7 @@ pub const STANCE: &[&str] = &[
     "rule_tone",
     "cues",
 ];
+pub const CATEGORIES: &[&str] = &["article_id", "category", "matches", "words", "percent"];
 pub const ACTORS: &[&str] = &[
     "actor_id",
     "name",
@@ -271,6 +272,7 @@ pub struct RenderedArticle {
     sentences: Vec<u8>,
     quotes: Vec<u8>,
     stance: Vec<u8>,
+    categories: Vec<u8>,
 }
 
 impl RenderedArticle {
@@ -311,11 +313,22 @@ impl RenderedArticle {
                 cues(&row.leaning),
             ])?;
         }
+        let stance = rows.take()?;
+        for (category, matches) in &a.categories {
+            rows.row(&[
+                a.doc.id.clone(),
+                category.clone(),
+                matches.to_string(),
+                a.words.to_string(),
+                number(100.0 * *matches as f64 / a.words.max(1) as f64),
+            ])?;
+        }
         Ok(RenderedArticle {
             articles,
             sentences,
             quotes,
-            stance: rows.take()?,
+            stance,
+            categories: rows.take()?,
         })
     }
 }
@@ -327,6 +340,7 @@ pub enum UnitReport {
     Sentences,
     Quotes,
     Stance,
+    Categories,
 }
 
 impl UnitReport {
@@ -336,6 +350,7 @@ impl UnitReport {
             UnitReport::Sentences => SENTENCES,
             UnitReport::Quotes => QUOTES,
             UnitReport::Stance => STANCE,
+            UnitReport::Categories => CATEGORIES,
         }
     }
 }
@@ -348,6 +363,7 @@ impl RenderedArticle {
             UnitReport::Sentences => &self.sentences,
             UnitReport::Quotes => &self.quotes,
             UnitReport::Stance => &self.stance,
+            UnitReport::Categories => &self.categories,
         }
     }
 }
@@ -360,6 +376,7 @@ pub struct Reports {
     sentences: Sheet,
     quotes: Sheet,
     stance: Sheet,
+    categories: Sheet,
     errors: Sheet,
 }
 
@@ -374,6 +391,7 @@ impl Reports {
             sentences: Sheet::create(dir, "sentences.csv", SENTENCES, excel)?,
             quotes: Sheet::create(dir, "quotes.csv", QUOTES, excel)?,
             stance: Sheet::create(dir, "stance.csv", STANCE, excel)?,
+            categories: Sheet::create(dir, "categories.csv", CATEGORIES, excel)?,
             errors: Sheet::create(dir, "errors.csv", ERRORS, excel)?,
         })
     }
@@ -389,7 +407,8 @@ impl Reports {
         self.articles.append(&rendered.articles)?;
         self.sentences.append(&rendered.sentences)?;
         self.quotes.append(&rendered.quotes)?;
-        self.stance.append(&rendered.stance)
+        self.stance.append(&rendered.stance)?;
+        self.categories.append(&rendered.categories)
     }
 
     /// Writes the aggregate files and closes everything.
@@ -415,6 +434,7 @@ impl Reports {
             self.sentences,
             self.quotes,
             self.stance,
+            self.categories,
             self.errors,
         ] {
             sheet.finish()?;

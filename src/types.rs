@@ -399,4 +399,8 @@ pub struct Analysis {
     pub stance: Vec<StanceRow>,
     /// Mean tone of the body sentences.
     pub tone: f64,
+    /// Word tokens the lexicon was matched against.
+    pub words: usize,
+    /// Matches per category of the matched entries, sorted by category.
+    pub categories: Vec<(String, usize)>,
 }

@@ -73,6 +73,7 @@ fn scores_the_examples_and_writes_every_report() {
         ("sentences.csv", stance::report::SENTENCES),
         ("quotes.csv", stance::report::QUOTES),
         ("stance.csv", stance::report::STANCE),
+        ("categories.csv", stance::report::CATEGORIES),
         ("actors.csv", stance::report::ACTORS),
         ("dyads.csv", stance::report::DYADS),
         ("errors.csv", stance::report::ERRORS),
@@ -618,4 +619,29 @@ fn the_output_directory_inside_an_input_is_left_out() {
         ))
         .stderr(contains("stance: 1 articles"));
     assert_eq!(rows(&out, "articles.csv").len(), 2);
+}
+
+/// A category dictionary (here LIWC .dic, with a topic of weight 0) gives
+/// per-article counts of each category in categories.csv, as LIWC does.
+#[test]
+fn category_counts_per_article() {
+    let dir = TempDir::new().unwrap();
+    let dic = "%\n1\tposemo\n2\tmilitary\n%\nhope*\t1\ntroops\t2\nwar\t2\n";
+    let lexicon = write(dir.path(), "topics.dic", dic.as_bytes());
+    let text = b"Troops withdraw\n\nThe troops left. Both sides hope the war is over, and they are hopeful.\n";
+    write(dir.path(), "corpus/a.txt", text);
+    let out = dir.path().join("out");
+    let corpus = dir.path().join("corpus");
+    let lexicon_arg = format!("liwc:{}", lexicon.display());
+    score(&[corpus.to_str().unwrap(), "--lexicon", &lexicon_arg], &out).code(0);
+    let counts: Vec<Vec<String>> = rows(&out, "categories.csv")[1..].to_vec();
+    let words = "16".to_string();
+    assert_eq!(
+        counts,
+        [
+            ["a", "military", "3", &words, "18.7500"],
+            ["a", "posemo", "2", &words, "12.5000"],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
 }

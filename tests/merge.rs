@@ -99,6 +99,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
         "sentences.csv",
         "quotes.csv",
         "stance.csv",
+        "categories.csv",
         "errors.csv",
     ] {
         assert_eq!(

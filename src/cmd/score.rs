@@ -41,7 +41,7 @@ pub struct Args {
     #[arg(
         long,
         value_name = "REPORT",
-        value_parser = ["articles", "sentences", "quotes", "stance"],
+        value_parser = ["articles", "sentences", "quotes", "stance", "categories"],
         conflicts_with_all = ["out", "excel", "by", "rollup"]
     )]
     pub stdout: Option<String>,
@@ -155,6 +155,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "articles" => UnitReport::Articles,
             "sentences" => UnitReport::Sentences,
             "quotes" => UnitReport::Quotes,
+            "categories" => UnitReport::Categories,
             _ => UnitReport::Stance,
         };
         return stream(&engine, inputs, &config, report, !args.no_header);
