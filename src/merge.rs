@@ -27,6 +27,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Merges the reports in `dirs` into `out`.
 pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
+    if dirs.is_empty() {
+        return Err(Error::Usage("no report directories to merge".into()));
+    }
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let headers = PER_UNIT
         .iter()
