@@ -7,7 +7,6 @@ use super::score::{progress_bar, InputArgs};
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use stance::actors::ActorLexicon;
-use stance::corpus::expand;
 use stance::diff::{
     ArticleDiff, Comparison, LexiconChange, LexiconDiff, Tally, CHANGES, SUMMARY, TARGETS,
 };
@@ -158,10 +157,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         actors: &after.actors,
         tally: Tally::new(&comparison.diff),
     };
-    let inputs = expand(&args.input.inputs, Some(&args.out));
-    if !args.quiet {
-        super::say_left_out(&inputs);
-    }
+    let inputs = args.input.expand(Some(&args.out), args.quiet);
     let bar = progress_bar(args.quiet);
     let summary = pipeline::run_with(
         &|doc| comparison.document(doc),

@@ -79,17 +79,6 @@ pub fn status(failed: bool) -> ExitCode {
     }
 }
 
-/// Says on stderr which directories of the inputs were left out as the
-/// run's own output.
-pub fn say_left_out(inputs: &stance::corpus::Expansion) {
-    for dir in &inputs.left_out {
-        eprintln!(
-            "stance: {}: left out of the inputs: it is this run's output directory",
-            dir.display()
-        );
-    }
-}
-
 /// Exit status for an error that stopped the run.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let config = err.chain().any(|e| {

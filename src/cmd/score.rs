@@ -11,7 +11,7 @@ use stance::pipeline::{self, ReportSink, StreamSink};
 use stance::report::{Reports, Rows, UnitReport};
 use std::io::IsTerminal;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -110,6 +110,21 @@ pub struct Config {
 }
 
 impl InputArgs {
+    /// The sources of the inputs, leaving out the run's `output` directory
+    /// (and saying so on stderr unless `quiet`).
+    pub fn expand(&self, output: Option<&Path>, quiet: bool) -> Expansion {
+        let inputs = expand(&self.inputs, output);
+        if !quiet {
+            for dir in &inputs.left_out {
+                eprintln!(
+                    "stance: {}: left out of the inputs: it is this run's output directory",
+                    dir.display()
+                );
+            }
+        }
+        inputs
+    }
+
     /// Checks the options and starts the worker threads.
     pub fn config(&self) -> Result<Config> {
         let pool = super::thread_pool(self.threads)?;
@@ -146,10 +161,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let config = args.input.config()?;
     let engine = args.lexicons.engine()?;
     let output = args.stdout.is_none().then_some(args.out.as_path());
-    let inputs = expand(&args.input.inputs, output);
-    if !args.quiet {
-        super::say_left_out(&inputs);
-    }
+    let inputs = args.input.expand(output, args.quiet);
     if let Some(report) = args.stdout.as_deref() {
         let report = match report {
             "articles" => UnitReport::Articles,
