@@ -6,7 +6,8 @@
 //! (`stance merge`).
 
 use crate::actors::ActorLexicon;
-use crate::types::{ActorIdx, Analysis, Class, Holder};
+use crate::lexicon::Lexicon;
+use crate::types::{ActorIdx, Analysis, Class, Holder, Tone};
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
@@ -97,6 +98,8 @@ impl ActorStats {
 pub struct DyadStats {
     pub tone: ToneSum,
     pub polarity: Polarity,
+    /// Units per lexicon category that bears on the target in them.
+    pub categories: BTreeMap<String, u64>,
 }
 
 impl DyadStats {
@@ -104,6 +107,9 @@ impl DyadStats {
     pub fn merge(&mut self, other: &DyadStats) {
         self.tone.merge(other.tone);
         self.polarity.merge(other.polarity);
+        for (category, units) in &other.categories {
+            *self.categories.entry(category.clone()).or_default() += units;
+        }
     }
 }
 
@@ -147,7 +153,27 @@ pub struct Grouping {
 pub struct Aggregates {
     pub grouping: Grouping,
     pub actors: BTreeMap<(String, String), (ActorIdx, ActorStats)>,
-    pub dyads: BTreeMap<(String, String, String), DyadStats>,
+    pub dyads: BTreeMap<DyadKey, DyadStats>,
+}
+
+/// A dyad row's key: source, target and period (empty without `--by`).
+pub type DyadKey = (String, String, String);
+
+/// The categories of the lexicon entries that bear on a target in its own
+/// clause (a match in another clause, reweighed by the `clause` rule, does
+/// not count): "criticism" and "threat" in "X criticized Y and threatened
+/// sanctions". Unique and sorted.
+pub fn categories_toward<'l>(tone: &Tone, lexicon: &'l Lexicon) -> Vec<&'l str> {
+    let mut found: Vec<&str> = tone
+        .hits
+        .iter()
+        .filter(|h| !h.rules.iter().any(|r| r.rule == "clause"))
+        .flat_map(|h| lexicon.entries[h.entry as usize].categories.iter())
+        .map(String::as_str)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// How a stance holder is written in reports.
@@ -168,7 +194,7 @@ impl Aggregates {
     }
 
     /// Folds one article in.
-    pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon) {
+    pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon, lexicon: &Lexicon) {
         let date = analysis.layout.date.as_deref();
         let period = match (self.grouping.period, date) {
             (Some(p), Some(date)) => p.of(date),
@@ -198,6 +224,9 @@ impl Aggregates {
             let dyad = self.dyads.entry(key).or_default();
             dyad.tone.add(tone);
             dyad.polarity.add(row.leaning.class);
+            for category in categories_toward(&row.tone, lexicon) {
+                *dyad.categories.entry(category.to_string()).or_default() += 1;
+            }
         }
     }
 

@@ -5,9 +5,9 @@
 //! exact tone sums (the `tone_sum` columns), so they come out byte-identical
 //! to those of a single run over the whole corpus.
 
-use crate::aggregate::{ActorStats, DyadStats, Polarity, ToneSum};
+use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
-use crate::report::{actor_row, dyad_row, write_aggregates, ActorAbout, ACTORS, DYADS};
+use crate::report::{actor_row, write_aggregates, ActorAbout, ACTORS, DYADS, DYAD_CATEGORIES};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -45,7 +45,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         h
     };
     let actors = merge_actors(dirs, &header(ACTORS))?;
-    let dyads = merge_dyads(dirs, &header(DYADS))?;
+    let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES))?;
     write_aggregates(
         out,
         excel,
@@ -53,9 +53,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         actors
             .iter()
             .map(|((_, period), (about, s))| actor_row(about, s, period)),
-        dyads
-            .iter()
-            .map(|((source, target, period), d)| dyad_row(source, target, d, period)),
+        &dyads,
     )
 }
 
@@ -220,17 +218,32 @@ fn merge_actors(
     Ok(merged)
 }
 
-type DyadKey = (String, String, String);
-
-fn merge_dyads(dirs: &[PathBuf], header: &[String]) -> Result<BTreeMap<DyadKey, DyadStats>> {
+/// dyads.csv and dyad_categories.csv of every directory, summed per dyad.
+fn merge_dyads(
+    dirs: &[PathBuf],
+    header: &[String],
+    categories_header: &[String],
+) -> Result<BTreeMap<DyadKey, DyadStats>> {
     let mut merged: BTreeMap<DyadKey, DyadStats> = BTreeMap::new();
     aggregate_rows(dirs, "dyads.csv", header, |c| {
         let stats = DyadStats {
             tone: c.tone_sum(2, 7)?,
             polarity: c.polarity(4)?,
+            categories: BTreeMap::new(),
         };
         let key = (c.text(0), c.text(1), c.text(8));
         merged.entry(key).or_default().merge(&stats);
+        Ok(())
+    })?;
+    aggregate_rows(dirs, "dyad_categories.csv", categories_header, |c| {
+        let key = (c.text(0), c.text(1), c.text(4));
+        let units = c.count(3)?;
+        *merged
+            .entry(key)
+            .or_default()
+            .categories
+            .entry(c.text(2))
+            .or_default() += units;
         Ok(())
     })?;
     Ok(merged)

@@ -101,7 +101,8 @@ pub struct ReportSink<'a> {
 
 impl Sink<Scored> for ReportSink<'_> {
     fn analysis(&mut self, scored: &Scored) -> Result<()> {
-        self.aggregates.add(&scored.analysis, &self.engine.actors);
+        self.aggregates
+            .add(&scored.analysis, &self.engine.actors, &self.engine.lexicon);
         self.reports.article(scored.rendered()?)
     }
 

@@ -4,10 +4,13 @@
 //! against spreadsheet formula execution. `--excel` adds a BOM and CRLF.
 
 use crate::actors::ActorLexicon;
-use crate::aggregate::{holder_name, ActorStats, Aggregates, DyadStats, Polarity, ToneSum};
+use crate::aggregate::{
+    holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, ToneSum,
+};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::types::{Analysis, Leaning, Rejection, ScoredQuote, Tone};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -99,6 +102,7 @@ pub const DYADS: &[&str] = &[
     "neutral",
     "tone_sum",
 ];
+pub const DYAD_CATEGORIES: &[&str] = &["source_actor", "target_actor", "category", "units"];
 pub const ERRORS: &[&str] = &["input", "line", "error"];
 
 /// Guards a text cell: one a spreadsheet would run as a formula gets a
@@ -424,11 +428,13 @@ impl Reports {
             };
             actor_row(&about, s, period)
         });
-        let dyad_rows = aggregates
-            .dyads
-            .iter()
-            .map(|((source, target, period), d)| dyad_row(source, target, d, period));
-        write_aggregates(&self.dir, self.excel, by_period, actor_rows, dyad_rows)?;
+        write_aggregates(
+            &self.dir,
+            self.excel,
+            by_period,
+            actor_rows,
+            &aggregates.dyads,
+        )?;
         for sheet in [
             self.articles,
             self.sentences,
@@ -489,15 +495,36 @@ fn counts(p: &Polarity) -> [String; 3] {
     [p.pos.to_string(), p.neg.to_string(), p.neutral.to_string()]
 }
 
-/// Writes actors.csv and dyads.csv from rows made by `actor_row` and
-/// `dyad_row`; without `by_period` their last cell (the period) is left out.
+/// The rows of dyad_categories.csv for one dyad (the period last).
+fn dyad_category_rows<'d>(
+    (source, target, period): &'d DyadKey,
+    d: &'d DyadStats,
+) -> impl Iterator<Item = Vec<String>> + 'd {
+    d.categories.iter().map(move |(category, units)| {
+        vec![
+            source.clone(),
+            target.clone(),
+            category.clone(),
+            units.to_string(),
+            period.clone(),
+        ]
+    })
+}
+
+/// Writes actors.csv (rows made by `actor_row`), dyads.csv and
+/// dyad_categories.csv; without `by_period` the last cell of each row (the
+/// period) is left out.
 pub fn write_aggregates(
     dir: &Path,
     excel: bool,
     by_period: bool,
     actor_rows: impl Iterator<Item = Vec<String>>,
-    dyad_rows: impl Iterator<Item = Vec<String>>,
+    dyads: &BTreeMap<DyadKey, DyadStats>,
 ) -> Result<()> {
+    let dyad_rows = dyads
+        .iter()
+        .map(|((source, target, period), d)| dyad_row(source, target, d, period));
+    let category_rows = dyads.iter().flat_map(|(key, d)| dyad_category_rows(key, d));
     let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
         let mut header = header.to_vec();
         if by_period {
@@ -513,7 +540,10 @@ pub fn write_aggregates(
         sheet.finish()
     };
     sheet("actors.csv", ACTORS, &mut { actor_rows })?;
-    sheet("dyads.csv", DYADS, &mut { dyad_rows })
+    sheet("dyads.csv", DYADS, &mut { dyad_rows })?;
+    sheet("dyad_categories.csv", DYAD_CATEGORIES, &mut {
+        category_rows
+    })
 }
 
 /// The matched lexicon terms of a tone, ';'-joined in text order.

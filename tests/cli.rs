@@ -76,6 +76,7 @@ fn scores_the_examples_and_writes_every_report() {
         ("categories.csv", stance::report::CATEGORIES),
         ("actors.csv", stance::report::ACTORS),
         ("dyads.csv", stance::report::DYADS),
+        ("dyad_categories.csv", stance::report::DYAD_CATEGORIES),
         ("errors.csv", stance::report::ERRORS),
     ] {
         let rows = rows(out.path(), name);
@@ -643,5 +644,27 @@ fn category_counts_per_article() {
             ["a", "posemo", "2", &words, "12.5000"],
         ]
         .map(|r| r.map(str::to_string).to_vec())
+    );
+}
+
+/// dyad_categories.csv: per source -> target, the units in which entries of
+/// each lexicon category bear on the target in its own clause.
+#[test]
+fn categories_per_dyad_come_from_the_target_clause() {
+    let text = "{\"id\":\"1\",\"text\":\"Japan praised South Korea for its restraint, \
+        while China threatened sanctions against Seoul.\"}\n";
+    let (_dir, out) = score_clean(&[("feed.jsonl", text.as_bytes())]);
+    let rows = rows(&out, "dyad_categories.csv");
+    let of = |source: &str| -> Vec<String> {
+        rows[1..]
+            .iter()
+            .filter(|r| r[0] == source && r[1] == "KOR")
+            .map(|r| format!("{}={}", r[2], r[3]))
+            .collect()
+    };
+    assert!(of("JPN").contains(&"praise=1".to_string()), "{rows:?}");
+    assert!(
+        !of("JPN").iter().any(|c| c.starts_with("threat")),
+        "{rows:?}"
     );
 }

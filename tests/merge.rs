@@ -87,7 +87,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
     );
     let merged = dir.path().join("merged");
     merge(&shards, &merged).success();
-    for name in ["actors.csv", "dyads.csv"] {
+    for name in ["actors.csv", "dyads.csv", "dyad_categories.csv"] {
         assert_eq!(
             fs::read(whole.join(name)).unwrap(),
             fs::read(merged.join(name)).unwrap(),
