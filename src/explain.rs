@@ -6,6 +6,7 @@
 //! serialises with serde (`--json`); `Display` writes the text form.
 
 use crate::actors::ActorLexicon;
+use crate::aggregate::categories_toward;
 use crate::engine::Engine;
 use crate::lexicon::Lexicon;
 use crate::report::{number, CharOffsets};
@@ -82,6 +83,9 @@ pub struct TargetExplanation {
     pub mentions: Vec<String>,
     /// The rule-based tone toward the target.
     pub tone: ToneExplanation,
+    /// The categories bearing on it in its own clause, as
+    /// dyad_categories.csv counts them.
+    pub categories: Vec<String>,
     /// The reading toward it: what stance.csv and the aggregates use.
     pub leaning: LeaningExplanation,
 }
@@ -204,6 +208,10 @@ impl Builder<'_> {
                     name: actor.name.clone(),
                     mentions: t.mentions.iter().map(|&m| self.text(m)).collect(),
                     tone: self.tone(&t.tone),
+                    categories: categories_toward(&t.tone, self.lexicon)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect(),
                     leaning: leaning(&t.leaning),
                 }
             })
@@ -309,6 +317,11 @@ impl fmt::Display for TargetExplanation {
         )?;
         writeln!(f, "      rule-based tone:")?;
         write!(f, "{:6}", self.tone)?;
+        writeln!(
+            f,
+            "      categories in the target's clause: {}",
+            list(&self.categories)
+        )?;
         write!(f, "{}", self.leaning)
     }
 }

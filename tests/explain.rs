@@ -102,6 +102,10 @@ fn tone_toward_each_actor_with_its_terms() {
         assert!(!leaning["cues"].as_array().unwrap().is_empty());
     }
     assert_eq!(actors[1]["mentions"][0], "North Korea");
+    // The categories bearing on each in its own clause (dyad_categories.csv).
+    let categories = |i: usize| actors[i]["categories"].to_string();
+    assert!(categories(0).contains("progress") && !categories(0).contains("blame"));
+    assert!(categories(1).contains("blame"), "{}", categories(1));
     assert_eq!(actors[0]["leaning"]["polarity"], "positive");
     assert_eq!(actors[1]["leaning"]["polarity"], "negative");
     let bare = json(&["--target-model", "none", sentence]);
