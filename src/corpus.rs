@@ -1,7 +1,9 @@
 //! Corpus reading: expands the inputs (files, directories, `-` for stdin)
 //! into documents, in a stable order, from plain text, JSON Lines and CSV,
-//! each optionally gzipped. Every problem becomes a `Rejection` naming the
-//! input and line; reading goes on with the rest.
+//! each optionally gzipped, in UTF-8, UTF-16 with a byte order mark or a
+//! legacy 8-bit encoding; keeps one shard of them (`--shard K/N`) when
+//! asked. Every problem becomes a `Rejection` naming the input and line;
+//! reading goes on with the rest.
 
 use crate::types::{DocFormat, Document, Rejection};
 use encoding_rs::WINDOWS_1252;

@@ -1,6 +1,8 @@
 //! JSON Lines and CSV corpora: one article per record, with id, title, date,
-//! outlet and text taken from configurable fields. A record that cannot be used is
-//! a problem naming its line; the other records are read.
+//! outlet and text taken from configurable fields; a CSV file's delimiter
+//! (comma, semicolon, tab) is read off its header row, and dates are read
+//! into ISO form. A record that cannot be used is a problem naming its
+//! line; the other records are read.
 
 use crate::article::read_date;
 use crate::corpus::{decode, from_bytes, read_line_limited, Item, Line, ReadOptions};

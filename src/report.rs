@@ -1,5 +1,5 @@
 //! Reports: writes the CSV files of a run (articles, sentences, quotes,
-//! stance, actors, dyads, errors). RFC 4180, a header row always, stable
+//! stance, categories, actors, dyads, dyad categories, errors). RFC 4180, a header row always, stable
 //! column order, character (not byte) offsets, and text cells guarded
 //! against spreadsheet formula execution. `--excel` adds a BOM and CRLF.
 
