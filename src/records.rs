@@ -105,17 +105,30 @@ pub fn read_jsonl(
     }
 }
 
+/// The value of a field of a JSON record: the key as written, else a
+/// dotted path into nested objects (`source.name` reads
+/// `{"source": {"name": "Reuters"}}`, as news APIs nest the outlet).
+fn field<'v>(
+    object: &'v serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Option<&'v serde_json::Value> {
+    object.get(key).or_else(|| {
+        let (head, rest) = key.split_once('.')?;
+        field(object.get(head)?.as_object()?, rest)
+    })
+}
+
 fn json_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let object = value.as_object().ok_or("a record must be a JSON object")?;
     let names = &options.fields;
-    let scalar = |key: &str| match object.get(key) {
+    let scalar = |key: &str| match field(object, key) {
         Some(serde_json::Value::String(s)) => Some(s.clone()),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let text = match object.get(&names.text) {
+    let text = match field(object, &names.text) {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::String(_)) => {
             return Err(format!("field {:?} is empty", names.text))
@@ -389,6 +402,26 @@ mod tests {
         assert!(problems[0]
             .error
             .starts_with("date \"yesterday\" not understood"));
+    }
+
+    #[test]
+    fn nested_json_fields_by_dotted_path() {
+        let mut options = ReadOptions::default();
+        options.fields.outlet = "source.name".into();
+        options.fields.text = "content.body".into();
+        options.fields.id = "meta.id".into();
+        let data = "{\"meta\":{\"id\":7},\"source\":{\"id\":null,\"name\":\"Reuters\"},\
+            \"content\":{\"body\":\"Talks resumed.\"}}\n\
+            {\"source.name\":\"AP\",\"source\":{\"name\":\"x\"},\"content\":{\"body\":\"B.\"}}\n\
+            {\"source\":\"Reuters\",\"content\":\"flat\"}\n";
+        let (docs, problems) = read_with(data, true, &options);
+        assert_eq!(docs[0].id, "7");
+        assert_eq!(docs[0].outlet.as_deref(), Some("Reuters"));
+        assert_eq!(docs[0].text, "Talks resumed.");
+        // A key written with a dot wins over the path.
+        assert_eq!(docs[1].outlet.as_deref(), Some("AP"));
+        // A path through a value that is not an object is a missing field.
+        assert!(problems[0].error.contains("no field \"content.body\""));
     }
 
     #[test]
