@@ -75,20 +75,21 @@ pub struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// JSONL/CSV field holding the article id.
+    /// JSONL/CSV field holding the article id (in JSONL, a.b reads a nested field).
     #[arg(long, default_value = "id")]
     pub id_field: String,
-    /// JSONL/CSV field holding the title.
+    /// JSONL/CSV field holding the title (in JSONL, a.b reads a nested field).
     #[arg(long, default_value = "title")]
     pub title_field: String,
-    /// JSONL/CSV field holding the date.
+    /// JSONL/CSV field holding the date (in JSONL, a.b reads a nested field).
     #[arg(long, default_value = "date")]
     pub date_field: String,
     /// JSONL/CSV field holding the outlet (source of narration); when
-    /// missing or empty, the outlet is read from the text (a dateline).
+    /// missing or empty, the outlet is read from the text (a dateline). In
+    /// JSONL, a.b reads a nested field (source.name).
     #[arg(long, default_value = "outlet")]
     pub outlet_field: String,
-    /// JSONL/CSV field holding the article text.
+    /// JSONL/CSV field holding the article text (in JSONL, a.b reads a nested field).
     #[arg(long, default_value = "text")]
     pub text_field: String,
     /// Format of stdin (detected from its first character when omitted).
