@@ -244,7 +244,8 @@ pub fn read_source(source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(
     read_stream(reader, source.format, &name, &id, options, emit);
 }
 
-/// Reads stdin, in the given or detected format.
+/// Reads stdin, in the given or detected format; its problems and its
+/// `source_path` name it `<stdin>`.
 pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
     let mut reader = BufReader::new(io::stdin());
     let format = options.stdin_format.unwrap_or_else(|| {
@@ -256,7 +257,7 @@ pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
             InputFormat::Text
         }
     });
-    read_stream(Box::new(reader), format, "-", "stdin", options, emit);
+    read_stream(Box::new(reader), format, "<stdin>", "stdin", options, emit);
 }
 
 /// Reads one stream in its format. A UTF-16 stream (one that opens with

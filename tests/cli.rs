@@ -287,6 +287,13 @@ fn gzip_and_stdin_inputs() {
         .assert()
         .success();
     assert_eq!(rows(&out2, "articles.csv")[1][0], "stdin");
+    assert_eq!(rows(&out2, "articles.csv")[1][1], "<stdin>");
+    stance()
+        .args(["score", "-", "--stdout", "articles"])
+        .write_stdin("{\"text\":\"Fine.\"}\nnot json\n")
+        .assert()
+        .code(1)
+        .stderr(contains("<stdin>:2: malformed JSON"));
 }
 
 #[test]
