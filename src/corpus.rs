@@ -6,7 +6,7 @@
 //! reading goes on with the rest.
 
 use crate::types::{DocFormat, Document, Rejection};
-use encoding_rs::WINDOWS_1252;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
@@ -394,11 +394,16 @@ pub fn decode(
 }
 
 /// Text from bytes that should be UTF-8, with a warning when they are not.
-/// Bytes in which no non-ASCII byte belongs to a valid UTF-8 sequence are
-/// a legacy 8-bit encoding, read as Windows-1252 (a superset of Latin-1,
-/// the usual encoding of older news archives), so "caf\xe9" stays "café".
-/// Otherwise the few bad bytes of a UTF-8 text become U+FFFD.
+/// UTF-16 with a byte order mark is decoded. Bytes in which no non-ASCII
+/// byte belongs to a valid UTF-8 sequence are a legacy 8-bit encoding,
+/// read as Windows-1252 (a superset of Latin-1, the usual encoding of
+/// older news archives), so "caf\xe9" stays "café". Otherwise the few bad
+/// bytes of a UTF-8 text become U+FFFD.
 pub fn from_bytes(bytes: &[u8]) -> (String, Option<String>) {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes).filter(|(e, _)| *e != UTF_8) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), None);
+    }
     let at = match std::str::from_utf8(bytes) {
         Ok(text) => return (text.to_string(), None),
         Err(e) => e.valid_up_to(),

@@ -675,3 +675,27 @@ fn categories_per_dyad_come_from_the_target_clause() {
         "{rows:?}"
     );
 }
+
+/// `stance tone` reads its line files with the corpus rules for encodings:
+/// UTF-16 with a byte order mark silently, Latin-1 with a warning.
+#[test]
+fn tone_reads_utf16_and_latin1_lines() {
+    let utf16: Vec<u8> = std::iter::once(0xFEFF)
+        .chain("Terrible war.\nA good deal.\n".encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let out = stance()
+        .args(["tone", "-"])
+        .write_stdin(utf16)
+        .assert()
+        .code(0);
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("stdin:1,-"), "{csv}");
+    stance()
+        .args(["tone", "-"])
+        .write_stdin(&b"Caf\xe9 owners were furious.\n"[..])
+        .assert()
+        .code(1)
+        .stderr(contains("stdin: not UTF-8 (byte 3); read as Windows-1252"));
+}

@@ -5,6 +5,7 @@
 use super::LexiconArgs;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
+use stance::corpus::from_bytes;
 use stance::report::{guard, number};
 use stance::types::Tone;
 use std::borrow::Cow;
@@ -82,7 +83,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(super::status(problems > 0))
 }
 
-/// Reads a file (or stdin for `-`) as UTF-8, lossily with a warning.
+/// Reads a file (or stdin for `-`) as text: UTF-8, UTF-16 with a byte
+/// order mark, or with a warning a legacy 8-bit or damaged UTF-8 text (see
+/// `corpus::from_bytes`).
 fn read_input(path: &Path, problems: &mut usize) -> Option<(String, String)> {
     let (name, bytes) = if path == Path::new("-") {
         let mut bytes = Vec::new();
@@ -99,17 +102,11 @@ fn read_input(path: &Path, problems: &mut usize) -> Option<(String, String)> {
             return None;
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!(
-                "stance: {name}: invalid UTF-8 at byte {}; decoded lossily (bad bytes became U+FFFD)",
-                e.utf8_error().valid_up_to()
-            );
-            *problems += 1;
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
+    let (text, warning) = from_bytes(&bytes);
+    if let Some(warning) = warning {
+        eprintln!("stance: {name}: {warning}");
+        *problems += 1;
+    }
     Some((name, text))
 }
 
