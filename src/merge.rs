@@ -7,7 +7,9 @@
 
 use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
-use crate::report::{actor_row, write_aggregates, ActorAbout, ACTORS, DYADS, DYAD_CATEGORIES};
+use crate::report::{
+    actor_row, write_aggregates, ActorAbout, Dialect, ACTORS, DYADS, DYAD_CATEGORIES,
+};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -35,8 +37,8 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         .iter()
         .map(|name| concatenate(dirs, &out.join(name), name))
         .collect::<Result<Vec<_>>>()?;
-    let excel = headers[0].starts_with(BOM);
-    let by_period = last_header_cell(&dirs[0].join("actors.csv"))? == "period";
+    let dialect = dialect_of(&headers[0]);
+    let by_period = last_header_cell(&dirs[0].join("actors.csv"), dialect)? == "period";
     let header = |base: &[&str]| {
         let mut h: Vec<String> = base.iter().map(|c| c.to_string()).collect();
         if by_period {
@@ -44,11 +46,11 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         }
         h
     };
-    let actors = merge_actors(dirs, &header(ACTORS))?;
-    let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES))?;
+    let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
+    let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES), dialect)?;
     write_aggregates(
         out,
-        excel,
+        dialect,
         by_period,
         actors
             .iter()
@@ -98,13 +100,23 @@ fn differs(path: &Path, origin: &Path) -> Error {
     }
 }
 
-fn last_header_cell(path: &Path) -> Result<String> {
-    let mut reader = csv_reader(path)?;
+/// The dialect the reports were written in, read off a header line: a
+/// BOM means `--excel`, and semicolons its semicolon form.
+fn dialect_of(header: &[u8]) -> Dialect {
+    match (header.starts_with(BOM), header.contains(&b';')) {
+        (false, _) => Dialect::Plain,
+        (true, false) => Dialect::Excel,
+        (true, true) => Dialect::ExcelSemicolon,
+    }
+}
+
+fn last_header_cell(path: &Path, dialect: Dialect) -> Result<String> {
+    let mut reader = csv_reader(path, dialect)?;
     let header = reader.headers()?;
     Ok(header.iter().next_back().unwrap_or_default().to_string())
 }
 
-fn csv_reader(path: &Path) -> Result<csv::Reader<Box<dyn std::io::Read>>> {
+fn csv_reader(path: &Path, dialect: Dialect) -> Result<csv::Reader<Box<dyn std::io::Read>>> {
     let mut file = BufReader::new(File::open(path).map_err(|e| Error::io(path, e))?);
     let starts_with_bom = file
         .fill_buf()
@@ -113,7 +125,9 @@ fn csv_reader(path: &Path) -> Result<csv::Reader<Box<dyn std::io::Read>>> {
     if starts_with_bom {
         file.consume(BOM.len());
     }
-    Ok(csv::Reader::from_reader(Box::new(file)))
+    Ok(csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter())
+        .from_reader(Box::new(file)))
 }
 
 /// The rows of an aggregate report of every directory, each with its file
@@ -122,11 +136,12 @@ fn aggregate_rows(
     dirs: &[PathBuf],
     name: &str,
     header: &[String],
+    dialect: Dialect,
     mut fold: impl FnMut(&Cells) -> Result<()>,
 ) -> Result<()> {
     for dir in dirs {
         let path = dir.join(name);
-        let mut reader = csv_reader(&path)?;
+        let mut reader = csv_reader(&path, dialect)?;
         if reader
             .headers()?
             .iter()
@@ -140,6 +155,7 @@ fn aggregate_rows(
             fold(&Cells {
                 origin: format!("{}:{line}", path.display()),
                 record,
+                decimal_comma: dialect == Dialect::ExcelSemicolon,
             })?;
         }
     }
@@ -150,6 +166,8 @@ fn aggregate_rows(
 struct Cells {
     origin: String,
     record: csv::StringRecord,
+    /// Numbers are written "-0,4418" (`--excel=semicolon`).
+    decimal_comma: bool,
 }
 
 impl Cells {
@@ -164,9 +182,13 @@ impl Cells {
 
     fn tone_sum(&self, units: usize, sum: usize) -> Result<ToneSum> {
         let cell = self.record.get(sum).unwrap_or_default();
+        let number = match self.decimal_comma {
+            true => cell.replace(',', "."),
+            false => cell.to_string(),
+        };
         Ok(ToneSum {
             units: self.count(units)?,
-            sum: parse_fixed4(cell)
+            sum: parse_fixed4(&number)
                 .ok_or_else(|| self.bad(sum, cell, "a number with four decimals"))?,
         })
     }
@@ -192,9 +214,10 @@ type ActorKey = (String, String);
 fn merge_actors(
     dirs: &[PathBuf],
     header: &[String],
+    dialect: Dialect,
 ) -> Result<BTreeMap<ActorKey, (ActorAbout, ActorStats)>> {
     let mut merged: BTreeMap<ActorKey, (ActorAbout, ActorStats)> = BTreeMap::new();
-    aggregate_rows(dirs, "actors.csv", header, |c| {
+    aggregate_rows(dirs, "actors.csv", header, dialect, |c| {
         let stats = ActorStats {
             mentions: c.count(4)?,
             as_target: c.tone_sum(5, 12)?,
@@ -223,9 +246,10 @@ fn merge_dyads(
     dirs: &[PathBuf],
     header: &[String],
     categories_header: &[String],
+    dialect: Dialect,
 ) -> Result<BTreeMap<DyadKey, DyadStats>> {
     let mut merged: BTreeMap<DyadKey, DyadStats> = BTreeMap::new();
-    aggregate_rows(dirs, "dyads.csv", header, |c| {
+    aggregate_rows(dirs, "dyads.csv", header, dialect, |c| {
         let stats = DyadStats {
             tone: c.tone_sum(2, 7)?,
             polarity: c.polarity(4)?,
@@ -235,17 +259,23 @@ fn merge_dyads(
         merged.entry(key).or_default().merge(&stats);
         Ok(())
     })?;
-    aggregate_rows(dirs, "dyad_categories.csv", categories_header, |c| {
-        let key = (c.text(0), c.text(1), c.text(4));
-        let units = c.count(3)?;
-        *merged
-            .entry(key)
-            .or_default()
-            .categories
-            .entry(c.text(2))
-            .or_default() += units;
-        Ok(())
-    })?;
+    aggregate_rows(
+        dirs,
+        "dyad_categories.csv",
+        categories_header,
+        dialect,
+        |c| {
+            let key = (c.text(0), c.text(1), c.text(4));
+            let units = c.count(3)?;
+            *merged
+                .entry(key)
+                .or_default()
+                .categories
+                .entry(c.text(2))
+                .or_default() += units;
+            Ok(())
+        },
+    )?;
     Ok(merged)
 }
 

@@ -10,7 +10,7 @@ use crate::aggregate::Aggregates;
 use crate::corpus::{read_source, read_stdin, Expansion, Item, ReadOptions};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::report::{RenderedArticle, Reports, UnitReport};
+use crate::report::{Dialect, RenderedArticle, Reports, UnitReport};
 use crate::types::{Analysis, Document, Rejection};
 use rayon::prelude::*;
 use std::io::Write;
@@ -148,11 +148,11 @@ enum Output<T> {
 }
 
 /// Runs the engine over the inputs, in parallel on `pool`, rendering each
-/// article's report rows (`excel`: CRLF) on its worker and feeding `sink`
+/// article's report rows (in `dialect`) on its worker and feeding `sink`
 /// in input order. `progress` is told the bytes of each batch.
 pub fn run(
     engine: &Engine,
-    excel: bool,
+    dialect: Dialect,
     inputs: Expansion,
     options: &ReadOptions,
     pool: &rayon::ThreadPool,
@@ -161,7 +161,7 @@ pub fn run(
 ) -> Result<Summary> {
     let score = |doc| {
         let analysis = engine.analyze(doc);
-        let rows = RenderedArticle::new(&analysis, &engine.lexicon, &engine.actors, excel);
+        let rows = RenderedArticle::new(&analysis, &engine.lexicon, &engine.actors, dialect);
         Scored { analysis, rows }
     };
     run_with(&score, inputs, options, pool, sink, progress)

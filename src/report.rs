@@ -1,7 +1,8 @@
 //! Reports: writes the CSV files of a run (articles, sentences, quotes,
 //! stance, categories, actors, dyads, dyad categories, errors). RFC 4180, a header row always, stable
 //! column order, character (not byte) offsets, and text cells guarded
-//! against spreadsheet formula execution. `--excel` adds a BOM and CRLF.
+//! against spreadsheet formula execution. `--excel` adds a BOM and CRLF
+//! (and `--excel=semicolon` semicolons and decimal commas; see `Dialect`).
 
 use crate::actors::ActorLexicon;
 use crate::aggregate::{
@@ -10,6 +11,7 @@ use crate::aggregate::{
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::types::{Analysis, Leaning, Rejection, ScoredQuote, Tone};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -107,7 +109,7 @@ pub const ERRORS: &[&str] = &["input", "line", "error"];
 
 /// Guards a text cell: one a spreadsheet would run as a formula gets a
 /// leading apostrophe, unless it is a plain number.
-pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn guard(cell: &str) -> Cow<'_, str> {
     let risky = cell
         .chars()
         .next()
@@ -182,36 +184,88 @@ impl<'t> CharOffsets<'t> {
     }
 }
 
-/// CSV rows rendered in memory, with the conventions above (guarded cells,
-/// `--excel` CRLF), ready to be appended to a report file.
-pub struct Rows {
-    writer: csv::Writer<Vec<u8>>,
-    excel: bool,
+/// How report files are written: plain RFC 4180 (commas, LF), or for Excel
+/// (`--excel`: a UTF-8 BOM and CRLF), with commas or, for the locales that
+/// write decimals with a comma (German, French, ...), with semicolons and
+/// decimal commas (`--excel=semicolon`, like readr's write_excel_csv2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    #[default]
+    Plain,
+    Excel,
+    ExcelSemicolon,
 }
 
-fn memory_writer(excel: bool) -> csv::Writer<Vec<u8>> {
-    let terminator = if excel {
+impl Dialect {
+    pub fn is_excel(self) -> bool {
+        self != Dialect::Plain
+    }
+
+    pub fn delimiter(self) -> u8 {
+        match self {
+            Dialect::ExcelSemicolon => b';',
+            _ => b',',
+        }
+    }
+
+    /// A number the reports write ("-0.4418") as this dialect writes it.
+    fn decimal<'c>(self, cell: Cow<'c, str>) -> Cow<'c, str> {
+        if self == Dialect::ExcelSemicolon && is_decimal(&cell) {
+            cell.replace('.', ",").into()
+        } else {
+            cell
+        }
+    }
+}
+
+/// Whether a cell is a number as `number` writes it: digits, a point and
+/// four decimals.
+fn is_decimal(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let Some((whole, frac)) = digits.split_once('.') else {
+        return false;
+    };
+    !whole.is_empty()
+        && frac.len() == 4
+        && whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
+/// CSV rows rendered in memory, with the conventions above (guarded cells,
+/// the dialect's delimiter, decimals and line ends), ready to be appended
+/// to a report file.
+pub struct Rows {
+    writer: csv::Writer<Vec<u8>>,
+    dialect: Dialect,
+}
+
+fn memory_writer(dialect: Dialect) -> csv::Writer<Vec<u8>> {
+    let terminator = if dialect.is_excel() {
         csv::Terminator::CRLF
     } else {
         csv::Terminator::Any(b'\n')
     };
     csv::WriterBuilder::new()
         .terminator(terminator)
+        .delimiter(dialect.delimiter())
         .buffer_capacity(1024)
         .from_writer(Vec::new())
 }
 
 impl Rows {
-    pub fn new(excel: bool) -> Rows {
+    pub fn new(dialect: Dialect) -> Rows {
         Rows {
-            writer: memory_writer(excel),
-            excel,
+            writer: memory_writer(dialect),
+            dialect,
         }
     }
 
     pub fn row(&mut self, cells: &[String]) -> Result<()> {
         for cell in cells {
-            self.writer.write_field(guard(cell).as_bytes())?;
+            let cell = self.dialect.decimal(guard(cell));
+            self.writer.write_field(cell.as_bytes())?;
         }
         self.writer.write_record(None::<&[u8]>)?;
         Ok(())
@@ -219,7 +273,7 @@ impl Rows {
 
     /// The rows rendered so far, leaving this empty.
     pub fn take(&mut self) -> Result<Vec<u8>> {
-        let full = std::mem::replace(&mut self.writer, memory_writer(self.excel));
+        let full = std::mem::replace(&mut self.writer, memory_writer(self.dialect));
         full.into_inner()
             .map_err(|e| Error::io("report", e.into_error()))
     }
@@ -234,10 +288,10 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    pub fn create(dir: &Path, name: &str, header: &[&str], excel: bool) -> Result<Sheet> {
+    pub fn create(dir: &Path, name: &str, header: &[&str], dialect: Dialect) -> Result<Sheet> {
         let path = dir.join(name);
         let mut out = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
-        if excel {
+        if dialect.is_excel() {
             out.write_all(b"\xEF\xBB\xBF")
                 .map_err(|e| Error::io(&path, e))?;
         }
@@ -245,7 +299,7 @@ impl Sheet {
         let mut sheet = Sheet {
             out,
             path,
-            rows: Rows::new(excel),
+            rows: Rows::new(dialect),
         };
         sheet.row(&header)?;
         Ok(sheet)
@@ -284,7 +338,7 @@ impl RenderedArticle {
         a: &Analysis,
         lexicon: &Lexicon,
         actors: &ActorLexicon,
-        excel: bool,
+        dialect: Dialect,
     ) -> Result<RenderedArticle> {
         let w = ArticleRows {
             a,
@@ -292,7 +346,7 @@ impl RenderedArticle {
             actors,
             offsets: CharOffsets::new(&a.doc.text),
         };
-        let mut rows = Rows::new(excel);
+        let mut rows = Rows::new(dialect);
         rows.row(&w.article())?;
         let articles = rows.take()?;
         for i in 0..a.sentences.len() {
@@ -375,7 +429,7 @@ impl RenderedArticle {
 /// The report files of one run.
 pub struct Reports {
     dir: PathBuf,
-    excel: bool,
+    dialect: Dialect,
     articles: Sheet,
     sentences: Sheet,
     quotes: Sheet,
@@ -386,17 +440,17 @@ pub struct Reports {
 
 impl Reports {
     /// Creates `dir` and the per-unit report files.
-    pub fn create(dir: &Path, excel: bool) -> Result<Reports> {
+    pub fn create(dir: &Path, dialect: Dialect) -> Result<Reports> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         Ok(Reports {
             dir: dir.to_path_buf(),
-            excel,
-            articles: Sheet::create(dir, "articles.csv", ARTICLES, excel)?,
-            sentences: Sheet::create(dir, "sentences.csv", SENTENCES, excel)?,
-            quotes: Sheet::create(dir, "quotes.csv", QUOTES, excel)?,
-            stance: Sheet::create(dir, "stance.csv", STANCE, excel)?,
-            categories: Sheet::create(dir, "categories.csv", CATEGORIES, excel)?,
-            errors: Sheet::create(dir, "errors.csv", ERRORS, excel)?,
+            dialect,
+            articles: Sheet::create(dir, "articles.csv", ARTICLES, dialect)?,
+            sentences: Sheet::create(dir, "sentences.csv", SENTENCES, dialect)?,
+            quotes: Sheet::create(dir, "quotes.csv", QUOTES, dialect)?,
+            stance: Sheet::create(dir, "stance.csv", STANCE, dialect)?,
+            categories: Sheet::create(dir, "categories.csv", CATEGORIES, dialect)?,
+            errors: Sheet::create(dir, "errors.csv", ERRORS, dialect)?,
         })
     }
 
@@ -430,7 +484,7 @@ impl Reports {
         });
         write_aggregates(
             &self.dir,
-            self.excel,
+            self.dialect,
             by_period,
             actor_rows,
             &aggregates.dyads,
@@ -516,7 +570,7 @@ fn dyad_category_rows<'d>(
 /// period) is left out.
 pub fn write_aggregates(
     dir: &Path,
-    excel: bool,
+    dialect: Dialect,
     by_period: bool,
     actor_rows: impl Iterator<Item = Vec<String>>,
     dyads: &BTreeMap<DyadKey, DyadStats>,
@@ -530,7 +584,7 @@ pub fn write_aggregates(
         if by_period {
             header.push("period");
         }
-        let mut sheet = Sheet::create(dir, name, &header, excel)?;
+        let mut sheet = Sheet::create(dir, name, &header, dialect)?;
         for mut row in rows {
             if !by_period {
                 row.pop();
@@ -744,5 +798,30 @@ mod tests {
         assert_eq!(number(-0.99996), "-1.0000");
         assert_eq!(number(12.0), "12.0000");
         assert_eq!(number(0.0), "0.0000");
+    }
+
+    #[test]
+    fn semicolon_dialect_writes_decimal_commas_in_number_cells_only() {
+        let mut rows = Rows::new(Dialect::ExcelSemicolon);
+        let cells = [
+            "-0.4418",
+            "12.0000",
+            "3",
+            "1.5",
+            "a.1",
+            "2019.08.28",
+            "x;y",
+            "=1.0000",
+            "0.12345",
+        ]
+        .map(String::from);
+        rows.row(&cells).unwrap();
+        assert_eq!(
+            String::from_utf8(rows.take().unwrap()).unwrap(),
+            "-0,4418;12,0000;3;1.5;a.1;2019.08.28;\"x;y\";'=1.0000;0.12345\r\n"
+        );
+        let mut plain = Rows::new(Dialect::Plain);
+        plain.row(&cells[..2]).unwrap();
+        assert_eq!(plain.take().unwrap(), b"-0.4418,12.0000\n");
     }
 }

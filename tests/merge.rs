@@ -131,6 +131,22 @@ fn shards_merge_in_excel_form() {
     shards_merge_into_one_run(&["--excel"]);
 }
 
+/// The semicolon form for comma-decimal locales: ';' between cells,
+/// "-0,4418", a BOM and CRLF; merged exactly too.
+#[test]
+fn shards_merge_in_excel_semicolon_form() {
+    shards_merge_into_one_run(&["--excel=semicolon", "--by", "month"]);
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out");
+    score(&corpus(dir.path()), &out, &["--excel=semicolon"]);
+    let dyads = fs::read_to_string(out.join("dyads.csv")).unwrap();
+    assert!(dyads.starts_with("\u{feff}source_actor;target_actor;units;mean_tone;"));
+    let row = dyads.split('\n').nth(1).unwrap();
+    assert!(row.ends_with('\r'), "{row:?}");
+    let mean = row.split(';').nth(3).unwrap();
+    assert!(mean.contains(',') && !mean.contains('.'), "{row:?}");
+}
+
 #[test]
 fn bad_shard_specs_are_usage_errors() {
     for spec in ["0/3", "4/3", "3", "a/b", "1/0"] {

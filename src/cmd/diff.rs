@@ -43,9 +43,8 @@ pub struct Args {
     /// Exit with status 1 when any unit's tone flips sign.
     #[arg(long)]
     pub fail_on_flip: bool,
-    /// Write a UTF-8 BOM and CRLF line ends, for Excel.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub excel: super::ExcelArgs,
     /// No progress bar and no timing line on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -151,8 +150,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
     let mut sink = DiffSink {
-        changes: Sheet::create(&args.out, "changes.csv", CHANGES, args.excel)?,
-        targets: Sheet::create(&args.out, "targets.csv", TARGETS, args.excel)?,
+        changes: Sheet::create(&args.out, "changes.csv", CHANGES, args.excel.dialect())?,
+        targets: Sheet::create(&args.out, "targets.csv", TARGETS, args.excel.dialect())?,
         diff: &comparison.diff,
         actors: &after.actors,
         tally: Tally::new(&comparison.diff),
@@ -190,7 +189,7 @@ fn weight(w: Option<f64>) -> String {
 }
 
 fn write_summary(args: &Args, diff: &LexiconDiff, tally: &Tally) -> Result<()> {
-    let mut sheet = Sheet::create(&args.out, "summary.csv", SUMMARY, args.excel)?;
+    let mut sheet = Sheet::create(&args.out, "summary.csv", SUMMARY, args.excel.dialect())?;
     for (change, count) in tally.ranked(diff) {
         sheet.row(&[
             change.label.clone(),

@@ -15,6 +15,7 @@ use stance::engine::Engine;
 use stance::formats::{load_spec, merge, Format, LoadedLexicon};
 use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
+use stance::report::Dialect;
 use stance::target_model::{TargetModel, DEFAULT_TARGET_MODEL};
 use stance::tone::Rules;
 use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
@@ -61,6 +62,34 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lexicon(args) => lexicon::run(args),
         Command::Tone(args) => tone::run(args),
         Command::Merge(args) => merge::run(args),
+    }
+}
+
+/// `--excel[=comma|semicolon]`, for the commands that write reports.
+#[derive(Debug, clap::Args)]
+pub struct ExcelArgs {
+    /// Write the CSV for Excel: a UTF-8 BOM and CRLF line ends.
+    /// --excel=semicolon also puts ';' between cells and writes decimal
+    /// commas, as Excel expects in German, French and other comma-decimal
+    /// locales.
+    #[arg(
+        long,
+        value_name = "SEPARATOR",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "comma",
+        value_parser = ["comma", "semicolon"]
+    )]
+    pub excel: Option<String>,
+}
+
+impl ExcelArgs {
+    pub fn dialect(&self) -> Dialect {
+        match self.excel.as_deref() {
+            None => Dialect::Plain,
+            Some("semicolon") => Dialect::ExcelSemicolon,
+            Some(_) => Dialect::Excel,
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use stance::aggregate::{Aggregates, Grouping, Period};
 use stance::corpus::{expand, Expansion, Fields, InputFormat, ReadOptions, Shard};
 use stance::engine::Engine;
 use stance::pipeline::{self, ReportSink, StreamSink};
-use stance::report::{Reports, Rows, UnitReport};
+use stance::report::{Dialect, Reports, Rows, UnitReport};
 use std::io::IsTerminal;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -21,9 +21,8 @@ pub struct Args {
     /// Directory for the reports.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
-    /// Write a UTF-8 BOM and CRLF line ends, for Excel.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub excel: super::ExcelArgs,
     /// Aggregate actors.csv and dyads.csv per calendar period of the
     /// article dates (adds a `period` column).
     #[arg(long, value_name = "PERIOD", value_parser = ["day", "week", "month"])]
@@ -173,7 +172,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         };
         return stream(&engine, inputs, &config, report, !args.no_header);
     }
-    let reports = Reports::create(&args.out, args.excel)
+    let reports = Reports::create(&args.out, args.excel.dialect())
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
         reports,
@@ -184,7 +183,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let bar = progress_bar(args.quiet);
     let summary = pipeline::run(
         &engine,
-        args.excel,
+        args.excel.dialect(),
         inputs,
         &config.options,
         &config.pool,
@@ -223,14 +222,14 @@ fn stream(
         report,
     };
     if header {
-        let mut rows = Rows::new(false);
+        let mut rows = Rows::new(Dialect::Plain);
         let cells: Vec<String> = report.header().iter().map(|h| h.to_string()).collect();
         rows.row(&cells)?;
         sink.out.write_all(&rows.take()?)?;
     }
     let summary = pipeline::run(
         engine,
-        false,
+        Dialect::Plain,
         inputs,
         &config.options,
         &config.pool,
