@@ -343,13 +343,20 @@ fn compact_date(field: &str) -> Option<(u32, u32, u32)> {
 }
 
 /// "28/08/2019", "08/28/2019", "28.08.2019": day and month in the order
-/// that makes a date; None when both orders do.
+/// that makes a date; None when both orders do. "28-Aug-2019" names its
+/// month.
 fn numeric_date(field: &str) -> Option<(u32, u32, u32)> {
     let parts: Vec<&str> = field.split(['/', '.', '-']).collect();
     let [a, b, year] = parts[..] else {
         return None;
     };
-    if year.len() != 4 || a.len() > 2 || b.len() > 2 {
+    if year.len() != 4 || a.len() > 2 {
+        return None;
+    }
+    if let Some(month) = month_number(b) {
+        return Some((year.parse().ok()?, month, a.parse().ok()?));
+    }
+    if b.len() > 2 {
         return None;
     }
     let (a, b, year): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
@@ -735,6 +742,9 @@ mod tests {
             ("28/08/2019", Some("2019-08-28")),
             ("08/28/2019", Some("2019-08-28")),
             ("28.08.2019", Some("2019-08-28")),
+            ("28-Aug-2019", Some("2019-08-28")),
+            ("28-AUG-2019", Some("2019-08-28")),
+            ("31-Feb-2019", None),
             ("05/05/2019", Some("2019-05-05")),
             ("08/09/2019", None),
             ("2019-02-30", None),
