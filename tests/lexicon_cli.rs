@@ -260,7 +260,7 @@ fn bad_lexicons_give_clear_messages() {
         .assert()
         .success()
         .stderr(contains(
-            "topics.cat:8: not valid UTF-8: the file was read as ISO-8859-1",
+            "topics.cat:8: not valid UTF-8: the file was read as Windows-1252",
         ))
         .stderr(contains("topics.cat:9: WordStat rule"));
     score(&fixture("topics.cat"))

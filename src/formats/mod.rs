@@ -24,6 +24,7 @@ mod yaml;
 
 use crate::error::{Error, Result};
 use crate::lexicon::{normalise_term, parse_tone_csv, Entry, LoadWarning, DEFAULT_TONE};
+use encoding_rs::WINDOWS_1252;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
@@ -234,12 +235,12 @@ pub fn load_bytes(bytes: &[u8], path: &str, format: Option<Format>) -> Result<Lo
         if format != Format::Wordstat {
             return Err(bad(format!(
                 "line {line}: not valid UTF-8; save the file as UTF-8 \
-                 (only WordStat files are read as ISO-8859-1)"
+                 (only WordStat files are read as Windows-1252)"
             )));
         }
         warnings.push(LoadWarning {
             line,
-            message: "not valid UTF-8: the file was read as ISO-8859-1 (Latin-1)".into(),
+            message: "not valid UTF-8: the file was read as Windows-1252 (Latin-1)".into(),
         });
     }
     let parsed = parse(format, &text, path)?;
@@ -322,8 +323,9 @@ fn resolve_polarity(format: Format, name: &str) -> Option<Format> {
     Some(Format::HuLiu(Some(polarity)))
 }
 
-/// Decodes a file: UTF-8 (a BOM dropped), else ISO-8859-1, returning the
-/// line of the first invalid byte in that case.
+/// Decodes a file: UTF-8 (a BOM dropped), else Windows-1252 (Latin-1 with
+/// the curly quotes and dashes of Windows editors at 0x80-0x9F), returning
+/// the line of the first invalid byte in that case.
 fn decode(bytes: &[u8]) -> (String, Option<u64>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -332,7 +334,8 @@ fn decode(bytes: &[u8]) -> (String, Option<u64>) {
             let mut before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
             before.push('x');
             let line = lines(&before).len() as u64;
-            (bytes.iter().map(|&b| char::from(b)).collect(), Some(line))
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), Some(line))
         }
     }
 }

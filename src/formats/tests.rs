@@ -105,7 +105,7 @@ fn warnings_say_what_was_wrong() {
             "pattern \"heckl**\": only one trailing * per word",
         ),
         ("dictionary.yml", "pattern \"*nuclear\""),
-        ("topics.cat", "read as ISO-8859-1"),
+        ("topics.cat", "read as Windows-1252"),
         (
             "topics.cat",
             "WordStat rule \"@RULE [#A AFTER #B /S 3] (1)\" is not supported",

@@ -3,7 +3,7 @@
 //! `PATTERN (n)` (`*` wildcard, spaces for phrases; `n` is WordStat's item
 //! weight, checked but not used: the weight comes from the category's
 //! polarity); a leaf's category is the path of categories above it joined
-//! by ".". Files are often CRLF and ISO-8859-1 (decoded in `formats`).
+//! by ".". Files are often CRLF and Latin-1 (decoded in `formats`, as Windows-1252).
 //! Rule macros (`@RULE [#A AFTER #B /S 3] (1)`) are skipped with a warning.
 
 use super::{pattern_term, Grouped, Parsed};
