@@ -11,7 +11,7 @@ use crate::engine::Engine;
 use crate::lexicon::Lexicon;
 use crate::report::{number, CharOffsets};
 use crate::tokenize::{tokenize_into, Tokens};
-use crate::types::{Analysis, Leaning, ScoredQuote, ScoredSentence, Span, Target, Tone};
+use crate::types::{Analysis, Gender, Leaning, ScoredQuote, ScoredSentence, Span, Target, Tone};
 use serde::Serialize;
 use std::fmt;
 
@@ -122,6 +122,8 @@ pub struct QuoteExplanation {
     pub speaker: Option<String>,
     pub speaker_id: Option<String>,
     pub speaker_actor: Option<String>,
+    /// "female" or "male" when the speaker's mentions show it.
+    pub speaker_gender: Option<&'static str>,
     pub tone: ToneExplanation,
     pub targets: Vec<TargetExplanation>,
 }
@@ -193,6 +195,7 @@ impl Builder<'_> {
             speaker: speaker.map(|s| s.description.clone()),
             speaker_id: speaker.map(|s| s.id.clone()),
             speaker_actor: q.speaker_actor.map(|a| self.actors.get(a).id.clone()),
+            speaker_gender: speaker.and_then(|s| s.gender).map(Gender::as_str),
             tone: self.tone(&q.tone),
             targets: self.targets(&q.targets),
         }
@@ -398,6 +401,9 @@ impl fmt::Display for QuoteExplanation {
             self.speaker_id.clone().unwrap_or_else(none),
             self.speaker_actor.clone().unwrap_or_else(none)
         )?;
+        if let Some(gender) = self.speaker_gender {
+            writeln!(f, "  speaker gender: {gender}")?;
+        }
         write!(f, "{:2}", self.tone)?;
         write_targets(f, "targets", &self.targets)
     }
@@ -530,6 +536,7 @@ mod tests {
             id: "official-1".into(),
             description: "the official".into(),
             first_mention: span("the official"),
+            gender: None,
         });
         let sentence = analysis.sentences[0].clone();
         analysis.quotes.push(ScoredQuote {

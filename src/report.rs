@@ -10,7 +10,7 @@ use crate::aggregate::{
 };
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::types::{Analysis, Leaning, Rejection, ScoredQuote, Tone};
+use crate::types::{Analysis, Gender, Leaning, Rejection, ScoredQuote, Tone};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -64,6 +64,7 @@ pub const QUOTES: &[&str] = &[
     "cue",
     "cue_start",
     "cue_end",
+    "speaker_gender",
 ];
 pub const STANCE: &[&str] = &[
     "article_id",
@@ -749,6 +750,11 @@ impl ArticleRows<'_> {
             cue,
             c_start,
             c_end,
+            q.quote
+                .speaker
+                .and_then(|s| self.a.speakers[s].gender)
+                .map_or("", Gender::as_str)
+                .into(),
         ]
     }
 }

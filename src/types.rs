@@ -177,6 +177,25 @@ pub struct Speaker {
     pub description: String,
     /// The mention that introduced this speaker.
     pub first_mention: Span,
+    /// The gender the speaker's mentions show (a given name, a title such
+    /// as "Mrs." or "spokesman", "he"/"she" resolved to them), if any.
+    pub gender: Option<Gender>,
+}
+
+/// The gender a given name, a title or a pronoun shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
 }
 
 /// The output of the quotes stage.

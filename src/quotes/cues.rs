@@ -12,12 +12,7 @@ const EMBEDDED_NAMES: &str = include_str!("../../lexicons/given_names.txt");
 /// Longest word whose classes are looked up.
 const MAX_CLASS_BYTES: usize = 32;
 
-/// The gender a given name or a pronoun shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gender {
-    Male,
-    Female,
-}
+use crate::types::Gender;
 
 /// What a cue attributes: words spoken or written, or a state of mind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

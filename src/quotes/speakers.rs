@@ -8,12 +8,12 @@
 //! back to the most recent speaker it can stand for ("she" not to a man,
 //! "they" to a group or a body, "it" to a body).
 
-use super::cues::{Cues, Gender};
+use super::cues::Cues;
 use super::mentions::is_possessive;
 use super::words::{
     DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN, TITLE,
 };
-use crate::types::{Quote, QuoteKind, Span, Speaker};
+use crate::types::{Gender, Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
 
 /// What a mention says about its speaker.
@@ -295,6 +295,7 @@ impl SpeakerBook {
                 id: format!("{head}-{number}"),
                 description: describe(phrase),
                 first_mention: mention,
+                gender: None,
             },
             heads: vec![head.clone()],
             given: None,
@@ -350,7 +351,13 @@ impl SpeakerBook {
     }
 
     fn into_speakers(self) -> Vec<Speaker> {
-        self.entries.into_iter().map(|e| e.speaker).collect()
+        self.entries
+            .into_iter()
+            .map(|e| Speaker {
+                gender: e.gender,
+                ..e.speaker
+            })
+            .collect()
     }
 }
 

@@ -813,6 +813,34 @@ fn speaker_resolution_cases() {
 }
 
 #[test]
+fn speaker_gender_from_names_titles_and_pronouns() {
+    use crate::types::Gender;
+    let cases: &[(&str, Option<Gender>)] = &[
+        (
+            "\"We will not back down,\" said Maria Lopez.",
+            Some(Gender::Female),
+        ),
+        ("\"Talks resumed,\" Mrs. Okafor said.", Some(Gender::Female)),
+        (
+            "\"Talks resumed,\" a ministry spokesman said.",
+            Some(Gender::Male),
+        ),
+        (
+            "A senior official briefed reporters. \"It was useful,\" he said.",
+            Some(Gender::Male),
+        ),
+        ("\"Talks resumed,\" the official said.", None),
+        ("\"Talks resumed,\" the ministry said.", None),
+    ];
+    for &(text, want) in cases {
+        let a = run(text);
+        let speaker = a.quotes.iter().rev().find_map(|q| q.speaker);
+        let gender = speaker.and_then(|s| a.speakers[s].gender);
+        assert_eq!(gender, want, "{text:?}: {:?}", a.speakers);
+    }
+}
+
+#[test]
 fn a_description_leaves_out_a_relative_clause() {
     let text = "Norway, whose ships sail to Chile, urged caution.";
     let a = run(text);
