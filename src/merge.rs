@@ -16,7 +16,7 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The per-unit reports, copied row for row.
-const PER_UNIT: [&str; 6] = [
+pub const PER_UNIT: [&str; 6] = [
     "articles.csv",
     "sentences.csv",
     "quotes.csv",

@@ -94,14 +94,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
             "{name} {options:?}"
         );
     }
-    for name in [
-        "articles.csv",
-        "sentences.csv",
-        "quotes.csv",
-        "stance.csv",
-        "categories.csv",
-        "errors.csv",
-    ] {
+    for name in stance::merge::PER_UNIT {
         assert_eq!(
             sorted_rows(&whole, name),
             sorted_rows(&merged, name),
