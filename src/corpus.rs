@@ -71,10 +71,13 @@ pub struct ReadOptions {
 }
 
 /// One of N disjoint parts of a corpus (`--shard K/N`), for runs split
-/// across processes or machines: a document belongs to shard
-/// xxh3(id) mod N, a problem to xxh3(input:line) mod N, so every shard
-/// reads the same inputs and each item lands in exactly one shard whatever
-/// the order or the machine. `stance merge` joins the shards' reports.
+/// across processes or machines. An item belongs to a shard by its place:
+/// xxh3 of its file (relative to its input root, so `corpus` and
+/// `./corpus` agree) and, for JSON Lines and CSV records, its line, mod N.
+/// The readers skip the places of other shards before decoding or parsing
+/// them (a text file is not even opened), so N shards cost little more
+/// than one run; each document and each problem lands in exactly one
+/// shard whatever the machine. `stance merge` joins the shards' reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
     /// 0-based.
@@ -100,22 +103,22 @@ impl Shard {
         })
     }
 
-    /// Whether `item` belongs to this shard.
-    pub fn keeps(&self, item: &Item) -> bool {
-        match item {
-            Item::Doc(doc) => self.owns(doc.id.as_bytes()),
-            Item::Problem(p) => self.keeps_problem(p),
-        }
+    /// Whether the item at `file` (and `line`, for a record) is this
+    /// shard's.
+    pub fn owns(&self, file: &str, line: Option<u64>) -> bool {
+        let key = match line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        };
+        xxh3_64(key.as_bytes()) % self.count == self.index
     }
+}
 
-    /// Whether a rejected input belongs to this shard.
-    pub fn keeps_problem(&self, p: &Rejection) -> bool {
-        let line = p.line.map(|l| l.to_string()).unwrap_or_default();
-        self.owns(format!("{}:{line}", p.input).as_bytes())
-    }
-
-    fn owns(&self, key: &[u8]) -> bool {
-        xxh3_64(key) % self.count == self.index
+impl ReadOptions {
+    /// Whether this run reads the item at `file` and `line` (always, when
+    /// the corpus is not sharded).
+    pub fn owns(&self, file: &str, line: Option<u64>) -> bool {
+        self.shard.is_none_or(|s| s.owns(file, line))
     }
 }
 
@@ -233,14 +236,21 @@ fn problem(path: &Path, line: Option<u64>, error: &str) -> Rejection {
     }
 }
 
-/// Reads one source, sending each item to `emit` in order.
+/// Reads one source, sending each item to `emit` in order. A text file
+/// of another shard is not opened; records are sorted out line by line.
 pub fn read_source(source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+    let id = article_id(source);
+    if source.format == InputFormat::Text && !options.owns(&id, None) {
+        return;
+    }
     let reader = match open(&source.path) {
         Ok(r) => r,
-        Err(e) => return emit(Item::Problem(problem(&source.path, None, &e.to_string()))),
+        Err(e) if options.owns(&id, None) => {
+            return emit(Item::Problem(problem(&source.path, None, &e.to_string())))
+        }
+        Err(_) => return,
     };
     let name = source.path.display().to_string();
-    let id = article_id(source);
     read_stream(reader, source.format, &name, &id, options, emit);
 }
 
@@ -257,6 +267,9 @@ pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
             InputFormat::Text
         }
     });
+    if format == InputFormat::Text && !options.owns("stdin", None) {
+        return;
+    }
     read_stream(Box::new(reader), format, "<stdin>", "stdin", options, emit);
 }
 
@@ -517,7 +530,7 @@ mod tests {
     }
 
     #[test]
-    fn shards_split_items_once() {
+    fn shards_split_places_once() {
         for bad in ["0/3", "4/3", "3", "1/0", "a/2", ""] {
             assert!(Shard::parse(bad).is_err(), "{bad:?}");
         }
@@ -526,18 +539,18 @@ mod tests {
             .collect();
         let mut per_shard = [0; 4];
         for i in 0..400 {
-            let doc = Item::Doc(Document::record(format!("doc-{i}"), "text"));
-            let problem = Item::Problem(text_problem("f.jsonl", Some(i), "bad"));
-            for item in [doc, problem] {
-                let owners: Vec<usize> = (0..4).filter(|&k| shards[k].keeps(&item)).collect();
+            let file = format!("articles/a{i}");
+            for place in [(file.as_str(), None), ("feed.jsonl", Some(i))] {
+                let owners: Vec<usize> = (0..4)
+                    .filter(|&k| shards[k].owns(place.0, place.1))
+                    .collect();
                 assert_eq!(owners.len(), 1);
                 per_shard[owners[0]] += 1;
             }
         }
         assert!(per_shard.iter().all(|&n| n > 150), "{per_shard:?}");
-        assert!(Shard::parse("1/1")
-            .unwrap()
-            .keeps(&Item::Doc(Document::record("x", "y"))));
+        assert!(Shard::parse("1/1").unwrap().owns("x", Some(3)));
+        assert!(ReadOptions::default().owns("x", None));
     }
 
     #[test]

@@ -182,7 +182,7 @@ pub fn run_with<T: Counted + Send>(
         ignored: inputs.ignored,
         ..Summary::default()
     };
-    let in_shard = |p: &&Rejection| options.shard.is_none_or(|s| s.keeps_problem(p));
+    let in_shard = |p: &&Rejection| options.owns(&p.input, p.line);
     for p in inputs.problems.iter().filter(in_shard) {
         summary.rejected += 1;
         sink.rejection(p)?;
@@ -263,9 +263,6 @@ fn read_all(inputs: &Expansion, options: &ReadOptions, mut send: impl FnMut(Vec<
     let mut bytes = 0usize;
     let mut open = true;
     let mut emit = |item: Item| {
-        if options.shard.is_some_and(|s| !s.keeps(&item)) {
-            return;
-        }
         bytes += item_bytes(&item) as usize;
         batch.push(item);
         if open && (batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES) {

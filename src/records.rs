@@ -70,7 +70,16 @@ pub fn read_jsonl(
     let mut records = 0usize;
     loop {
         line += 1;
-        match read_line_limited(&mut reader, &mut buf, options.max_bytes) {
+        let read = read_line_limited(&mut reader, &mut buf, options.max_bytes);
+        let blank = matches!(read, Ok(Line::Ok)) && buf.iter().all(u8::is_ascii_whitespace);
+        if !matches!(read, Ok(Line::Eof)) && !options.owns(file_id, Some(line)) {
+            records += usize::from(!blank);
+            if read.is_err() {
+                return;
+            }
+            continue;
+        }
+        match read {
             Err(e) => return emit(problem(name, line, format!("read error: {e}"))),
             Ok(Line::Eof) => break,
             Ok(Line::TooLong(n)) => {
@@ -96,7 +105,7 @@ pub fn read_jsonl(
             }
         }
     }
-    if records == 0 {
+    if records == 0 && options.owns(file_id, None) {
         emit(Item::Problem(Rejection {
             input: name.to_string(),
             line: None,
@@ -158,14 +167,20 @@ pub fn read_csv(
         .flexible(false)
         .delimiter(delimiter)
         .from_reader(reader);
+    // Problems of the file as a whole belong to the shard of the file.
+    let mut file_problem = |error: String| {
+        if options.owns(file_id, None) {
+            emit(problem(name, 1, error));
+        }
+    };
     let columns = match reader.byte_headers() {
         Ok(h) if !is_blank_header(h) => Columns::find(h, options),
-        Ok(_) => return emit(problem(name, 1, "empty file: no header row".into())),
-        Err(e) => return emit(problem(name, 1, format!("unreadable header: {e}"))),
+        Ok(_) => return file_problem("empty file: no header row".into()),
+        Err(e) => return file_problem(format!("unreadable header: {e}")),
     };
     let columns = match columns {
         Ok(c) => c,
-        Err(e) => return emit(problem(name, 1, e)),
+        Err(e) => return file_problem(e),
     };
     let mut record = csv::ByteRecord::new();
     let mut rows = 0usize;
@@ -176,6 +191,9 @@ pub fn read_csv(
             Ok(true) => {
                 rows += 1;
                 let line = record.position().map_or(line, |p| p.line());
+                if !options.owns(file_id, Some(line)) {
+                    continue;
+                }
                 if let Some(doc) =
                     csv_document(&record, &columns, name, file_id, line, options, emit)
                 {
@@ -185,14 +203,16 @@ pub fn read_csv(
             Err(e) => {
                 rows += 1;
                 let line = e.position().map_or(line, |p| p.line());
-                emit(problem(name, line, format!("malformed CSV row: {e}")));
+                if options.owns(file_id, Some(line)) {
+                    emit(problem(name, line, format!("malformed CSV row: {e}")));
+                }
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
             }
         }
     }
-    if rows == 0 {
+    if rows == 0 && options.owns(file_id, None) {
         emit(problem(name, 1, "no rows after the header".into()));
     }
 }

@@ -216,3 +216,24 @@ fn stdout_streams_one_report_for_pipes() {
         .assert()
         .code(2);
 }
+
+/// Shards are chosen by each file's path relative to its input root, so
+/// the same corpus named two ways splits the same way.
+#[test]
+fn shards_do_not_depend_on_how_the_input_is_named() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let ids = |input: &str| -> Vec<u8> {
+        let out = stance()
+            .current_dir(root)
+            .args(["score", input, "--shard", "2/3", "--stdout", "articles"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let ids: Vec<&str> = text.lines().map(|l| l.split(',').next().unwrap()).collect();
+        ids.join("\n").into_bytes()
+    };
+    let absolute = format!("{root}/examples");
+    assert_eq!(ids("examples"), ids("./examples"));
+    assert_eq!(ids("examples"), ids(&absolute));
+}

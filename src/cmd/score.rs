@@ -97,8 +97,9 @@ pub struct InputArgs {
     /// Largest article or record line read, in bytes; larger ones are rejected.
     #[arg(long, value_name = "BYTES", default_value_t = 32 << 20)]
     pub max_bytes: usize,
-    /// Score only shard K of N (1 <= K <= N): the documents whose id hashes
-    /// to it. The N runs cover the corpus once; `stance merge` joins them.
+    /// Score only shard K of N (1 <= K <= N): the documents whose place
+    /// (file, and line for records) hashes to it. The N runs, given the
+    /// same inputs, cover the corpus once; `stance merge` joins them.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
 }
