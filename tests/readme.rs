@@ -48,3 +48,43 @@ fn readme_diff_example_is_current() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
 }
+
+/// The quick start's excerpt of dyads.csv and stance.csv.
+#[test]
+fn readme_quick_start_excerpt_is_current() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("$ grep -E '^(source|EU,CHN|IND,PAK)' reports/dyads.csv\n")
+        .unwrap();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = tempfile::TempDir::new().unwrap();
+    Command::cargo_bin("stance")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", "examples", "--quiet", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let (dyads, stance) = (read("dyads.csv"), read("stance.csv"));
+    let shown: Vec<&str> = block.lines().filter(|l| !l.starts_with('$')).collect();
+    let (in_dyads, in_stance) = shown.split_at(3);
+    for line in in_dyads {
+        assert!(dyads.lines().any(|l| l == *line), "{line} not in dyads.csv");
+    }
+    let pairs = [("EU", "CHN"), ("IND", "PAK")];
+    let matching = stance
+        .lines()
+        .filter(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            c.len() > 4 && pairs.contains(&(c[3], c[4]))
+        })
+        .count();
+    assert_eq!(matching, in_stance.len());
+    for line in in_stance {
+        let found = stance
+            .lines()
+            .any(|l| l.split(',').skip(1).take(7).collect::<Vec<_>>().join(",") == *line);
+        assert!(found, "{line} not in stance.csv");
+    }
+}
