@@ -1,9 +1,10 @@
 //! Merging the reports of runs over disjoint parts of a corpus (`stance
 //! score --shard K/N`, or one run per folder) into the reports of one run.
 //! The per-unit reports are concatenated in the order the directories are
-//! given. actors.csv and dyads.csv are re-aggregated from their counts and
-//! exact tone sums (the `tone_sum` columns), so they come out byte-identical
-//! to those of a single run over the whole corpus.
+//! given. actors.csv, dyads.csv and dyad_categories.csv are re-aggregated
+//! from their counts and exact tone sums (the `tone_sum` columns), so they
+//! come out byte-identical to those of a single run over the whole corpus,
+//! in any of the report dialects (`--excel`, `--excel=semicolon`).
 
 use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
