@@ -189,6 +189,12 @@ impl Engine {
         for &span in &layout.paragraphs {
             self.actors.find(text, span, &mut out);
         }
+        let mut out: Vec<ActorMention> = out
+            .iter()
+            .enumerate()
+            .filter(|&(i, m)| !self.is_surname(text, m, i.checked_sub(1).map(|p| &out[p])))
+            .map(|(_, m)| *m)
+            .collect();
         let mut collective = Vec::new();
         for &span in &layout.paragraphs {
             collective.extend(self.actors.collective(text, span, &out));
@@ -198,6 +204,26 @@ impl Engine {
             out.sort_by_key(|m| m.span.start);
         }
         out
+    }
+
+    /// Whether a mention of a country or body is a person's surname:
+    /// right after a given name of `lexicons/given_names.txt` that is not
+    /// itself part of the mention before ("Michael Jordan" is not JOR;
+    /// "India China" keeps both). A person of the actor lexicon is named
+    /// that way and is kept ("Donald Trump").
+    fn is_surname(&self, text: &str, m: &ActorMention, before: Option<&ActorMention>) -> bool {
+        if self.actors.get(m.actor).kind == "person" {
+            return false;
+        }
+        let Some(head) = text[..m.span.start].strip_suffix(' ') else {
+            return false;
+        };
+        let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[start..];
+        let word_is_a_mention = before.is_some_and(|b| b.span.end == start + word.len());
+        !word_is_a_mention && self.cues.is_given_name(word)
     }
 
     /// The tokens and lexicon matches of the paragraphs (none in VADER

@@ -178,3 +178,29 @@ fn built_in_modifiers_read_news_constructions() {
         assert_eq!(tone["tone"].as_f64().unwrap().signum(), sign, "{text}");
     }
 }
+
+/// A country named like a person's surname, right after a given name, is a
+/// person ("Michael Jordan"); two countries in a row and the actor
+/// lexicon's own persons stay.
+#[test]
+fn a_surname_after_a_given_name_is_not_a_country() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Michael Jordan praised the team.", &[]),
+        ("Jordan condemned the attack.", &["JOR"]),
+        ("India China border talks resumed.", &["IND", "CHN"]),
+        (
+            "President Donald Trump criticized China.",
+            &["USA.TRUMP", "CHN"],
+        ),
+    ];
+    for &(text, want) in cases {
+        let e = json(&[text]);
+        let ids: Vec<&str> = e["sentences"][0]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["actor_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, want, "{text}");
+    }
+}

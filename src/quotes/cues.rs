@@ -130,9 +130,15 @@ impl Cues {
         self.words.get(&lower[..]).map_or(0, |w| w.class)
     }
 
-    /// The gender a given name shows, if the list knows it.
+    /// The gender a given name (lower case) shows, if the list knows it.
     pub(super) fn gender_of(&self, given: &str) -> Option<Gender> {
         self.given_names.get(given).copied()
+    }
+
+    /// Whether `word`, as written, is a capitalised given name of the list
+    /// ("Michael").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && self.given_names.contains_key(&word.to_lowercase())
     }
 
     fn entry(&mut self, word: &str) -> &mut Word {
