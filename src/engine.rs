@@ -187,14 +187,8 @@ impl Engine {
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
-            self.actors.find(text, span, &mut out);
+            self.find_actors(text, span, &mut out);
         }
-        let mut out: Vec<ActorMention> = out
-            .iter()
-            .enumerate()
-            .filter(|&(i, m)| !self.is_surname(text, m, i.checked_sub(1).map(|p| &out[p])))
-            .map(|(_, m)| *m)
-            .collect();
         let mut collective = Vec::new();
         for &span in &layout.paragraphs {
             collective.extend(self.actors.collective(text, span, &out));
@@ -204,6 +198,18 @@ impl Engine {
             out.sort_by_key(|m| m.span.start);
         }
         out
+    }
+
+    /// The actor mentions in `span` of `text`, appended to `out`, less the
+    /// surnames (`is_surname`).
+    fn find_actors(&self, text: &str, span: Span, out: &mut Vec<ActorMention>) {
+        let mut found = Vec::new();
+        self.actors.find(text, span, &mut found);
+        for (i, m) in found.iter().enumerate() {
+            if !self.is_surname(text, m, i.checked_sub(1).map(|p| &found[p])) {
+                out.push(*m);
+            }
+        }
     }
 
     /// Whether a mention of a country or body is a person's surname:
@@ -250,7 +256,7 @@ impl Engine {
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
         let mut found = Vec::new();
-        self.actors.find(
+        self.find_actors(
             &speaker.description,
             Span::new(0, speaker.description.len()),
             &mut found,
@@ -264,7 +270,6 @@ impl Engine {
     }
 }
 
-/// Takes the date part of an ISO 8601 timestamp; other forms are kept.
 /// The mean tone of the body sentences, the headline left out; of the
 /// headline when there is no body (a plain-text file of one paragraph).
 fn article_tone(sentences: &[ScoredSentence]) -> f64 {

@@ -203,4 +203,12 @@ fn a_surname_after_a_given_name_is_not_a_country() {
             .collect();
         assert_eq!(ids, want, "{text}");
     }
+    let e = json(&["\"We played hard,\" said Michael Jordan."]);
+    assert!(
+        e["quotes"][0]["speaker_actor"].is_null(),
+        "{}",
+        e["quotes"][0]
+    );
+    let e = json(&["\"We will respond,\" said a Jordanian official."]);
+    assert_eq!(e["quotes"][0]["speaker_actor"], "JOR");
 }
