@@ -71,9 +71,14 @@ pub fn read_jsonl(
     loop {
         line += 1;
         let read = read_line_limited(&mut reader, &mut buf, options.max_bytes);
-        let blank = matches!(read, Ok(Line::Ok)) && buf.iter().all(u8::is_ascii_whitespace);
-        if !matches!(read, Ok(Line::Eof)) && !options.owns(file_id, Some(line)) {
-            records += usize::from(!blank);
+        if matches!(read, Ok(Line::Eof)) {
+            break;
+        }
+        let record = matches!(read, Ok(Line::Ok)) && !buf.iter().all(u8::is_ascii_whitespace);
+        records += usize::from(record);
+        // Another shard's line: counted, not decoded; its problems are
+        // that shard's (a read error ends the file for every shard).
+        if !options.owns(file_id, Some(line)) {
             if read.is_err() {
                 return;
             }
@@ -81,7 +86,6 @@ pub fn read_jsonl(
         }
         match read {
             Err(e) => return emit(problem(name, line, format!("read error: {e}"))),
-            Ok(Line::Eof) => break,
             Ok(Line::TooLong(n)) => {
                 let msg = format!(
                     "line of {n} bytes exceeds the limit of {} bytes; skipped",
@@ -89,9 +93,8 @@ pub fn read_jsonl(
                 );
                 emit(problem(name, line, msg));
             }
-            Ok(Line::Ok) if buf.iter().all(u8::is_ascii_whitespace) => {}
-            Ok(Line::Ok) => {
-                records += 1;
+            Ok(_) if !record => {}
+            Ok(_) => {
                 let Some(text) = decode(&buf, name, Some(line), emit) else {
                     continue;
                 };

@@ -16,8 +16,9 @@ fn stance() -> Command {
     Command::cargo_bin("stance").unwrap()
 }
 
-/// The bundled examples plus a file with malformed records, so that every
-/// report has rows and errors.csv has some.
+/// The bundled examples plus a file with malformed records and one with
+/// none, so that every report has rows and errors.csv has line and file
+/// problems.
 fn corpus(dir: &Path) -> Vec<String> {
     let bad = dir.join("bad.jsonl");
     fs::write(
@@ -25,8 +26,13 @@ fn corpus(dir: &Path) -> Vec<String> {
         "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n",
     )
     .unwrap();
+    let empty = dir.join("empty.jsonl");
+    fs::write(&empty, "\n\n").unwrap();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    vec![examples.display().to_string(), bad.display().to_string()]
+    [examples, bad, empty]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
 }
 
 fn score(inputs: &[String], out: &Path, options: &[&str]) {
@@ -106,7 +112,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
             header(&merged).lines().next()
         );
     }
-    assert_eq!(sorted_rows(&merged, "errors.csv").len(), 2);
+    assert_eq!(sorted_rows(&merged, "errors.csv").len(), 3);
 }
 
 #[test]
