@@ -28,8 +28,16 @@ fn corpus(dir: &Path) -> Vec<String> {
     .unwrap();
     let empty = dir.join("empty.jsonl");
     fs::write(&empty, "\n\n").unwrap();
+    let rows = dir.join("rows.csv");
+    fs::write(
+        &rows,
+        "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\n",
+    )
+    .unwrap();
+    let no_text = dir.join("no_text.csv");
+    fs::write(&no_text, "id,body\n1,x\n").unwrap();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    [examples, bad, empty]
+    [examples, bad, empty, rows, no_text]
         .iter()
         .map(|p| p.display().to_string())
         .collect()
@@ -112,7 +120,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
             header(&merged).lines().next()
         );
     }
-    assert_eq!(sorted_rows(&merged, "errors.csv").len(), 3);
+    assert_eq!(sorted_rows(&merged, "errors.csv").len(), 5);
 }
 
 #[test]
