@@ -169,7 +169,10 @@ pub fn read_csv(
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .delimiter(delimiter)
-        .from_reader(reader);
+        .from_reader(QuoteCount {
+            inner: reader,
+            quotes: 0,
+        });
     // Problems of the file as a whole belong to the shard of the file.
     let mut file_problem = |error: String| {
         if options.owns(file_id, None) {
@@ -187,6 +190,8 @@ pub fn read_csv(
     };
     let mut record = csv::ByteRecord::new();
     let mut rows = 0usize;
+    // The line of the last record when its last cell spans lines.
+    let mut open_ended = None;
     loop {
         let line = reader.position().line();
         match reader.read_byte_record(&mut record) {
@@ -194,6 +199,8 @@ pub fn read_csv(
             Ok(true) => {
                 rows += 1;
                 let line = record.position().map_or(line, |p| p.line());
+                let last_cell = record.iter().next_back().unwrap_or_default();
+                open_ended = last_cell.contains(&b'\n').then_some(line);
                 if !options.owns(file_id, Some(line)) {
                     continue;
                 }
@@ -217,6 +224,28 @@ pub fn read_csv(
     }
     if rows == 0 && options.owns(file_id, None) {
         emit(problem(name, 1, "no rows after the header".into()));
+    }
+    // An odd number of quotation marks and a last cell that runs over
+    // lines: its quote was never closed, and the csv crate read the rest
+    // of the file into it without a word.
+    let unclosed = open_ended.filter(|_| reader.get_ref().quotes % 2 == 1);
+    if let Some(line) = unclosed.filter(|&l| options.owns(file_id, Some(l))) {
+        let msg = "a quoted cell is never closed: the rest of the file was read into it";
+        emit(problem(name, line, msg.into()));
+    }
+}
+
+/// A reader that counts the quotation marks passing through it.
+struct QuoteCount<R> {
+    inner: R,
+    quotes: u64,
+}
+
+impl<R: Read> Read for QuoteCount<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes += memchr::memchr_iter(b'"', &buf[..n]).count() as u64;
+        Ok(n)
     }
 }
 
@@ -445,6 +474,18 @@ mod tests {
         assert_eq!(docs[1].outlet.as_deref(), Some("AP"));
         // A path through a value that is not an object is a missing field.
         assert!(problems[0].error.contains("no field \"content.body\""));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported() {
+        let (docs, problems) = read("id,text\nc1,Fine.\nc2,\"unclosed\nc3,x,y\n", false);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(3));
+        assert!(problems[0].error.contains("never closed"));
+        let legit = "id,text\nc1,\"two\nlines, \"\"quoted\"\"\"\nc2,a 5\" screen\n";
+        let (docs, problems) = read(legit, false);
+        assert_eq!((docs.len(), problems.len()), (2, 0), "{problems:?}");
     }
 
     #[test]
