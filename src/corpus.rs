@@ -12,7 +12,7 @@ use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// How a file's records are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,12 +105,10 @@ impl Shard {
 
     /// Whether the item at `file` (and `line`, for a record) is this
     /// shard's.
+    /// The line is the hash's seed (0 for the file as a whole: lines
+    /// count from 1), so no key is built.
     pub fn owns(&self, file: &str, line: Option<u64>) -> bool {
-        let key = match line {
-            Some(line) => format!("{file}:{line}"),
-            None => file.to_string(),
-        };
-        xxh3_64(key.as_bytes()) % self.count == self.index
+        xxh3_64_with_seed(file.as_bytes(), line.unwrap_or(0)) % self.count == self.index
     }
 }
 
