@@ -6,7 +6,7 @@
 //! reading goes on with the rest.
 
 use crate::types::{DocFormat, Document, Rejection};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::WINDOWS_1252;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
@@ -271,10 +271,19 @@ pub fn read_stdin(options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
     read_stream(Box::new(reader), format, "<stdin>", "stdin", options, emit);
 }
 
-/// Reads one stream in its format. A UTF-16 stream (one that opens with
-/// its byte order mark, as Windows editors and Excel's "Unicode text" write
-/// it) is transcoded to UTF-8 first; any other stream passes through as
-/// bytes, and `decode` deals with what is not UTF-8.
+/// A stream as UTF-8 bytes: UTF-16 with a byte order mark is transcoded,
+/// a UTF-8 BOM dropped, anything else passed through for `decode` (or
+/// `from_bytes`) to judge.
+pub fn utf8_stream(reader: Box<dyn Read + Send>) -> Box<dyn Read + Send> {
+    Box::new(
+        DecodeReaderBytesBuilder::new()
+            .utf8_passthru(true)
+            .strip_bom(true)
+            .build(reader),
+    )
+}
+
+/// Reads one stream in its format, as UTF-8 (`utf8_stream`).
 fn read_stream(
     reader: Box<dyn Read + Send>,
     format: InputFormat,
@@ -283,12 +292,7 @@ fn read_stream(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) {
-    let reader: Box<dyn Read + Send> = Box::new(
-        DecodeReaderBytesBuilder::new()
-            .utf8_passthru(true)
-            .strip_bom(true)
-            .build(reader),
-    );
+    let reader = utf8_stream(reader);
     match format {
         InputFormat::Text => read_text(reader, name, id, options, emit),
         InputFormat::Jsonl => crate::records::read_jsonl(reader, name, id, options, emit),
@@ -404,17 +408,13 @@ pub fn decode(
     Some(text)
 }
 
-/// Text from bytes that should be UTF-8, with a warning when they are not.
-/// UTF-16 with a byte order mark is decoded. Bytes in which no non-ASCII
+/// Text from bytes that should be UTF-8 (see `utf8_stream` for UTF-16),
+/// with a warning when they are not. Bytes in which no non-ASCII
 /// byte belongs to a valid UTF-8 sequence are a legacy 8-bit encoding,
 /// read as Windows-1252 (a superset of Latin-1, the usual encoding of
 /// older news archives), so "caf\xe9" stays "café". Otherwise the few bad
 /// bytes of a UTF-8 text become U+FFFD.
 pub fn from_bytes(bytes: &[u8]) -> (String, Option<String>) {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes).filter(|(e, _)| *e != UTF_8) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
     let at = match std::str::from_utf8(bytes) {
         Ok(text) => return (text.to_string(), None),
         Err(e) => e.valid_up_to(),

@@ -5,7 +5,7 @@
 use super::LexiconArgs;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use stance::corpus::from_bytes;
+use stance::corpus::{from_bytes, utf8_stream};
 use stance::report::{guard, number};
 use stance::types::Tone;
 use std::borrow::Cow;
@@ -84,16 +84,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// Reads a file (or stdin for `-`) as text: UTF-8, UTF-16 with a byte
-/// order mark, or with a warning a legacy 8-bit or damaged UTF-8 text (see
-/// `corpus::from_bytes`).
+/// order mark (`corpus::utf8_stream`), or with a warning a legacy 8-bit or
+/// damaged UTF-8 text (`corpus::from_bytes`).
 fn read_input(path: &Path, problems: &mut usize) -> Option<(String, String)> {
-    let (name, bytes) = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        let read = std::io::stdin().read_to_end(&mut bytes);
-        ("stdin".to_string(), read.map(|_| bytes))
+    let (name, input): (String, std::io::Result<Box<dyn Read + Send>>) = if path == Path::new("-") {
+        ("stdin".to_string(), Ok(Box::new(std::io::stdin())))
     } else {
-        (path.display().to_string(), std::fs::read(path))
+        let file = std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>);
+        (path.display().to_string(), file)
     };
+    let bytes = input.and_then(|input| {
+        let mut bytes = Vec::new();
+        utf8_stream(input).read_to_end(&mut bytes).map(|_| bytes)
+    });
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
@@ -113,7 +116,6 @@ fn read_input(path: &Path, problems: &mut usize) -> Option<(String, String)> {
 /// The non-blank lines of a file as texts. In TSV mode the id is the first
 /// field and the text the last; a line without a tab is reported.
 fn split_texts<'a>(name: &str, content: &'a str, tsv: bool, problems: &mut usize) -> Vec<Text<'a>> {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let mut texts = Vec::new();
     for (raw, line_no) in content.split('\n').zip(1u64..) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
