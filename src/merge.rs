@@ -9,7 +9,8 @@
 use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
 use crate::report::{
-    actor_row, write_aggregates, ActorAbout, Dialect, ACTORS, DYADS, DYAD_CATEGORIES,
+    actor_row, aggregate_header, write_aggregates, ActorAbout, Dialect, ACTORS, DYADS,
+    DYAD_CATEGORIES,
 };
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -40,12 +41,9 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let dialect = dialect_of(&headers[0]);
     let by_period = last_header_cell(&dirs[0].join("actors.csv"), dialect)? == "period";
-    let header = |base: &[&str]| {
-        let mut h: Vec<String> = base.iter().map(|c| c.to_string()).collect();
-        if by_period {
-            h.push("period".into());
-        }
-        h
+    let header = |base: &[&str]| -> Vec<String> {
+        let header = aggregate_header(base, by_period);
+        header.into_iter().map(String::from).collect()
     };
     let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
     let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES), dialect)?;

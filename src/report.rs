@@ -566,6 +566,16 @@ fn dyad_category_rows<'d>(
     })
 }
 
+/// The header of an aggregate report: `base`, and `period` last with
+/// `--by`.
+pub fn aggregate_header<'h>(base: &[&'h str], by_period: bool) -> Vec<&'h str> {
+    let mut header = base.to_vec();
+    if by_period {
+        header.push("period");
+    }
+    header
+}
+
 /// Writes actors.csv (rows made by `actor_row`), dyads.csv and
 /// dyad_categories.csv; without `by_period` the last cell of each row (the
 /// period) is left out.
@@ -581,10 +591,7 @@ pub fn write_aggregates(
         .map(|((source, target, period), d)| dyad_row(source, target, d, period));
     let category_rows = dyads.iter().flat_map(|(key, d)| dyad_category_rows(key, d));
     let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
-        let mut header = header.to_vec();
-        if by_period {
-            header.push("period");
-        }
+        let header = aggregate_header(header, by_period);
         let mut sheet = Sheet::create(dir, name, &header, dialect)?;
         for mut row in rows {
             if !by_period {
