@@ -222,8 +222,17 @@ impl ActorLexicon {
     }
 
     /// Finds the actor mentions in `span` of `text`, appending to `out`.
-    pub fn find(&self, text: &str, span: Span, out: &mut Vec<ActorMention>) {
+    /// `given_name` tells a given name ("Michael"), after which a country
+    /// or body is a surname (`is_surname`).
+    pub fn find(
+        &self,
+        text: &str,
+        span: Span,
+        given_name: &dyn Fn(&str) -> bool,
+        out: &mut Vec<ActorMention>,
+    ) {
         let hay = span.of(text);
+        let mut previous: Option<Span> = None;
         for m in self.matcher.find_iter(hay) {
             let at = Span::new(span.start + m.start(), span.start + m.end());
             if !on_word_boundaries(text, at) {
@@ -233,11 +242,39 @@ impl ActorLexicon {
             if pattern.metonym && follows_place_preposition(text, at.start) {
                 continue;
             }
-            out.push(ActorMention {
-                actor: pattern.actor,
-                span: at,
-            });
+            let surname = self.is_surname(text, pattern.actor, at, previous, given_name);
+            previous = Some(at);
+            if !surname {
+                out.push(ActorMention {
+                    actor: pattern.actor,
+                    span: at,
+                });
+            }
         }
+    }
+
+    /// Whether a mention of a country or body at `at` is a person's
+    /// surname: right after a given name that is not itself the end of the
+    /// mention before ("Michael Jordan" is not JOR; "India China" keeps
+    /// both). A person of the actor lexicon is named that way and is kept
+    /// ("Donald Trump").
+    fn is_surname(
+        &self,
+        text: &str,
+        actor: ActorIdx,
+        at: Span,
+        previous: Option<Span>,
+        given_name: &dyn Fn(&str) -> bool,
+    ) -> bool {
+        if self.get(actor).kind == "person" {
+            return false;
+        }
+        let Some(head) = text[..at.start].strip_suffix(' ') else {
+            return false;
+        };
+        let (start, word) = word_ending(head);
+        let word_is_a_mention = previous.is_some_and(|p| p.end == start + word.len());
+        !word_is_a_mention && given_name(word)
     }
 }
 
@@ -368,12 +405,16 @@ fn on_word_boundaries(text: &str, at: Span) -> bool {
     !joins(before) && (!joins(after) || last == Some('.'))
 }
 
-fn follows_place_preposition(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
+/// The word (letters) that `head` ends with, and where it starts.
+fn word_ending(head: &str) -> (usize, &str) {
+    let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let word = &before[word_start..];
+    (start, &head[start..])
+}
+
+fn follows_place_preposition(text: &str, start: usize) -> bool {
+    let (_, word) = word_ending(text[..start].trim_end());
     PLACE_PREPOSITIONS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
@@ -398,7 +439,7 @@ mod tests {
     fn ids(text: &str) -> Vec<String> {
         let lex = lexicon();
         let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &mut out);
+        lex.find(text, Span::new(0, text.len()), &|_| false, &mut out);
         out.iter().map(|m| lex.get(m.actor).id.clone()).collect()
     }
 
@@ -423,6 +464,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_country_after_a_given_name_is_a_surname() {
+        let lex = lexicon();
+        let given = |w: &str| matches!(w, "Michael" | "Shinzo");
+        let cases: &[(&str, &[&str])] = &[
+            ("Michael Japan spoke", &[]),
+            ("Michael, Japan spoke", &["JPN"]),
+            ("Korea Japan talks", &["KOR", "JPN"]),
+            ("Shinzo Abe spoke", &["JPN.ABE"]),
+            ("Japan spoke", &["JPN"]),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            lex.find(text, Span::new(0, text.len()), &given, &mut out);
+            let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
+            assert_eq!(ids, *want, "{text:?}");
         }
     }
 
@@ -452,7 +512,7 @@ mod tests {
         for (text, want) in cases {
             let mut found = Vec::new();
             let all = Span::new(0, text.len());
-            lex.find(text, all, &mut found);
+            lex.find(text, all, &|_| false, &mut found);
             let ids: Vec<String> = lex
                 .collective(text, all, &found)
                 .iter()
@@ -483,7 +543,7 @@ mod tests {
         assert_eq!(warnings[0].1.line, 3);
         let text = "Nippon and Japan";
         let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &mut out);
+        lex.find(text, Span::new(0, text.len()), &|_| false, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(lex.get(out[0].actor).name, "Nippon");
     }

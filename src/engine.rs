@@ -187,7 +187,8 @@ impl Engine {
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
-            self.find_actors(text, span, &mut out);
+            self.actors
+                .find(text, span, &|w| self.cues.is_given_name(w), &mut out);
         }
         let mut collective = Vec::new();
         for &span in &layout.paragraphs {
@@ -198,38 +199,6 @@ impl Engine {
             out.sort_by_key(|m| m.span.start);
         }
         out
-    }
-
-    /// The actor mentions in `span` of `text`, appended to `out`, less the
-    /// surnames (`is_surname`).
-    fn find_actors(&self, text: &str, span: Span, out: &mut Vec<ActorMention>) {
-        let mut found = Vec::new();
-        self.actors.find(text, span, &mut found);
-        for (i, m) in found.iter().enumerate() {
-            if !self.is_surname(text, m, i.checked_sub(1).map(|p| &found[p])) {
-                out.push(*m);
-            }
-        }
-    }
-
-    /// Whether a mention of a country or body is a person's surname:
-    /// right after a given name of `lexicons/given_names.txt` that is not
-    /// itself part of the mention before ("Michael Jordan" is not JOR;
-    /// "India China" keeps both). A person of the actor lexicon is named
-    /// that way and is kept ("Donald Trump").
-    fn is_surname(&self, text: &str, m: &ActorMention, before: Option<&ActorMention>) -> bool {
-        if self.actors.get(m.actor).kind == "person" {
-            return false;
-        }
-        let Some(head) = text[..m.span.start].strip_suffix(' ') else {
-            return false;
-        };
-        let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let word = &head[start..];
-        let word_is_a_mention = before.is_some_and(|b| b.span.end == start + word.len());
-        !word_is_a_mention && self.cues.is_given_name(word)
     }
 
     /// The tokens and lexicon matches of the paragraphs (none in VADER
@@ -256,9 +225,10 @@ impl Engine {
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
         let mut found = Vec::new();
-        self.find_actors(
+        self.actors.find(
             &speaker.description,
             Span::new(0, speaker.description.len()),
+            &|w| self.cues.is_given_name(w),
             &mut found,
         );
         let last = found.last()?;
