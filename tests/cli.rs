@@ -699,3 +699,19 @@ fn tone_reads_utf16_and_latin1_lines() {
         .code(1)
         .stderr(contains("stdin: not UTF-8 (byte 3); read as Windows-1252"));
 }
+
+/// An I/O error names the path and its cause once.
+#[test]
+fn an_io_error_says_its_cause_once() {
+    let out = stance()
+        .args(["lexicon", "check", "/no/such/lexicon.csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("/no/such/lexicon.csv"), "{stderr}");
+}

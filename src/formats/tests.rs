@@ -323,3 +323,12 @@ fn liwc_terms_end_at_the_tab_or_before_the_trailing_ids() {
         loaded.warnings
     );
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_read_as_windows_1252() {
+    // 0x93/0x94 are Windows' curly quotes; ISO-8859-1 has control
+    // characters there.
+    let (text, line) = decode(b"ok\ncaf\xe9 \x93x\x94\n");
+    assert_eq!(text, "ok\ncaf\u{e9} \u{201c}x\u{201d}\n");
+    assert_eq!(line, Some(2));
+}
