@@ -6,7 +6,9 @@
 #   - jsonl: one JSON Lines file whose records join five articles (about
 #     4 KB, the size of a typical news story).
 # Each is scored with --threads 1 and --threads 2; the summary line of each
-# run is printed, and the reports of the two runs are compared.
+# run is printed, and the reports of the two runs are compared. The JSON
+# Lines corpus is then scored as two shards side by side and merged, and
+# one shard of 64 is timed alone.
 # Usage: scripts/throughput.sh [SIZE_MB]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +42,26 @@ for corpus in files corpus.jsonl; do
     echo "$corpus, threads=$threads:"
     ./target/release/stance score "$work/$corpus" -o "$work/out$threads" --threads "$threads" 2>&1 | tail -n 1
   done
-  for f in articles sentences quotes stance actors dyads; do
+  for f in articles sentences quotes stance categories actors dyads dyad_categories errors; do
     cmp -s "$work/out1/$f.csv" "$work/out2/$f.csv" || { echo "$f.csv differs between 1 and 2 threads"; exit 1; }
   done
   echo "reports identical for 1 and 2 threads"
 done
+
+# Sharded: two processes with --shard 1/2 and 2/2 side by side, one thread
+# each, then stance merge; the merged aggregates must equal the 2-thread
+# run's. Then one shard of 64 alone: what a shard costs beyond its share.
+seconds() { date +%s.%N; }
+t0=$(seconds)
+./target/release/stance score "$work/corpus.jsonl" --shard 1/2 --threads 1 --quiet -o "$work/shard1" &
+./target/release/stance score "$work/corpus.jsonl" --shard 2/2 --threads 1 --quiet -o "$work/shard2" &
+wait %1 && wait %2
+t1=$(seconds)
+./target/release/stance merge "$work/shard1" "$work/shard2" -o "$work/merged"
+t2=$(seconds)
+for f in actors dyads dyad_categories; do
+  cmp -s "$work/out2/$f.csv" "$work/merged/$f.csv" || { echo "merged $f.csv differs from the 2-thread run"; exit 1; }
+done
+./target/release/stance score "$work/corpus.jsonl" --shard 1/64 --threads 1 --quiet -o "$work/shard64"
+t3=$(seconds)
+python3 -c "import sys; a=[float(x) for x in sys.argv[1:]]; print(f'corpus.jsonl, 2 shards side by side: {a[1]-a[0]:.2f} s; stance merge: {a[2]-a[1]:.2f} s (aggregates identical to the 2-thread run); shard 1 of 64 alone: {a[3]-a[2]:.2f} s')" "$t0" "$t1" "$t2" "$t3"
