@@ -8,9 +8,10 @@
 
 use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
 use crate::error::{Error, Result};
+use crate::records::sniff_delimiter;
 use crate::report::{
-    actor_row, aggregate_header, write_aggregates, ActorAbout, Dialect, ACTORS, DYADS,
-    DYAD_CATEGORIES,
+    actor_row, aggregate_header, parse_number, write_aggregates, ActorAbout, Dialect, ACTORS,
+    DYADS, DYAD_CATEGORIES,
 };
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -100,12 +101,13 @@ fn differs(path: &Path, origin: &Path) -> Error {
 }
 
 /// The dialect the reports were written in, read off a header line: a
-/// BOM means `--excel`, and semicolons its semicolon form.
+/// BOM means `--excel`, and a semicolon delimiter (as the corpus reader
+/// sniffs it) its semicolon form.
 fn dialect_of(header: &[u8]) -> Dialect {
-    match (header.starts_with(BOM), header.contains(&b';')) {
+    match (header.starts_with(BOM), sniff_delimiter(header)) {
         (false, _) => Dialect::Plain,
-        (true, false) => Dialect::Excel,
-        (true, true) => Dialect::ExcelSemicolon,
+        (true, b';') => Dialect::ExcelSemicolon,
+        (true, _) => Dialect::Excel,
     }
 }
 
@@ -187,7 +189,7 @@ impl Cells {
         };
         Ok(ToneSum {
             units: self.count(units)?,
-            sum: parse_fixed4(&number)
+            sum: parse_number(&number)
                 .ok_or_else(|| self.bad(sum, cell, "a number with four decimals"))?,
         })
     }
@@ -276,44 +278,4 @@ fn merge_dyads(
         },
     )?;
     Ok(merged)
-}
-
-/// "-0.4418" as ten-thousandths (-4418): the four-decimal numbers the
-/// reports write.
-fn parse_fixed4(cell: &str) -> Option<i64> {
-    let (negative, digits) = match cell.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, cell),
-    };
-    let (whole, frac) = digits.split_once('.')?;
-    let digit_string = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digit_string(whole) || frac.len() != 4 || !digit_string(frac) {
-        return None;
-    }
-    let n = whole.parse::<i64>().ok()?.checked_mul(10_000)? + frac.parse::<i64>().ok()?;
-    Some(if negative { -n } else { n })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixed4_cells() {
-        let cases: &[(&str, Option<i64>)] = &[
-            ("0.0000", Some(0)),
-            ("-0.4418", Some(-4418)),
-            ("12.0501", Some(120_501)),
-            ("1.5", None),
-            ("1.50000", None),
-            ("", None),
-            ("-", None),
-            ("x.0000", None),
-            ("+1.0000", None),
-            ("1e3", None),
-        ];
-        for &(cell, want) in cases {
-            assert_eq!(parse_fixed4(cell), want, "{cell:?}");
-        }
-    }
 }

@@ -252,7 +252,7 @@ impl<R: Read> Read for QuoteCount<R> {
 /// The delimiter of a CSV file, read off its header line: a comma, unless
 /// the line holds more semicolons (spreadsheets in many European locales
 /// save CSV that way) or tabs (TSV).
-fn sniff_delimiter(head: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
     let header = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let count = |d: u8| header.iter().filter(|&&b| b == d).count();
     [b';', b'\t', b',']

@@ -140,6 +140,22 @@ pub fn fixed_number(n: i64) -> String {
     format!("{sign}{whole}.{frac:04}")
 }
 
+/// A number as `number` and `fixed_number` write it ("-0.4418"), in
+/// ten-thousandths (-4418); None for any other cell.
+pub fn parse_number(cell: &str) -> Option<i64> {
+    let (negative, digits) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let (whole, frac) = digits.split_once('.')?;
+    let digit_string = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digit_string(whole) || frac.len() != 4 || !digit_string(frac) {
+        return None;
+    }
+    let n = whole.parse::<i64>().ok()?.checked_mul(10_000)? + frac.parse::<i64>().ok()?;
+    Some(if negative { -n } else { n })
+}
+
 /// Converts byte offsets of one text to character offsets: a running
 /// count of characters at every 64-byte block, then a count of character
 /// starts within the block (a full byte-to-char table cost 3% of a run).
@@ -211,27 +227,12 @@ impl Dialect {
 
     /// A number the reports write ("-0.4418") as this dialect writes it.
     fn decimal<'c>(self, cell: Cow<'c, str>) -> Cow<'c, str> {
-        if self == Dialect::ExcelSemicolon && is_decimal(&cell) {
+        if self == Dialect::ExcelSemicolon && parse_number(&cell).is_some() {
             cell.replace('.', ",").into()
         } else {
             cell
         }
     }
-}
-
-/// Whether a cell is a number as `number` writes it: digits, a point and
-/// four decimals.
-fn is_decimal(cell: &str) -> bool {
-    let digits = cell.strip_prefix('-').unwrap_or(cell);
-    let Some((whole, frac)) = digits.split_once('.') else {
-        return false;
-    };
-    !whole.is_empty()
-        && frac.len() == 4
-        && whole
-            .bytes()
-            .chain(frac.bytes())
-            .all(|b| b.is_ascii_digit())
 }
 
 /// CSV rows rendered in memory, with the conventions above (guarded cells,
@@ -836,5 +837,24 @@ mod tests {
         let mut plain = Rows::new(Dialect::Plain);
         plain.row(&cells[..2]).unwrap();
         assert_eq!(plain.take().unwrap(), b"-0.4418,12.0000\n");
+    }
+
+    #[test]
+    fn fixed4_cells() {
+        let cases: &[(&str, Option<i64>)] = &[
+            ("0.0000", Some(0)),
+            ("-0.4418", Some(-4418)),
+            ("12.0501", Some(120_501)),
+            ("1.5", None),
+            ("1.50000", None),
+            ("", None),
+            ("-", None),
+            ("x.0000", None),
+            ("+1.0000", None),
+            ("1e3", None),
+        ];
+        for &(cell, want) in cases {
+            assert_eq!(parse_number(cell), want, "{cell:?}");
+        }
     }
 }
