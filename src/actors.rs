@@ -1,7 +1,8 @@
 //! Actors: loads the actor lexicon (countries, organisations, institutions,
 //! persons) and finds their mentions in an article with one
 //! leftmost-longest Aho-Corasick pass, checking word boundaries and telling
-//! places from actors ("in Seoul" is a place, "Seoul said" an actor).
+//! places from actors ("in Seoul" is a place, "Seoul said" an actor) and
+//! persons' names from countries ("Michael Jordan", "Chad Wolf").
 
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
@@ -38,6 +39,49 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visiting",
     "visits",
 ];
+
+/// Capitalised words after a country that is also a given name ("Jordan")
+/// which keep the country reading: the state's bodies and offices ("Jordan
+/// Foreign Minister ...", "Chad Army"). Titles come from `PersonNames`.
+const STATE_WORDS: &[&str] = &[
+    "air",
+    "armed",
+    "army",
+    "authorities",
+    "border",
+    "cabinet",
+    "central",
+    "crown",
+    "defence",
+    "defense",
+    "embassy",
+    "foreign",
+    "forces",
+    "government",
+    "interior",
+    "military",
+    "ministry",
+    "national",
+    "navy",
+    "officials",
+    "opposition",
+    "parliament",
+    "police",
+    "royal",
+    "security",
+    "state",
+];
+
+/// The name lists the actors stage consults to tell a person's name from a
+/// country or body of the same spelling; the quotes stage's cues implement
+/// it from `lexicons/given_names.txt` and their titles.
+pub trait PersonNames {
+    /// Whether `word`, as written, is a capitalised given name ("Michael").
+    fn is_given_name(&self, word: &str) -> bool;
+    /// Whether `word` (any case, without a final period) is a title or
+    /// office in a name ("President", "Gov").
+    fn is_title(&self, word: &str) -> bool;
+}
 
 /// One actor of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,29 +266,38 @@ impl ActorLexicon {
     }
 
     /// Finds the actor mentions in `span` of `text`, appending to `out`.
-    /// `given_name` tells a given name ("Michael"), after which a country
-    /// or body is a surname (`is_surname`).
+    /// A country or body named as part of a person's name is left out:
+    /// after a given name ("Michael Jordan", `is_surname`) or as the given
+    /// name itself ("Chad Wolf", `is_given_name_of_person`).
     pub fn find(
         &self,
         text: &str,
         span: Span,
-        given_name: &dyn Fn(&str) -> bool,
+        names: &dyn PersonNames,
         out: &mut Vec<ActorMention>,
     ) {
         let hay = span.of(text);
+        let found: Vec<(Span, &Pattern)> = self
+            .matcher
+            .find_iter(hay)
+            .map(|m| {
+                let at = Span::new(span.start + m.start(), span.start + m.end());
+                (at, &self.patterns[m.pattern().as_usize()])
+            })
+            .filter(|&(at, _)| on_word_boundaries(text, at))
+            .collect();
+        let headline = is_title_case(span.of(text));
         let mut previous: Option<Span> = None;
-        for m in self.matcher.find_iter(hay) {
-            let at = Span::new(span.start + m.start(), span.start + m.end());
-            if !on_word_boundaries(text, at) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
+        for (i, &(at, pattern)) in found.iter().enumerate() {
             if pattern.metonym && follows_place_preposition(text, at.start) {
                 continue;
             }
-            let surname = self.is_surname(text, pattern.actor, at, previous, given_name);
+            let next = found.get(i + 1).map(|&(n, _)| n);
+            let in_a_name = self.is_surname(text, pattern.actor, at, previous, names)
+                || (!headline
+                    && self.is_given_name_of_person(text, pattern.actor, at, span, next, names));
             previous = Some(at);
-            if !surname {
+            if !in_a_name {
                 out.push(ActorMention {
                     actor: pattern.actor,
                     span: at,
@@ -264,7 +317,7 @@ impl ActorLexicon {
         actor: ActorIdx,
         at: Span,
         previous: Option<Span>,
-        given_name: &dyn Fn(&str) -> bool,
+        names: &dyn PersonNames,
     ) -> bool {
         if self.get(actor).kind == "person" {
             return false;
@@ -274,7 +327,39 @@ impl ActorLexicon {
         };
         let (start, word) = word_ending(head);
         let word_is_a_mention = previous.is_some_and(|p| p.end == start + word.len());
-        !word_is_a_mention && given_name(word)
+        !word_is_a_mention && names.is_given_name(word)
+    }
+
+    /// Whether a mention of a country or body at `at` is the given name of
+    /// a person: written as a given name ("Jordan", "Chad") and followed by
+    /// a capitalised word that could be a surname ("Chad Wolf said"), not
+    /// by another mention ("Jordan Israel talks"), a title ("Chad
+    /// President Deby") or a word of the state ("Jordan Foreign Minister").
+    /// The caller leaves out headlines, where every word is capitalised.
+    fn is_given_name_of_person(
+        &self,
+        text: &str,
+        actor: ActorIdx,
+        at: Span,
+        within: Span,
+        next: Option<Span>,
+        names: &dyn PersonNames,
+    ) -> bool {
+        if self.get(actor).kind == "person" || !names.is_given_name(&text[at.start..at.end]) {
+            return false;
+        }
+        let Some(rest) = text[at.end..within.end].strip_prefix(' ') else {
+            return false;
+        };
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        is_capitalised(word)
+            && next.is_none_or(|n| n.start != at.end + 1)
+            && !names.is_title(word)
+            && !STATE_WORDS.contains(&lower.as_str())
     }
 }
 
@@ -413,6 +498,32 @@ fn word_ending(head: &str) -> (usize, &str) {
     (start, &head[start..])
 }
 
+/// A word that starts with a capital and goes on in lower case ("Wolf",
+/// "McCain"; not "UN" or "a").
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Whether `text` reads as a headline in title case: at least three words
+/// of four letters or more, none of them in lower case but the
+/// prepositions title case leaves small ("Jordan Warns Against
+/// Annexation"; not "Chad Wolf said Tuesday").
+fn is_title_case(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "about", "after", "amid", "from", "into", "onto", "over", "than", "upon", "with",
+    ];
+    let long = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4);
+    let (mut words, mut lower) = (0, 0);
+    for word in long {
+        words += 1;
+        lower += usize::from(!is_capitalised(word) && !SMALL.contains(&word));
+    }
+    words >= 3 && lower == 0
+}
+
 fn follows_place_preposition(text: &str, start: usize) -> bool {
     let (_, word) = word_ending(text[..start].trim_end());
     PLACE_PREPOSITIONS
@@ -436,10 +547,24 @@ mod tests {
         ActorLexicon::from_csvs(&[(ACTORS, "t")]).unwrap().0
     }
 
+    /// Given names and titles for the tests.
+    struct Names(&'static [&'static str]);
+
+    impl PersonNames for Names {
+        fn is_given_name(&self, word: &str) -> bool {
+            self.0.contains(&word)
+        }
+        fn is_title(&self, word: &str) -> bool {
+            word.eq_ignore_ascii_case("president")
+        }
+    }
+
+    const NO_NAMES: Names = Names(&[]);
+
     fn ids(text: &str) -> Vec<String> {
         let lex = lexicon();
         let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &|_| false, &mut out);
+        lex.find(text, Span::new(0, text.len()), &NO_NAMES, &mut out);
         out.iter().map(|m| lex.get(m.actor).id.clone()).collect()
     }
 
@@ -470,7 +595,7 @@ mod tests {
     #[test]
     fn a_country_after_a_given_name_is_a_surname() {
         let lex = lexicon();
-        let given = |w: &str| matches!(w, "Michael" | "Shinzo");
+        let given = Names(&["Michael", "Shinzo"]);
         let cases: &[(&str, &[&str])] = &[
             ("Michael Japan spoke", &[]),
             ("Michael, Japan spoke", &["JPN"]),
@@ -481,6 +606,30 @@ mod tests {
         for (text, want) in cases {
             let mut out = Vec::new();
             lex.find(text, Span::new(0, text.len()), &given, &mut out);
+            let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
+            assert_eq!(ids, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_country_written_as_a_given_name_before_a_surname_is_a_person() {
+        let lex = lexicon();
+        let names = Names(&["Japan"]);
+        let cases: &[(&str, &[&str])] = &[
+            ("Japan Smith, a spokesman, said the talks failed", &[]),
+            ("Japan Smith said on Tuesday", &[]),
+            ("Japan Korea talks resumed", &["JPN", "KOR"]),
+            ("Japan President Abe said", &["JPN", "JPN.ABE"]),
+            ("Japan Foreign Minister Taro Kono said", &["JPN"]),
+            ("Japan said on Tuesday", &["JPN"]),
+            ("Japan's Smith said", &["JPN"]),
+            ("Japan UN envoy", &["JPN"]),
+            ("Japan Rejects Seoul Offer Over Trade", &["JPN", "KOR"]),
+            ("Japan Warns Against Trade Curbs", &["JPN"]),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            lex.find(text, Span::new(0, text.len()), &names, &mut out);
             let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
             assert_eq!(ids, *want, "{text:?}");
         }
@@ -512,7 +661,7 @@ mod tests {
         for (text, want) in cases {
             let mut found = Vec::new();
             let all = Span::new(0, text.len());
-            lex.find(text, all, &|_| false, &mut found);
+            lex.find(text, all, &NO_NAMES, &mut found);
             let ids: Vec<String> = lex
                 .collective(text, all, &found)
                 .iter()
@@ -543,7 +692,7 @@ mod tests {
         assert_eq!(warnings[0].1.line, 3);
         let text = "Nippon and Japan";
         let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &|_| false, &mut out);
+        lex.find(text, Span::new(0, text.len()), &NO_NAMES, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(lex.get(out[0].actor).name, "Nippon");
     }

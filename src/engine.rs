@@ -187,8 +187,7 @@ impl Engine {
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for &span in &layout.paragraphs {
-            self.actors
-                .find(text, span, &|w| self.cues.is_given_name(w), &mut out);
+            self.actors.find(text, span, &self.cues, &mut out);
         }
         let mut collective = Vec::new();
         for &span in &layout.paragraphs {
@@ -228,7 +227,7 @@ impl Engine {
         self.actors.find(
             &speaker.description,
             Span::new(0, speaker.description.len()),
-            &|w| self.cues.is_given_name(w),
+            &self.cues,
             &mut found,
         );
         let last = found.last()?;

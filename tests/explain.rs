@@ -179,13 +179,21 @@ fn built_in_modifiers_read_news_constructions() {
     }
 }
 
-/// A country named like a person's surname, right after a given name, is a
-/// person ("Michael Jordan"); two countries in a row and the actor
-/// lexicon's own persons stay.
+/// A country named like a person's surname, right after a given name, or
+/// like a given name, before a surname, is a person ("Michael Jordan",
+/// "Chad Wolf"); two countries in a row, a country before a title and the
+/// actor lexicon's own persons stay.
 #[test]
-fn a_surname_after_a_given_name_is_not_a_country() {
+fn a_country_in_a_persons_name_is_not_a_country() {
     let cases: &[(&str, &[&str])] = &[
         ("Michael Jordan praised the team.", &[]),
+        ("Chad Wolf praised the border agents.", &[]),
+        ("Jordan Peterson criticized Canada.", &["CAN"]),
+        (
+            "Chad President Idriss Deby praised France.",
+            &["TCD", "FRA"],
+        ),
+        ("Jordan Rejects Israeli Annexation Plan", &["JOR", "ISR"]),
         ("Jordan condemned the attack.", &["JOR"]),
         ("India China border talks resumed.", &["IND", "CHN"]),
         (
@@ -204,6 +212,12 @@ fn a_surname_after_a_given_name_is_not_a_country() {
         assert_eq!(ids, want, "{text}");
     }
     let e = json(&["\"We played hard,\" said Michael Jordan."]);
+    assert!(
+        e["quotes"][0]["speaker_actor"].is_null(),
+        "{}",
+        e["quotes"][0]
+    );
+    let e = json(&["\"We are ready,\" said Chad Wolf, the acting secretary."]);
     assert!(
         e["quotes"][0]["speaker_actor"].is_null(),
         "{}",

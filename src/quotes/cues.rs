@@ -3,7 +3,7 @@
 //! every word is looked up once.
 
 use super::tokens::{TokKind, Token};
-use super::words::word_classes;
+use super::words::{word_classes, TITLE};
 use rustc_hash::FxHashMap;
 
 const EMBEDDED_CUES: &str = include_str!("../../lexicons/reporting_verbs.txt");
@@ -35,7 +35,7 @@ pub struct Cues {
     /// How many cues were read.
     count: usize,
     /// Given names and the gender they show (`lexicons/given_names.txt`).
-    given_names: FxHashMap<String, Gender>,
+    given_names: FxHashMap<String, Option<Gender>>,
 }
 
 /// A word's classes and the cues it starts.
@@ -132,13 +132,7 @@ impl Cues {
 
     /// The gender a given name (lower case) shows, if the list knows it.
     pub(super) fn gender_of(&self, given: &str) -> Option<Gender> {
-        self.given_names.get(given).copied()
-    }
-
-    /// Whether `word`, as written, is a capitalised given name of the list
-    /// ("Michael").
-    pub fn is_given_name(&self, word: &str) -> bool {
-        word.starts_with(char::is_uppercase) && self.given_names.contains_key(&word.to_lowercase())
+        self.given_names.get(given).copied().flatten()
     }
 
     fn entry(&mut self, word: &str) -> &mut Word {
@@ -204,6 +198,17 @@ impl Cues {
     }
 }
 
+impl crate::actors::PersonNames for Cues {
+    fn is_given_name(&self, word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && self.given_names.contains_key(&word.to_lowercase())
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        self.class_of(word) & TITLE != 0 || self.class_of(&format!("{word}.")) & TITLE != 0
+    }
+}
+
 impl Phrase {
     /// Matches the words after the first, which the caller has matched.
     fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
@@ -222,20 +227,21 @@ impl Phrase {
     }
 }
 
-/// Reads the given-name list: one name per line under `[male]` or
-/// `[female]`, `#` comments.
-fn given_names(text: &str) -> FxHashMap<String, Gender> {
+/// Reads the given-name list: one name per line under `[male]`,
+/// `[female]` or `[either]` (no gender shown), `#` comments.
+fn given_names(text: &str) -> FxHashMap<String, Option<Gender>> {
     let mut names = FxHashMap::default();
-    let mut gender = None;
+    let mut section = None;
     for line in text.lines().map(str::trim) {
         match line {
             "" => {}
             _ if line.starts_with('#') => {}
-            "[male]" => gender = Some(Gender::Male),
-            "[female]" => gender = Some(Gender::Female),
+            "[male]" => section = Some(Some(Gender::Male)),
+            "[female]" => section = Some(Some(Gender::Female)),
+            "[either]" => section = Some(None),
             name => {
-                if let Some(g) = gender {
-                    names.insert(name.to_lowercase(), g);
+                if let Some(gender) = section {
+                    names.insert(name.to_lowercase(), gender);
                 }
             }
         }

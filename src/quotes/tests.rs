@@ -831,6 +831,8 @@ fn speaker_gender_from_names_titles_and_pronouns() {
         ),
         ("\"Talks resumed,\" the official said.", None),
         ("\"Talks resumed,\" the ministry said.", None),
+        ("\"Talks resumed,\" said Jordan Mills.", None),
+        ("\"Talks resumed,\" said Chad Mills.", Some(Gender::Male)),
     ];
     for &(text, want) in cases {
         let a = run(text);
