@@ -17,6 +17,11 @@ const COLUMNS: [&str; 8] = [
     "actor_id", "kind", "name", "parent", "aliases", "metonyms", "from", "to",
 ];
 
+/// The `kind` of an actor row whose phrases are another sense of a name:
+/// matched (the longest match wins) and never reported ("New Mexico",
+/// "Georgia Tech"); see `ActorLexicon::find_in_document`.
+pub const OTHER_SENSE: &str = "other_sense";
+
 /// Words after which a metonym (a capital) names a place, not an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -106,6 +111,16 @@ impl Actor {
             .is_none_or(|to| date <= to || date.starts_with(to));
         after_start && before_end
     }
+}
+
+/// What settles the sense of ambiguous names over a document
+/// (`ActorLexicon::find_in_document`).
+#[derive(Default)]
+struct Senses {
+    /// The `other_sense` rows whose phrases occur.
+    other: Vec<ActorIdx>,
+    /// The actors whose metonyms occur as places ("in Tbilisi").
+    places: Vec<ActorIdx>,
 }
 
 /// A surface form and what it stands for.
@@ -265,16 +280,58 @@ impl ActorLexicon {
         current
     }
 
+    /// Finds the actor mentions in the paragraphs `spans` of one document,
+    /// appending to `out`, and settles the sense of ambiguous names over
+    /// the whole document: where a phrase of an `other_sense` row occurs
+    /// ("Atlanta, Georgia"), its parent's bare name ("Georgia") is read in
+    /// that other sense throughout, unless the document also names the
+    /// parent otherwise ("Georgian", or "Tbilisi" even as a place).
+    pub fn find_in_document(
+        &self,
+        text: &str,
+        spans: &[Span],
+        names: &dyn PersonNames,
+        out: &mut Vec<ActorMention>,
+    ) {
+        let (mut found, mut senses) = (Vec::new(), Senses::default());
+        for &span in spans {
+            self.find_with_senses(text, span, names, &mut found, &mut senses);
+        }
+        for parent in senses.other.iter().filter_map(|&s| self.parent_of(s)) {
+            let bare = self.get(parent).name.as_str();
+            let is_bare = |m: &ActorMention| m.actor == parent && m.span.of(text) == bare;
+            let named_otherwise = senses.places.contains(&parent)
+                || found.iter().any(|m| m.actor == parent && !is_bare(m));
+            if !named_otherwise {
+                found.retain(|m| !is_bare(m));
+            }
+        }
+        out.extend(found);
+    }
+
     /// Finds the actor mentions in `span` of `text`, appending to `out`.
     /// A country or body named as part of a person's name is left out:
     /// after a given name ("Michael Jordan", `is_surname`) or as the given
-    /// name itself ("Chad Wolf", `is_given_name_of_person`).
+    /// name itself ("Chad Wolf", `is_given_name_of_person`); so is a phrase
+    /// of an `other_sense` row ("New Mexico", "Georgia Tech").
     pub fn find(
         &self,
         text: &str,
         span: Span,
         names: &dyn PersonNames,
         out: &mut Vec<ActorMention>,
+    ) {
+        self.find_with_senses(text, span, names, out, &mut Senses::default());
+    }
+
+    /// `find`, also collecting what settles senses over a document.
+    fn find_with_senses(
+        &self,
+        text: &str,
+        span: Span,
+        names: &dyn PersonNames,
+        out: &mut Vec<ActorMention>,
+        senses: &mut Senses,
     ) {
         let hay = span.of(text);
         let found: Vec<(Span, &Pattern)> = self
@@ -286,24 +343,36 @@ impl ActorLexicon {
             })
             .filter(|&(at, _)| on_word_boundaries(text, at))
             .collect();
-        let headline = is_title_case(span.of(text));
+        let headline = is_title_case(hay);
         let mut previous: Option<Span> = None;
         for (i, &(at, pattern)) in found.iter().enumerate() {
             if pattern.metonym && follows_place_preposition(text, at.start) {
+                senses.places.push(pattern.actor);
                 continue;
             }
             let next = found.get(i + 1).map(|&(n, _)| n);
+            let other_sense = self.get(pattern.actor).kind == OTHER_SENSE;
             let in_a_name = self.is_surname(text, pattern.actor, at, previous, names)
                 || (!headline
                     && self.is_given_name_of_person(text, pattern.actor, at, span, next, names));
             previous = Some(at);
-            if !in_a_name {
+            if other_sense {
+                senses.other.push(pattern.actor);
+            } else if !in_a_name {
                 out.push(ActorMention {
                     actor: pattern.actor,
                     span: at,
                 });
             }
         }
+    }
+
+    /// The actor an `other_sense` row is another sense of.
+    fn parent_of(&self, other_sense: ActorIdx) -> Option<ActorIdx> {
+        self.get(other_sense)
+            .parent
+            .as_deref()
+            .and_then(|p| self.lookup(p))
     }
 
     /// Whether a mention of a country or body at `at` is a person's
@@ -630,6 +699,43 @@ mod tests {
         for (text, want) in cases {
             let mut out = Vec::new();
             lex.find(text, Span::new(0, text.len()), &names, &mut out);
+            let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
+            assert_eq!(ids, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn other_senses_settle_over_the_document() {
+        let sense = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+            GEO,country,Georgia,,Georgia;Georgian,Tbilisi,,\n\
+            SENSE.GA,other_sense,Georgia (US state),GEO,\"Atlanta, Georgia;Georgia Tech\",,,\n\
+            SENSE.NM,other_sense,New Mexico (US state),,New Mexico,,,\n\
+            MEX,country,Mexico,,Mexico,,,\n";
+        let lex = ActorLexicon::from_csvs(&[(sense, "t")]).unwrap().0;
+        let cases: &[(&str, &[&str])] = &[
+            ("Georgia voted.\n\nGeorgia counted.", &["GEO", "GEO"]),
+            ("In Atlanta, Georgia, polls opened.\n\nGeorgia voted.", &[]),
+            ("Georgia Tech won.\n\nGeorgia voted.", &[]),
+            (
+                "Georgia Tech won.\n\nGeorgian officials in Georgia met.",
+                &["GEO", "GEO"],
+            ),
+            (
+                "Georgia Tech won.\n\nGeorgia voted, said a source in Tbilisi.",
+                &["GEO"],
+            ),
+            ("New Mexico and Mexico.\n\nMexico agreed.", &["MEX", "MEX"]),
+        ];
+        for (text, want) in cases {
+            let paragraphs: Vec<Span> = text
+                .split("\n\n")
+                .map(|p| {
+                    let start = p.as_ptr() as usize - text.as_ptr() as usize;
+                    Span::new(start, start + p.len())
+                })
+                .collect();
+            let mut out = Vec::new();
+            lex.find_in_document(text, &paragraphs, &NO_NAMES, &mut out);
             let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
             assert_eq!(ids, *want, "{text:?}");
         }

@@ -186,9 +186,8 @@ impl Engine {
     /// included as mentions of the actors they stand for.
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
-        for &span in &layout.paragraphs {
-            self.actors.find(text, span, &self.cues, &mut out);
-        }
+        self.actors
+            .find_in_document(text, &layout.paragraphs, &self.cues, &mut out);
         let mut collective = Vec::new();
         for &span in &layout.paragraphs {
             collective.extend(self.actors.collective(text, span, &out));

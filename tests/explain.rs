@@ -226,3 +226,45 @@ fn a_country_in_a_persons_name_is_not_a_country() {
     let e = json(&["\"We will respond,\" said a Jordanian official."]);
     assert_eq!(e["quotes"][0]["speaker_actor"], "JOR");
 }
+
+/// The actors of every sentence of an explained text.
+fn actor_ids(text: &str) -> Vec<String> {
+    let e = json(&[text]);
+    e["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["actors"].as_array().unwrap().clone())
+        .map(|a| a["actor_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Where the text shows the US state ("Atlanta, Georgia", "Gov. Brian
+/// Kemp"), every bare "Georgia" is the state; the country keeps its name
+/// where the text names it otherwise ("Tbilisi"). Regions of the Americas
+/// are not the United States.
+#[test]
+fn georgia_the_state_and_georgia_the_country() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Voters in Atlanta, Georgia, queued for hours. Georgia will certify the result.",
+            &[],
+        ),
+        (
+            "Georgia Gov. Brian Kemp signed the bill. Critics said Georgia went too far.",
+            &[],
+        ),
+        (
+            "Georgia condemned Russia. A Georgia Tech professor spoke in Tbilisi.",
+            &["GEO", "RUS"],
+        ),
+        ("Georgia condemned Russia.", &["GEO", "RUS"]),
+        (
+            "Latin American leaders praised Mexico, not New Mexico.",
+            &["MEX"],
+        ),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(actor_ids(text), want, "{text}");
+    }
+}
