@@ -88,6 +88,45 @@ pub trait PersonNames {
     fn is_title(&self, word: &str) -> bool;
 }
 
+/// Nouns of what passes between actors (singular): a capital after "from"
+/// or "to" following one of them is an actor ("pressure from Moscow", "an
+/// appeal to Beijing").
+const EXCHANGE_NOUNS: &[&str] = &[
+    "appeal",
+    "approval",
+    "assurance",
+    "backing",
+    "call",
+    "complaint",
+    "concession",
+    "condemnation",
+    "criticism",
+    "demand",
+    "interference",
+    "invitation",
+    "letter",
+    "message",
+    "objection",
+    "offer",
+    "overture",
+    "praise",
+    "pressure",
+    "proposal",
+    "protest",
+    "push",
+    "reaction",
+    "reply",
+    "request",
+    "resistance",
+    "response",
+    "retaliation",
+    "signal",
+    "support",
+    "threat",
+    "ultimatum",
+    "warning",
+];
+
 /// One actor of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
@@ -594,10 +633,21 @@ fn is_title_case(text: &str) -> bool {
 }
 
 fn follows_place_preposition(text: &str, start: usize) -> bool {
-    let (_, word) = word_ending(text[..start].trim_end());
-    PLACE_PREPOSITIONS
+    let head = text[..start].trim_end();
+    let (at, word) = word_ending(head);
+    let is_place_preposition = PLACE_PREPOSITIONS
         .iter()
-        .any(|p| p.eq_ignore_ascii_case(word))
+        .any(|p| p.eq_ignore_ascii_case(word));
+    is_place_preposition && !(matches!(word, "from" | "to") && follows_exchange_noun(&head[..at]))
+}
+
+/// Whether `head` ends with a noun of what passes between actors, so that
+/// the capital after "from" or "to" is its source or addressee ("pressure
+/// from Moscow", "a letter to Pyongyang"), not a place.
+fn follows_exchange_noun(head: &str) -> bool {
+    let (_, noun) = word_ending(head.trim_end());
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    EXCHANGE_NOUNS.contains(&noun) || EXCHANGE_NOUNS.contains(&singular)
 }
 
 #[cfg(test)]
@@ -644,6 +694,11 @@ mod tests {
             ("South Korea and Japan", &["KOR", "JPN"]),
             ("Japan's occupation of Korea", &["JPN", "KOR"]),
             ("Briefing reporters in Washington, he said", &[]),
+            ("pressure from Seoul grew", &["KOR"]),
+            ("warnings from Washington", &["USA"]),
+            ("a letter to Pyongyang", &["PRK"]),
+            ("she flew from Seoul to Tokyo", &[]),
+            ("support in Tokyo", &[]),
             ("Washington was encouraged", &["USA"]),
             ("the Seoul-Tokyo relationship", &["KOR", "JPN"]),
             (
