@@ -77,6 +77,29 @@ const STATE_WORDS: &[&str] = &[
     "state",
 ];
 
+/// Words of a government body or office that, named without a country ("a
+/// foreign ministry spokesman", "police"), belong to the country where the
+/// story is written (see `Engine::speaker_actor`).
+const GOVERNMENT_WORDS: &[&str] = &[
+    "army",
+    "cabinet",
+    "government",
+    "military",
+    "minister",
+    "ministry",
+    "police",
+    "presidency",
+    "president",
+];
+
+/// Whether a description names a government body or office ("commerce
+/// ministry spokeswoman Shu Jueting", "the president").
+pub fn names_a_government_body(description: &str) -> bool {
+    description
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| GOVERNMENT_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w)))
+}
+
 /// The name lists the actors stage consults to tell a person's name from a
 /// country or body of the same spelling; the quotes stage's cues implement
 /// it from `lexicons/given_names.txt` and their titles.

@@ -2,7 +2,7 @@
 //! scorer, actors, cues) and `analyze`, which runs every stage on one
 //! document.
 
-use crate::actors::ActorLexicon;
+use crate::actors::{self, ActorLexicon};
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
 use crate::stance::{actors_in, stance_rows, ToneContext};
@@ -59,7 +59,7 @@ impl Engine {
         let speaker_actors: Vec<Option<ActorIdx>> = attribution
             .speakers
             .iter()
-            .map(|s| self.speaker_actor(s, layout.date.as_deref()))
+            .map(|s| self.speaker_actor(s, &layout))
             .collect();
         let quotes = scorer.quotes(&attribution, &mentions, &speaker_actors);
         let sentences = scorer.sentences(&sentences, &quotes, &mentions);
@@ -217,8 +217,12 @@ impl Engine {
 
     /// The actor a speaker stands for: the actor the description names at
     /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
-    /// organisation of an affiliation ("a senior State Department official").
-    pub fn speaker_actor(&self, speaker: &Speaker, date: Option<&str>) -> Option<ActorIdx> {
+    /// organisation of an affiliation ("a senior State Department official"),
+    /// else, for a government body named without its country ("a foreign
+    /// ministry spokesman"), the country of the dateline, as wire copy
+    /// writes it ("BEIJING (Reuters) - ...").
+    pub fn speaker_actor(&self, speaker: &Speaker, layout: &Layout) -> Option<ActorIdx> {
+        let date = layout.date.as_deref();
         let d = speaker
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
@@ -229,13 +233,44 @@ impl Engine {
             &self.cues,
             &mut found,
         );
-        let last = found.last()?;
+        let Some(last) = found.last() else {
+            return actors::names_a_government_body(&speaker.description)
+                .then(|| self.dateline_country(layout))
+                .flatten();
+        };
         if last.span.end >= d.trim_end().len() {
             Some(last.actor)
         } else {
             Some(self.actors.root_on(last.actor, date))
         }
     }
+
+    /// The country of the article's dateline ("BEIJING" -> CHN), if the
+    /// actor lexicon knows the place.
+    fn dateline_country(&self, layout: &Layout) -> Option<ActorIdx> {
+        let place = title_case(layout.dateline.as_deref()?);
+        let mut found = Vec::new();
+        self.actors
+            .find(&place, Span::new(0, place.len()), &self.cues, &mut found);
+        let first = found.first()?;
+        Some(self.actors.root_on(first.actor, layout.date.as_deref()))
+    }
+}
+
+/// "NEW DELHI" -> "New Delhi": each word's first letter kept, the rest in
+/// lower case.
+fn title_case(place: &str) -> String {
+    let mut out = String::with_capacity(place.len());
+    let mut start = true;
+    for c in place.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// The mean tone of the body sentences, the headline left out; of the

@@ -268,3 +268,36 @@ fn georgia_the_state_and_georgia_the_country() {
         assert_eq!(actor_ids(text), want, "{text}");
     }
 }
+
+/// A government body named without its country belongs to the country of
+/// the wire dateline; other speakers, and stories without a dateline, are
+/// left alone.
+#[test]
+fn an_unqualified_government_speaker_takes_the_dateline_country() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "BEIJING (Reuters) - \"Washington has abused export controls,\" a commerce ministry spokeswoman told a briefing.",
+            Some("CHN"),
+        ),
+        (
+            "NEW DELHI (Reuters) - \"We will respond,\" the foreign minister said.",
+            Some("IND"),
+        ),
+        (
+            "BEIJING (Reuters) - \"We will respond,\" a Japanese ministry official said.",
+            Some("JPN"),
+        ),
+        (
+            "BEIJING (Reuters) - \"Chips are scarce,\" an industry analyst said.",
+            None,
+        ),
+        (
+            "\"We will respond,\" a commerce ministry spokeswoman said.",
+            None,
+        ),
+    ];
+    for &(text, want) in cases {
+        let e = json(&[text]);
+        assert_eq!(e["quotes"][0]["speaker_actor"].as_str(), want, "{text}");
+    }
+}
