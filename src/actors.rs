@@ -190,6 +190,8 @@ struct Senses {
 struct Pattern {
     actor: ActorIdx,
     metonym: bool,
+    /// The actor is an `other_sense` row.
+    other_sense: bool,
 }
 
 /// A loaded actor lexicon with its matcher.
@@ -264,12 +266,14 @@ impl ActorLexicon {
         let mut surface: FxHashMap<String, Pattern> = FxHashMap::default();
         for (i, row) in rows.iter().enumerate() {
             let actor = i as ActorIdx;
+            let other_sense = row.actor.kind == OTHER_SENSE;
             for alias in &row.aliases {
                 surface.insert(
                     alias.clone(),
                     Pattern {
                         actor,
                         metonym: false,
+                        other_sense,
                     },
                 );
             }
@@ -277,6 +281,7 @@ impl ActorLexicon {
                 surface.entry(metonym.clone()).or_insert(Pattern {
                     actor,
                     metonym: true,
+                    other_sense,
                 });
             }
         }
@@ -395,30 +400,26 @@ impl ActorLexicon {
         out: &mut Vec<ActorMention>,
         senses: &mut Senses,
     ) {
-        let hay = span.of(text);
-        let found: Vec<(Span, &Pattern)> = self
+        let mut found = self
             .matcher
-            .find_iter(hay)
+            .find_iter(span.of(text))
             .map(|m| {
                 let at = Span::new(span.start + m.start(), span.start + m.end());
                 (at, &self.patterns[m.pattern().as_usize()])
             })
             .filter(|&(at, _)| on_word_boundaries(text, at))
-            .collect();
-        let headline = is_title_case(hay);
+            .peekable();
         let mut previous: Option<Span> = None;
-        for (i, &(at, pattern)) in found.iter().enumerate() {
+        while let Some((at, pattern)) = found.next() {
             if pattern.metonym && follows_place_preposition(text, at.start) {
                 senses.places.push(pattern.actor);
                 continue;
             }
-            let next = found.get(i + 1).map(|&(n, _)| n);
-            let other_sense = self.get(pattern.actor).kind == OTHER_SENSE;
+            let next = found.peek().map(|&(n, _)| n);
             let in_a_name = self.is_surname(text, pattern.actor, at, previous, names)
-                || (!headline
-                    && self.is_given_name_of_person(text, pattern.actor, at, span, next, names));
+                || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
-            if other_sense {
+            if pattern.other_sense {
                 senses.other.push(pattern.actor);
             } else if !in_a_name {
                 out.push(ActorMention {
@@ -465,8 +466,8 @@ impl ActorLexicon {
     /// a person: written as a given name ("Jordan", "Chad") and followed by
     /// a capitalised word that could be a surname ("Chad Wolf said"), not
     /// by another mention ("Jordan Israel talks"), a title ("Chad
-    /// President Deby") or a word of the state ("Jordan Foreign Minister").
-    /// The caller leaves out headlines, where every word is capitalised.
+    /// President Deby") or a word of the state ("Jordan Foreign Minister"),
+    /// and not in a headline (`within` in title case), where every word is.
     fn is_given_name_of_person(
         &self,
         text: &str,
@@ -491,6 +492,7 @@ impl ActorLexicon {
             && next.is_none_or(|n| n.start != at.end + 1)
             && !names.is_title(word)
             && !STATE_WORDS.contains(&lower.as_str())
+            && !is_title_case(within.of(text))
     }
 }
 

@@ -121,13 +121,9 @@ impl Cues {
     /// The classes of a word, in any case.
     pub(super) fn class_of(&self, word: &str) -> u32 {
         let mut buffer = [0u8; MAX_CLASS_BYTES];
-        if word.len() > MAX_CLASS_BYTES {
-            return 0;
-        }
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        self.words.get(&lower[..]).map_or(0, |w| w.class)
+        ascii_lowercase(word, &mut buffer)
+            .and_then(|lower| self.words.get(lower))
+            .map_or(0, |w| w.class)
     }
 
     /// The gender a given name (lower case) shows, if the list knows it.
@@ -200,7 +196,16 @@ impl Cues {
 
 impl crate::actors::PersonNames for Cues {
     fn is_given_name(&self, word: &str) -> bool {
-        word.starts_with(char::is_uppercase) && self.given_names.contains_key(&word.to_lowercase())
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let mut buffer = [0u8; MAX_CLASS_BYTES];
+        match ascii_lowercase(word, &mut buffer).filter(|_| word.is_ascii()) {
+            Some(lower) => {
+                std::str::from_utf8(lower).is_ok_and(|w| self.given_names.contains_key(w))
+            }
+            None => self.given_names.contains_key(&word.to_lowercase()),
+        }
     }
 
     fn is_title(&self, word: &str) -> bool {
@@ -225,6 +230,15 @@ impl Phrase {
             noun: self.noun,
         })
     }
+}
+
+/// `word` with its ASCII letters in lower case, in `buffer` (no allocation
+/// on the hot path); `None` when it is longer than the buffer.
+fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; MAX_CLASS_BYTES]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// Reads the given-name list: one name per line under `[male]`,
