@@ -7,9 +7,9 @@
 use super::tokens::{Para, TokKind};
 use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
-    DETERMINER, INDEFINITE_DETERMINERS, LY_NOUNS, OBJECT_PRONOUN, PARENTHETICAL_STARTS,
+    DETERMINER, GROUP, INDEFINITE_DETERMINERS, LY_NOUNS, OBJECT_PRONOUN, PARENTHETICAL_STARTS,
     PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
-    TIME_OPENERS, TIME_WORD,
+    TIME_OPENERS, TIME_WORD, TITLE,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_MENTION_TOKENS, MAX_PARENTHETICAL_TOKENS,
@@ -308,7 +308,7 @@ pub(super) fn elliptical_or_relative(para: &Para, end: usize, floor: usize) -> W
     }
     let start = noun_phrase_back(para, j - 1, floor);
     let m = Mention {
-        first: start,
+        first: named_antecedent(para, start, j - 1),
         last: j,
     };
     if start < j - 1 && starts_clause_at(para, start, floor) && valid_antecedent(para, start, j - 2)
@@ -316,6 +316,25 @@ pub(super) fn elliptical_or_relative(para: &Para, end: usize, floor: usize) -> W
         Walk::Found(m)
     } else {
         Walk::Nothing
+    }
+}
+
+/// The antecedent of a relative pronoun in the phrase `start..end`: the
+/// name the phrase ends with when the words before it describe no person
+/// ("dealing a blow to President Joe Biden, who ..." is Biden's clause;
+/// "a spokesman for Senator Lee, who ..." stays whole), else `start`.
+fn named_antecedent(para: &Para, start: usize, end: usize) -> usize {
+    let capitalised = |j: usize| para.word(j).starts_with(char::is_uppercase);
+    let name = (start..end).rev().take_while(|&j| capitalised(j)).last();
+    let Some(name) = name.filter(|&n| n > start && end - n >= 2) else {
+        return start;
+    };
+    let describes_a_person = (start..name).any(|j| para.has(j, TITLE | GROUP));
+    let all_capitalised = (start..name).all(|j| capitalised(j) || para.has(j, DETERMINER));
+    if describes_a_person || all_capitalised {
+        start
+    } else {
+        name
     }
 }
 

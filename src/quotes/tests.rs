@@ -437,6 +437,18 @@ fn speaker_mentions() {
             "The mayor, who faces a recall vote",
         ),
         (
+            "relative pronoun of a name at the end of a clause",
+            "Republicans blocked the bill, dealing a blow to President Joe Biden, who said it was a sad day.",
+            "it was a sad day",
+            "President Joe Biden, who",
+        ),
+        (
+            "relative pronoun of a description naming a person",
+            "A spokesman for Senator Tom Lee, who chairs the panel, said it was over.",
+            "it was over",
+            "A spokesman for Senator Tom Lee, who chairs the panel",
+        ),
+        (
             "a parenthetical between mention and cue",
             "Ruth Mills, for example, said the plan would fail.",
             "the plan would fail",
