@@ -301,3 +301,21 @@ fn an_unqualified_government_speaker_takes_the_dateline_country() {
         assert_eq!(e["quotes"][0]["speaker_actor"].as_str(), want, "{text}");
     }
 }
+
+/// "condemning what they called ...": the pronoun before the cue is the
+/// source, so the clause before it is not read as a speaker (it named
+/// Russia, which then "spoke" about Ukraine).
+#[test]
+fn what_they_called_keeps_the_clause_subject_as_speaker() {
+    let e = json(&[
+        "European Union leaders agreed to impose sanctions on Russia, condemning what they called an \"unprovoked\" invasion of Ukraine.",
+    ]);
+    let actors: Vec<&str> = e["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["speaker_actor"].as_str().unwrap_or("-"))
+        .collect();
+    assert!(!actors.is_empty());
+    assert!(actors.iter().all(|&a| a == "EU"), "{actors:?}");
+}

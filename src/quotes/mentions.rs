@@ -156,11 +156,23 @@ pub(super) fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
         _ => None,
     };
     match found {
-        Some(m) if starts_clause_at(para, m.first, floor) && valid_mention(para, m) => {
+        Some(m)
+            if (starts_clause_at(para, m.first, floor) || names_what(para, m))
+                && valid_mention(para, m) =>
+        {
             Walk::Found(m)
         }
         _ => Walk::Nothing,
     }
+}
+
+/// "condemning what they called an invasion": a pronoun after "what" is
+/// the source of the cue that follows it.
+fn names_what(para: &Para, m: Mention) -> bool {
+    m.first == m.last
+        && m.first > 0
+        && para.has(m.first, PRONOUN)
+        && para.is_word(m.first - 1, &["what"])
 }
 
 /// "The leaders of Japan and South Korea": the mention with the noun

@@ -443,6 +443,12 @@ fn speaker_mentions() {
             "President Joe Biden, who",
         ),
         (
+            "what a pronoun called",
+            "Officials said the move was illegal, citing what they called a breach of the treaty.",
+            "the move was illegal",
+            "Officials",
+        ),
+        (
             "relative pronoun of a description naming a person",
             "A spokesman for Senator Tom Lee, who chairs the panel, said it was over.",
             "it was over",
