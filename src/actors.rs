@@ -201,7 +201,8 @@ pub struct ActorLexicon {
     by_id: FxHashMap<String, ActorIdx>,
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
-    collective: AhoCorasick,
+    /// COLLECTIVE_PHRASES, then the phrases of ANAPHORS.
+    references: AhoCorasick,
 }
 
 /// Phrases that refer to the two parties last named together ("South
@@ -219,6 +220,16 @@ const COLLECTIVE_PHRASES: &[&str] = &[
     "the two neighbours",
     "the two neighbors",
     "the two allies",
+];
+
+/// Definite descriptions that refer back to the actor of a kind the text
+/// has named most before them ("The European Union agreed ... the bloc
+/// said").
+const ANAPHORS: &[(&str, &str)] = &[
+    ("the bloc", "organisation"),
+    ("the alliance", "organisation"),
+    ("the country", "country"),
+    ("the kingdom", "country"),
 ];
 
 /// A parsed row: the actor and its surface forms.
@@ -301,18 +312,21 @@ impl ActorLexicon {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i as ActorIdx))
             .collect();
-        let collective = AhoCorasick::builder()
+        let phrases = COLLECTIVE_PHRASES
+            .iter()
+            .chain(ANAPHORS.iter().map(|(phrase, _)| phrase));
+        let references = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(COLLECTIVE_PHRASES)
+            .build(phrases)
             .map_err(|e| bad_file("actors", e.to_string()))?;
         Ok(ActorLexicon {
             actors,
             by_id,
             matcher,
             patterns: forms.into_iter().map(|(_, p)| p).collect(),
-            collective,
+            references,
         })
     }
 
@@ -497,28 +511,62 @@ impl ActorLexicon {
 }
 
 impl ActorLexicon {
-    /// Mentions for collective references: "both sides" in `span` stands for
+    /// Mentions for references back to actors named before them in the
+    /// article (`mentions`, in text order): "both sides" in `span` stands for
     /// the last two actors (by their country or organisation) coordinated
-    /// in the text before it ("South Korea and Japan", "Seoul-Tokyo").
-    /// `mentions` are the article's mentions in text order.
-    pub fn collective(
+    /// in the text before it ("South Korea and Japan", "Seoul-Tokyo"); "the
+    /// bloc" and "the alliance" for the organisation the text has named
+    /// most before them, "the country" and "the kingdom" for the country
+    /// (`ANAPHORS`; of those named as often, the last).
+    pub fn references(
         &self,
         text: &str,
         span: Span,
         mentions: &[ActorMention],
     ) -> Vec<ActorMention> {
         let mut out = Vec::new();
-        for m in self.collective.find_iter(span.of(text)) {
+        for m in self.references.find_iter(span.of(text)) {
             let at = Span::new(span.start + m.start(), span.start + m.end());
             if !on_word_boundaries(text, at) {
                 continue;
             }
-            if let Some((a, b)) = self.last_pair_before(text, at.start, mentions) {
-                out.push(ActorMention { actor: a, span: at });
-                out.push(ActorMention { actor: b, span: at });
+            let Some(anaphor) = m.pattern().as_usize().checked_sub(COLLECTIVE_PHRASES.len()) else {
+                if let Some((a, b)) = self.last_pair_before(text, at.start, mentions) {
+                    out.push(ActorMention { actor: a, span: at });
+                    out.push(ActorMention { actor: b, span: at });
+                }
+                continue;
+            };
+            let kind = ANAPHORS[anaphor].1;
+            if let Some(actor) = self.main_of_kind_before(kind, at.start, mentions) {
+                out.push(ActorMention { actor, span: at });
             }
         }
         out
+    }
+
+    /// The country or organisation (`kind`) the text has named most often
+    /// before `before`, counting every mention by its top-level actor; of
+    /// those named as often, the one named last.
+    fn main_of_kind_before(
+        &self,
+        kind: &str,
+        before: usize,
+        mentions: &[ActorMention],
+    ) -> Option<ActorIdx> {
+        let upto = mentions.partition_point(|m| m.span.end <= before);
+        let mut counts: FxHashMap<ActorIdx, (usize, usize)> = FxHashMap::default();
+        for (i, m) in mentions[..upto].iter().enumerate() {
+            let root = self.root(m.actor);
+            if self.get(root).kind == kind {
+                let entry = counts.entry(root).or_default();
+                *entry = (entry.0 + 1, i);
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, rank)| rank)
+            .map(|(actor, _)| actor)
     }
 
     fn last_pair_before(
@@ -685,7 +733,8 @@ mod tests {
         PRK,country,North Korea,,North Korea;North Korean,Pyongyang,,\n\
         JPN,country,Japan,,Japan;Japanese,Tokyo,,\n\
         JPN.ABE,person,Shinzo Abe,JPN,Shinzo Abe;Abe,,2012-12-26,2020-09-16\n\
-        USA.STATE_DEPARTMENT,institution,US State Department,USA,State Department,,,\n";
+        USA.STATE_DEPARTMENT,institution,US State Department,USA,State Department,,,\n\
+        EU,organisation,European Union,,European Union;EU,,,\n";
 
     fn lexicon() -> ActorLexicon {
         ActorLexicon::from_csvs(&[(ACTORS, "t")]).unwrap().0
@@ -822,7 +871,7 @@ mod tests {
     }
 
     #[test]
-    fn collective_references() {
+    fn references_back_to_named_actors() {
         let lex = lexicon();
         let cases: &[(&str, &[&str])] = &[
             (
@@ -843,13 +892,18 @@ mod tests {
             ),
             ("Japan met officials. Both sides smiled.", &[]),
             ("The United States and the U.S. army. Both sides.", &[]),
+            ("Japan and the EU met. The bloc said no.", &["EU"]),
+            ("The EU fined Japan. The country appealed.", &["JPN"]),
+            ("Shinzo Abe spoke. The country's exports fell.", &["JPN"]),
+            ("The country is divided.", &[]),
+            ("The alliance met. Then the EU spoke.", &[]),
         ];
         for (text, want) in cases {
             let mut found = Vec::new();
             let all = Span::new(0, text.len());
             lex.find(text, all, &NO_NAMES, &mut found);
             let ids: Vec<String> = lex
-                .collective(text, all, &found)
+                .references(text, all, &found)
                 .iter()
                 .map(|m| lex.get(m.actor).id.clone())
                 .collect();

@@ -182,18 +182,18 @@ impl Engine {
         f(&context, unit)
     }
 
-    /// Actor mentions in text order, collective references ("both sides")
-    /// included as mentions of the actors they stand for.
+    /// Actor mentions in text order, references back ("both sides", "the
+    /// bloc") included as mentions of the actors they stand for.
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
         self.actors
             .find_in_document(text, &layout.paragraphs, &self.cues, &mut out);
-        let mut collective = Vec::new();
+        let mut references = Vec::new();
         for &span in &layout.paragraphs {
-            collective.extend(self.actors.collective(text, span, &out));
+            references.extend(self.actors.references(text, span, &out));
         }
-        if !collective.is_empty() {
-            out.extend(collective);
+        if !references.is_empty() {
+            out.extend(references);
             out.sort_by_key(|m| m.span.start);
         }
         out

@@ -319,3 +319,23 @@ fn what_they_called_keeps_the_clause_subject_as_speaker() {
     assert!(!actors.is_empty());
     assert!(actors.iter().all(|&a| a == "EU"), "{actors:?}");
 }
+
+/// "the bloc", "the country": the organisation or country the text has
+/// named most before them.
+#[test]
+fn the_bloc_and_the_country_refer_back() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The European Union met Japan. Kyiv urged the bloc to act.",
+            &["EU", "JPN", "UKR", "EU"],
+        ),
+        (
+            "Switzerland voted. Switzerland's parties met Italy. Critics said the country had erred.",
+            &["CHE", "CHE", "ITA", "CHE"],
+        ),
+        ("Critics said the country had erred.", &[]),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(actor_ids(text), want, "{text}");
+    }
+}
