@@ -347,18 +347,25 @@ impl ActorLexicon {
     /// for their country only while in office (`from`..`to`); out of office,
     /// the chain stops at the person. Without a date, every link holds.
     pub fn root_on(&self, idx: ActorIdx, date: Option<&str>) -> ActorIdx {
-        let mut current = idx;
-        for _ in 0..8 {
+        self.chain_on(idx, date).last().unwrap_or(idx)
+    }
+
+    /// The actor and the actors above it on `date` (see `root_on`), from
+    /// the actor up (at most eight links).
+    pub fn chain_on<'a>(
+        &'a self,
+        idx: ActorIdx,
+        date: Option<&'a str>,
+    ) -> impl Iterator<Item = ActorIdx> + 'a {
+        let up = move |&current: &ActorIdx| {
             let actor = self.get(current);
             if date.is_some_and(|d| !actor.in_office(d)) {
-                break;
+                return None;
             }
-            match actor.parent.as_deref().and_then(|p| self.lookup(p)) {
-                Some(parent) if parent != current => current = parent,
-                _ => break,
-            }
-        }
-        current
+            let parent = actor.parent.as_deref().and_then(|p| self.lookup(p))?;
+            (parent != current).then_some(parent)
+        };
+        std::iter::successors(Some(idx), up).take(9)
     }
 
     /// Finds the actor mentions in the paragraphs `spans` of one document,

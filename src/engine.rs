@@ -5,7 +5,7 @@
 use crate::actors::{self, ActorLexicon};
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
-use crate::stance::{actors_in, stance_rows, ToneContext};
+use crate::stance::{actors_in, stance_rows, Sides, ToneContext};
 use crate::target_model::TargetModel;
 use crate::tokenize::{tokenize_into, TokenKind, Tokens};
 use crate::tone::Rules;
@@ -30,6 +30,8 @@ pub struct Engine {
     pub cues: Cues,
     /// Reads the cues around each target (`None`: the rule-based tone).
     pub target_model: Option<TargetModel>,
+    /// Which targets of a source stance.csv leaves out.
+    pub sides: Sides,
 }
 
 impl Engine {
@@ -42,6 +44,7 @@ impl Engine {
             actors: ActorLexicon::embedded(),
             cues: Cues::embedded(),
             target_model: Some(TargetModel::embedded()),
+            sides: Sides::Others,
         }
     }
 
@@ -68,7 +71,13 @@ impl Engine {
             .clone()
             .map_or(Holder::Unknown, Holder::Outlet);
         let date = layout.date.as_deref();
-        let stance = stance_rows(&sentences, &quotes, &outlet, &self.actors, date);
+        let stance = stance_rows(
+            &sentences,
+            &quotes,
+            &outlet,
+            (&self.actors, date),
+            self.sides,
+        );
         let tone = article_tone(&sentences);
         let words = tokens
             .items

@@ -283,43 +283,73 @@ fn reweigh(hit: &mut Hit, rule: &'static str, trigger: &str, factor: f64) {
     hit.weight *= factor;
 }
 
-/// All stance rows of an article.
+/// Which targets of a source stance rows leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sides {
+    /// The source's own side (the same top-level country or organisation):
+    /// what one side says about the other (the default).
+    Others,
+    /// Only the source itself and the actors above it (its party, its
+    /// country): domestic politics too ("Schumer accused Republicans").
+    Own,
+}
+
+/// All stance rows of an article; `actors` and the article's date tell
+/// each actor's side.
 pub fn stance_rows(
     sentences: &[ScoredSentence],
     quotes: &[ScoredQuote],
     outlet: &Holder,
-    actors: &ActorLexicon,
-    date: Option<&str>,
+    actors: (&ActorLexicon, Option<&str>),
+    sides: Sides,
 ) -> Vec<StanceRow> {
     let mut rows = Vec::new();
     let nested = nested_quotes(quotes);
+    let mut push = |unit_kind, unit_no, source: &Holder, targets: &[Target]| {
+        for target in targets
+            .iter()
+            .filter(|t| !leaves_out(source, t.actor, actors, sides))
+        {
+            rows.push(StanceRow {
+                unit_kind,
+                unit_no,
+                source: source.clone(),
+                target: target.actor,
+                tone: target.tone.clone(),
+                leaning: target.leaning.clone(),
+            });
+        }
+    };
     for (i, q) in quotes.iter().enumerate() {
         if nested[i] || q.quote.kind == QuoteKind::Scare {
             continue;
         }
         let source = q.speaker_actor.map_or(Holder::Unknown, Holder::Actor);
-        push_rows(
-            &mut rows,
-            UnitKind::Quote,
-            i + 1,
-            &source,
-            &q.targets,
-            (actors, date),
-        );
+        push(UnitKind::Quote, i + 1, &source, &q.targets);
     }
     for (i, s) in sentences.iter().enumerate() {
         if s.quote.is_none() {
-            push_rows(
-                &mut rows,
-                UnitKind::Sentence,
-                i + 1,
-                outlet,
-                &s.actors,
-                (actors, date),
-            );
+            push(UnitKind::Sentence, i + 1, outlet, &s.actors);
         }
     }
     rows
+}
+
+/// Whether `target` is left out of the source's rows: on its own side
+/// (`Sides::Others`), or the source itself or above it (`Sides::Own`).
+fn leaves_out(
+    source: &Holder,
+    target: ActorIdx,
+    (actors, date): (&ActorLexicon, Option<&str>),
+    sides: Sides,
+) -> bool {
+    let Holder::Actor(source) = *source else {
+        return false;
+    };
+    match sides {
+        Sides::Others => actors.root_on(source, date) == actors.root_on(target, date),
+        Sides::Own => actors.chain_on(source, date).any(|a| a == target),
+    }
 }
 
 /// Which quotes lie strictly inside another quote of the same speaker (a
@@ -345,33 +375,6 @@ fn nested_quotes(quotes: &[ScoredQuote]) -> Vec<bool> {
         }
     }
     nested
-}
-
-fn push_rows(
-    rows: &mut Vec<StanceRow>,
-    unit_kind: UnitKind,
-    unit_no: usize,
-    source: &Holder,
-    targets: &[Target],
-    (actors, date): (&ActorLexicon, Option<&str>),
-) {
-    let own_side = match source {
-        Holder::Actor(a) => Some(actors.root_on(*a, date)),
-        _ => None,
-    };
-    for target in targets {
-        if Some(actors.root_on(target.actor, date)) == own_side {
-            continue;
-        }
-        rows.push(StanceRow {
-            unit_kind,
-            unit_no,
-            source: source.clone(),
-            target: target.actor,
-            tone: target.tone.clone(),
-            leaning: target.leaning.clone(),
-        });
-    }
 }
 
 #[cfg(test)]

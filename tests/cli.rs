@@ -715,3 +715,31 @@ fn an_io_error_says_its_cause_once() {
     );
     assert!(stderr.contains("/no/such/lexicon.csv"), "{stderr}");
 }
+
+/// `--own-side` keeps the targets on the speaker's own side (domestic
+/// politics), leaving out only the speaker and the actors above it.
+#[test]
+fn own_side_keeps_domestic_targets() {
+    let dir = TempDir::new().unwrap();
+    let article = "A vote\n\n\
+        President Donald Trump attacked the Democrats on Tuesday, calling them \"a disgrace.\" \
+        He said America was strong.\n";
+    let corpus = write(dir.path(), "corpus/vote.txt", article.as_bytes());
+    let dyads = |extra: &[&str], out: &str| -> Vec<(String, String)> {
+        let out = dir.path().join(out);
+        let mut args = vec![corpus.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        score(&args, &out).code(0);
+        rows(&out, "stance.csv")[1..]
+            .iter()
+            .map(|r| (r[3].clone(), r[4].clone()))
+            .collect()
+    };
+    assert_eq!(dyads(&[], "plain"), []);
+    let own = dyads(&["--own-side"], "own");
+    assert!(!own.is_empty());
+    for (source, target) in &own {
+        assert_eq!(source, "USA.TRUMP");
+        assert_eq!(target, "USA.DEMOCRATIC_PARTY");
+    }
+}

@@ -16,6 +16,7 @@ use stance::formats::{load_spec, merge, Format, LoadedLexicon};
 use stance::lexicon::{parse_modifiers, Lexicon, LoadWarning, DEFAULT_MODIFIERS};
 use stance::quotes::Cues;
 use stance::report::Dialect;
+use stance::stance::Sides;
 use stance::target_model::{TargetModel, DEFAULT_TARGET_MODEL};
 use stance::tone::Rules;
 use stance::vader::{EmojiTable, VaderLexicon, VaderScorer};
@@ -171,6 +172,12 @@ pub struct LexiconArgs {
     /// Treat a malformed lexicon line as fatal instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    /// Keep targets on the speaker's own side (the same country or
+    /// organisation) in stance.csv and the aggregates, for domestic
+    /// politics ("Schumer accused Republicans": USA -> USA.REPUBLICAN_PARTY);
+    /// only the speaker itself and the actors above it stay out.
+    #[arg(long)]
+    pub own_side: bool,
 }
 
 /// A warning about a line that was left out.
@@ -228,6 +235,11 @@ impl LexiconArgs {
             actors,
             cues: Cues::embedded(),
             target_model: self.target_model()?,
+            sides: if self.own_side {
+                Sides::Own
+            } else {
+                Sides::Others
+            },
         })
     }
 
