@@ -226,7 +226,8 @@ impl Engine {
 
     /// The actor a speaker stands for: the actor the description names at
     /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
-    /// organisation of an affiliation ("a senior State Department official"),
+    /// organisation of an affiliation ("a senior State Department official";
+    /// with `Sides::Own`, the body itself, USA.STATE_DEPARTMENT),
     /// else, for a government body named without its country ("a foreign
     /// ministry spokesman"), the country of the dateline, as wire copy
     /// writes it ("BEIJING (Reuters) - ...").
@@ -247,7 +248,8 @@ impl Engine {
                 .then(|| self.dateline_country(layout))
                 .flatten();
         };
-        if last.span.end >= d.trim_end().len() {
+        let names_the_speaker = last.span.end >= d.trim_end().len();
+        if names_the_speaker || self.sides == Sides::Own {
             Some(last.actor)
         } else {
             Some(self.actors.root_on(last.actor, date))

@@ -743,3 +743,29 @@ fn own_side_keeps_domestic_targets() {
         assert_eq!(target, "USA.DEMOCRATIC_PARTY");
     }
 }
+
+/// With `--own-side` a speaker stands for the body it is affiliated with
+/// (a party, a department), not for its country.
+#[test]
+fn own_side_keeps_a_speakers_affiliation() {
+    let dir = TempDir::new().unwrap();
+    let article = "A vote\n\n\
+        \"It does not secure the border,\" said Republican Sen. John Cornyn, who criticized the Democrats.\n\n\
+        A senior State Department official said Mexico had been helpful.\n";
+    let corpus = write(dir.path(), "corpus/vote.txt", article.as_bytes());
+    let out = dir.path().join("out");
+    score(&[corpus.to_str().unwrap(), "--own-side"], &out).code(0);
+    let pairs: Vec<(String, String)> = rows(&out, "stance.csv")[1..]
+        .iter()
+        .map(|r| (r[3].clone(), r[4].clone()))
+        .collect();
+    let pair = |s: &str, t: &str| (s.to_string(), t.to_string());
+    assert!(
+        pairs.contains(&pair("USA.REPUBLICAN_PARTY", "USA.DEMOCRATIC_PARTY")),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&pair("USA.STATE_DEPARTMENT", "MEX")),
+        "{pairs:?}"
+    );
+}
