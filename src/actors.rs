@@ -762,9 +762,14 @@ mod tests {
     const NO_NAMES: Names = Names(&[]);
 
     fn ids(text: &str) -> Vec<String> {
+        ids_with(&NO_NAMES, text)
+    }
+
+    /// The actors found in `text`, telling persons' names by `names`.
+    fn ids_with(names: &dyn PersonNames, text: &str) -> Vec<String> {
         let lex = lexicon();
         let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &NO_NAMES, &mut out);
+        lex.find(text, Span::new(0, text.len()), names, &mut out);
         out.iter().map(|m| lex.get(m.actor).id.clone()).collect()
     }
 
@@ -799,7 +804,6 @@ mod tests {
 
     #[test]
     fn a_country_after_a_given_name_is_a_surname() {
-        let lex = lexicon();
         let given = Names(&["Michael", "Shinzo"]);
         let cases: &[(&str, &[&str])] = &[
             ("Michael Japan spoke", &[]),
@@ -809,16 +813,12 @@ mod tests {
             ("Japan spoke", &["JPN"]),
         ];
         for (text, want) in cases {
-            let mut out = Vec::new();
-            lex.find(text, Span::new(0, text.len()), &given, &mut out);
-            let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
-            assert_eq!(ids, *want, "{text:?}");
+            assert_eq!(ids_with(&given, text), *want, "{text:?}");
         }
     }
 
     #[test]
     fn a_country_written_as_a_given_name_before_a_surname_is_a_person() {
-        let lex = lexicon();
         let names = Names(&["Japan"]);
         let cases: &[(&str, &[&str])] = &[
             ("Japan Smith, a spokesman, said the talks failed", &[]),
@@ -833,10 +833,7 @@ mod tests {
             ("Japan Warns Against Trade Curbs", &["JPN"]),
         ];
         for (text, want) in cases {
-            let mut out = Vec::new();
-            lex.find(text, Span::new(0, text.len()), &names, &mut out);
-            let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
-            assert_eq!(ids, *want, "{text:?}");
+            assert_eq!(ids_with(&names, text), *want, "{text:?}");
         }
     }
 
