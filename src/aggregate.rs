@@ -7,7 +7,7 @@
 
 use crate::actors::ActorLexicon;
 use crate::lexicon::Lexicon;
-use crate::types::{ActorIdx, Analysis, Class, Holder, Tone};
+use crate::types::{ActorIdx, Analysis, Class, Holder, Layout, Tone};
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
@@ -139,16 +139,47 @@ impl Period {
     }
 }
 
+/// What aggregate rows are split by (`--by`): a calendar period of the
+/// article dates, or the article's outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    Period(Period),
+    Outlet,
+}
+
+/// The columns a split adds to the aggregate reports: `period`, `outlet`.
+pub const SPLIT_COLUMNS: [&str; 2] = ["period", "outlet"];
+
+impl Split {
+    /// The column the split adds to the aggregate reports, last.
+    pub fn column(self) -> &'static str {
+        match self {
+            Split::Period(_) => SPLIT_COLUMNS[0],
+            Split::Outlet => SPLIT_COLUMNS[1],
+        }
+    }
+
+    /// The split an article falls in: its period ("" without a readable
+    /// date) or its outlet ("" when unknown).
+    fn of(self, layout: &Layout) -> String {
+        match self {
+            Split::Period(p) => layout.date.as_deref().map(|d| p.of(d)).unwrap_or_default(),
+            Split::Outlet => layout.outlet.clone().unwrap_or_default(),
+        }
+    }
+}
+
 /// How units are grouped into aggregate rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Grouping {
-    pub period: Option<Period>,
+    pub split: Option<Split>,
     /// Fold persons and institutions into their country or organisation.
     pub rollup: bool,
 }
 
 /// The running aggregates of a run, in report order: actors by (id,
-/// period), dyads by (source, target, period).
+/// split), dyads by (source, target, split); the split is the period or
+/// outlet of `--by`, empty without it.
 #[derive(Debug, Clone, Default)]
 pub struct Aggregates {
     pub grouping: Grouping,
@@ -156,7 +187,8 @@ pub struct Aggregates {
     pub dyads: BTreeMap<DyadKey, DyadStats>,
 }
 
-/// A dyad row's key: source, target and period (empty without `--by`).
+/// A dyad row's key: source, target and split (period or outlet; empty
+/// without `--by`).
 pub type DyadKey = (String, String, String);
 
 /// The categories of the lexicon entries that bear on a target in its own
@@ -196,21 +228,22 @@ impl Aggregates {
     /// Folds one article in.
     pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon, lexicon: &Lexicon) {
         let date = analysis.layout.date.as_deref();
-        let period = match (self.grouping.period, date) {
-            (Some(p), Some(date)) => p.of(date),
-            _ => String::new(),
-        };
+        let split = self
+            .grouping
+            .split
+            .map(|split| split.of(&analysis.layout))
+            .unwrap_or_default();
         for m in &analysis.mentions {
-            self.actor(m.actor, &period, date, actors).mentions += 1;
+            self.actor(m.actor, &split, date, actors).mentions += 1;
         }
         for row in &analysis.stance {
             let tone = row.leaning.tone;
-            let target = self.actor(row.target, &period, date, actors);
+            let target = self.actor(row.target, &split, date, actors);
             target.as_target.add(tone);
             target.target_polarity.add(row.leaning.class);
             let source = match row.source {
                 Holder::Actor(a) => {
-                    self.actor(a, &period, date, actors).as_source.add(tone);
+                    self.actor(a, &split, date, actors).as_source.add(tone);
                     Holder::Actor(self.group(a, date, actors))
                 }
                 Holder::Unknown => continue,
@@ -219,7 +252,7 @@ impl Aggregates {
             let key = (
                 holder_name(&source, actors),
                 actors.get(self.group(row.target, date, actors)).id.clone(),
-                period.clone(),
+                split.clone(),
             );
             let dyad = self.dyads.entry(key).or_default();
             dyad.tone.add(tone);
@@ -243,12 +276,12 @@ impl Aggregates {
     fn actor(
         &mut self,
         actor: ActorIdx,
-        period: &str,
+        split: &str,
         date: Option<&str>,
         actors: &ActorLexicon,
     ) -> &mut ActorStats {
         let actor = self.group(actor, date, actors);
-        let key = (actors.get(actor).id.clone(), period.to_string());
+        let key = (actors.get(actor).id.clone(), split.to_string());
         &mut self
             .actors
             .entry(key)

@@ -6,7 +6,7 @@
 //! come out byte-identical to those of a single run over the whole corpus,
 //! in any of the report dialects (`--excel`, `--excel=semicolon`).
 
-use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum};
+use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum, SPLIT_COLUMNS};
 use crate::error::{Error, Result};
 use crate::records::sniff_delimiter;
 use crate::report::{
@@ -41,9 +41,10 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         .map(|name| concatenate(dirs, &out.join(name), name))
         .collect::<Result<Vec<_>>>()?;
     let dialect = dialect_of(&headers[0]);
-    let by_period = last_header_cell(&dirs[0].join("actors.csv"), dialect)? == "period";
+    let last = last_header_cell(&dirs[0].join("actors.csv"), dialect)?;
+    let split = SPLIT_COLUMNS.into_iter().find(|&column| column == last);
     let header = |base: &[&str]| -> Vec<String> {
-        let header = aggregate_header(base, by_period);
+        let header = aggregate_header(base, split);
         header.into_iter().map(String::from).collect()
     };
     let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
@@ -51,10 +52,10 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
     write_aggregates(
         out,
         dialect,
-        by_period,
+        split,
         actors
             .iter()
-            .map(|((_, period), (about, s))| actor_row(about, s, period)),
+            .map(|((_, split), (about, s))| actor_row(about, s, split)),
         &dyads,
     )
 }

@@ -6,7 +6,7 @@
 
 use crate::actors::ActorLexicon;
 use crate::aggregate::{
-    holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, ToneSum,
+    holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, Split, ToneSum,
 };
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -473,8 +473,8 @@ impl Reports {
 
     /// Writes the aggregate files and closes everything.
     pub fn finish(self, aggregates: &Aggregates, actors: &ActorLexicon) -> Result<()> {
-        let by_period = aggregates.grouping.period.is_some();
-        let actor_rows = aggregates.actors.iter().map(|((_, period), (idx, s))| {
+        let split = aggregates.grouping.split.map(Split::column);
+        let actor_rows = aggregates.actors.iter().map(|((_, split), (idx, s))| {
             let actor = actors.get(*idx);
             let about = ActorAbout {
                 id: actor.id.clone(),
@@ -482,12 +482,12 @@ impl Reports {
                 kind: actor.kind.clone(),
                 parent: actor.parent.clone().unwrap_or_default(),
             };
-            actor_row(&about, s, period)
+            actor_row(&about, s, split)
         });
         write_aggregates(
             &self.dir,
             self.dialect,
-            by_period,
+            split,
             actor_rows,
             &aggregates.dyads,
         )?;
@@ -514,8 +514,8 @@ pub struct ActorAbout {
     pub parent: String,
 }
 
-/// One row of actors.csv (the period last, when there is one).
-pub fn actor_row(actor: &ActorAbout, s: &ActorStats, period: &str) -> Vec<String> {
+/// One row of actors.csv (the split of `--by` last, when there is one).
+pub fn actor_row(actor: &ActorAbout, s: &ActorStats, split: &str) -> Vec<String> {
     let mut row = vec![
         actor.id.clone(),
         actor.name.clone(),
@@ -529,17 +529,17 @@ pub fn actor_row(actor: &ActorAbout, s: &ActorStats, period: &str) -> Vec<String
     row.extend([
         fixed_number(s.as_target.sum),
         fixed_number(s.as_source.sum),
-        period.to_string(),
+        split.to_string(),
     ]);
     row
 }
 
-/// One row of dyads.csv (the period last, when there is one).
-pub fn dyad_row(source: &str, target: &str, d: &DyadStats, period: &str) -> Vec<String> {
+/// One row of dyads.csv (the split of `--by` last, when there is one).
+pub fn dyad_row(source: &str, target: &str, d: &DyadStats, split: &str) -> Vec<String> {
     let mut row = vec![source.to_string(), target.to_string()];
     row.extend(units_and_mean(&d.tone));
     row.extend(counts(&d.polarity));
-    row.extend([fixed_number(d.tone.sum), period.to_string()]);
+    row.extend([fixed_number(d.tone.sum), split.to_string()]);
     row
 }
 
@@ -551,9 +551,9 @@ fn counts(p: &Polarity) -> [String; 3] {
     [p.pos.to_string(), p.neg.to_string(), p.neutral.to_string()]
 }
 
-/// The rows of dyad_categories.csv for one dyad (the period last).
+/// The rows of dyad_categories.csv for one dyad (the split last).
 fn dyad_category_rows<'d>(
-    (source, target, period): &'d DyadKey,
+    (source, target, split): &'d DyadKey,
     d: &'d DyadStats,
 ) -> impl Iterator<Item = Vec<String>> + 'd {
     d.categories.iter().map(move |(category, units)| {
@@ -562,40 +562,38 @@ fn dyad_category_rows<'d>(
             target.clone(),
             category.clone(),
             units.to_string(),
-            period.clone(),
+            split.clone(),
         ]
     })
 }
 
-/// The header of an aggregate report: `base`, and `period` last with
-/// `--by`.
-pub fn aggregate_header<'h>(base: &[&'h str], by_period: bool) -> Vec<&'h str> {
+/// The header of an aggregate report: `base`, and the `split` column
+/// (`period` or `outlet`) last with `--by`.
+pub fn aggregate_header<'h>(base: &[&'h str], split: Option<&'h str>) -> Vec<&'h str> {
     let mut header = base.to_vec();
-    if by_period {
-        header.push("period");
-    }
+    header.extend(split);
     header
 }
 
 /// Writes actors.csv (rows made by `actor_row`), dyads.csv and
-/// dyad_categories.csv; without `by_period` the last cell of each row (the
-/// period) is left out.
+/// dyad_categories.csv; without a `split` column the last cell of each row
+/// (the split) is left out.
 pub fn write_aggregates(
     dir: &Path,
     dialect: Dialect,
-    by_period: bool,
+    split: Option<&str>,
     actor_rows: impl Iterator<Item = Vec<String>>,
     dyads: &BTreeMap<DyadKey, DyadStats>,
 ) -> Result<()> {
     let dyad_rows = dyads
         .iter()
-        .map(|((source, target, period), d)| dyad_row(source, target, d, period));
+        .map(|((source, target, split), d)| dyad_row(source, target, d, split));
     let category_rows = dyads.iter().flat_map(|(key, d)| dyad_category_rows(key, d));
     let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
-        let header = aggregate_header(header, by_period);
+        let header = aggregate_header(header, split);
         let mut sheet = Sheet::create(dir, name, &header, dialect)?;
         for mut row in rows {
-            if !by_period {
+            if split.is_none() {
                 row.pop();
             }
             sheet.row(&row)?;

@@ -769,3 +769,40 @@ fn own_side_keeps_a_speakers_affiliation() {
         "{pairs:?}"
     );
 }
+
+/// `--by outlet` splits the aggregates by the articles' outlet: how each
+/// outlet's articles treat an actor.
+#[test]
+fn aggregates_split_by_outlet() {
+    let dir = TempDir::new().unwrap();
+    let records = "{\"id\":\"a\",\"outlet\":\"Daily Courier\",\"text\":\"Japan praised South Korea for its restraint.\"}\n\
+        {\"id\":\"b\",\"outlet\":\"Evening Post\",\"text\":\"Japan condemned South Korea for its reckless decision.\"}\n\
+        {\"id\":\"c\",\"text\":\"South Korea held talks.\"}\n";
+    let corpus = write(dir.path(), "news.jsonl", records.as_bytes());
+    let out = dir.path().join("out");
+    score(&[corpus.to_str().unwrap(), "--by", "outlet"], &out).code(0);
+    let actors = rows(&out, "actors.csv");
+    assert_eq!(actors[0].last().unwrap(), "outlet");
+    let kor: Vec<(&str, &str)> = actors[1..]
+        .iter()
+        .filter(|r| r[0] == "KOR")
+        .map(|r| (r[14].as_str(), r[6].as_str()))
+        .collect();
+    assert_eq!(kor.len(), 3, "{kor:?}");
+    assert_eq!(kor[0].0, "");
+    let tone = |outlet: &str| -> f64 {
+        kor.iter()
+            .find(|(o, _)| *o == outlet)
+            .unwrap()
+            .1
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        tone("Daily Courier") > 0.0 && tone("Evening Post") < 0.0,
+        "{kor:?}"
+    );
+    let dyads = rows(&out, "dyads.csv");
+    assert_eq!(dyads[0].last().unwrap(), "outlet");
+    assert!(dyads[1..].iter().all(|r| r.last().unwrap() != ""));
+}

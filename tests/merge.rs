@@ -134,6 +134,11 @@ fn shards_merge_by_period_rolled_up() {
 }
 
 #[test]
+fn shards_merge_by_outlet() {
+    shards_merge_into_one_run(&["--by", "outlet"]);
+}
+
+#[test]
 fn shards_merge_in_excel_form() {
     shards_merge_into_one_run(&["--excel"]);
 }

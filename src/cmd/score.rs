@@ -4,7 +4,7 @@
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use stance::aggregate::{Aggregates, Grouping, Period};
+use stance::aggregate::{Aggregates, Grouping, Period, Split};
 use stance::corpus::{expand, Expansion, Fields, InputFormat, ReadOptions, Shard};
 use stance::engine::Engine;
 use stance::pipeline::{self, ReportSink, StreamSink};
@@ -23,9 +23,10 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub excel: super::ExcelArgs,
-    /// Aggregate actors.csv and dyads.csv per calendar period of the
-    /// article dates (adds a `period` column).
-    #[arg(long, value_name = "PERIOD", value_parser = ["day", "week", "month"])]
+    /// Split actors.csv, dyads.csv and dyad_categories.csv by a calendar
+    /// period of the article dates (adds a `period` column) or by the
+    /// articles' outlet (adds an `outlet` column).
+    #[arg(long, value_name = "PERIOD|outlet", value_parser = ["day", "week", "month", "outlet"])]
     pub by: Option<String>,
     /// Fold persons and institutions into their country or organisation in
     /// actors.csv and dyads.csv.
@@ -53,13 +54,14 @@ pub struct Args {
 
 impl Args {
     fn grouping(&self) -> Grouping {
-        let period = self.by.as_deref().map(|p| match p {
-            "day" => Period::Day,
-            "week" => Period::Week,
-            _ => Period::Month,
+        let split = self.by.as_deref().map(|by| match by {
+            "day" => Split::Period(Period::Day),
+            "week" => Split::Period(Period::Week),
+            "month" => Split::Period(Period::Month),
+            _ => Split::Outlet,
         });
         Grouping {
-            period,
+            split,
             rollup: self.rollup,
         }
     }
