@@ -259,6 +259,7 @@ fn georgia_the_state_and_georgia_the_country() {
             &["GEO", "RUS"],
         ),
         ("Georgia condemned Russia.", &["GEO", "RUS"]),
+        ("Trump won Virginia, Georgia and Alabama.", &["USA.TRUMP"]),
         (
             "Latin American leaders praised Mexico, not New Mexico.",
             &["MEX"],
