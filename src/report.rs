@@ -77,6 +77,8 @@ pub const STANCE: &[&str] = &[
     "polarity",
     "rule_tone",
     "cues",
+    "date",
+    "outlet",
 ];
 pub const CATEGORIES: &[&str] = &["article_id", "category", "matches", "words", "percent"];
 pub const ACTORS: &[&str] = &[
@@ -371,6 +373,8 @@ impl RenderedArticle {
                 row.leaning.class.as_str().into(),
                 number(row.tone.tone),
                 cues(&row.leaning),
+                a.layout.date.clone().unwrap_or_default(),
+                a.layout.outlet.clone().unwrap_or_default(),
             ])?;
         }
         let stance = rows.take()?;

@@ -771,7 +771,7 @@ fn own_side_keeps_a_speakers_affiliation() {
 }
 
 /// `--by outlet` splits the aggregates by the articles' outlet: how each
-/// outlet's articles treat an actor.
+/// outlet's articles treat an actor; stance.csv names each row's outlet.
 #[test]
 fn aggregates_split_by_outlet() {
     let dir = TempDir::new().unwrap();
@@ -802,6 +802,10 @@ fn aggregates_split_by_outlet() {
         tone("Daily Courier") > 0.0 && tone("Evening Post") < 0.0,
         "{kor:?}"
     );
+    let stance = rows(&out, "stance.csv");
+    assert_eq!(stance[0][10..], ["date", "outlet"]);
+    let outlets: Vec<&str> = stance[1..].iter().map(|r| r[11].as_str()).collect();
+    assert!(outlets.contains(&"Daily Courier") && outlets.contains(&"Evening Post"));
     let dyads = rows(&out, "dyads.csv");
     assert_eq!(dyads[0].last().unwrap(), "outlet");
     assert!(dyads[1..].iter().all(|r| r.last().unwrap() != ""));
