@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the hot stages: segmentation, lexicon matching
 //! with tone rules, the whole per-article analysis (with and without the
-//! target model), and VADER-exact mode.
+//! target model, and of one long article), and VADER-exact mode.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use stance::engine::Engine;
@@ -93,6 +93,26 @@ fn scoring(c: &mut Criterion) {
     group.finish();
 }
 
+/// One long article, the examples joined 100 times (about 400 KB): its
+/// throughput against `analyze` shows whether time grows faster than the
+/// length of an article (it did once, through a sentences x quotes scan).
+fn long_article(c: &mut Criterion) {
+    let docs = corpus();
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let doc = Document {
+        text: texts.join("\n\n").repeat(100),
+        ..docs[0].clone()
+    };
+    let engine = Engine::embedded();
+    let mut group = c.benchmark_group("score");
+    group.throughput(Throughput::Bytes(doc.text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("analyze/long-article", |b| {
+        b.iter(|| black_box(engine.analyze(doc.clone())))
+    });
+    group.finish();
+}
+
 /// A VADER-format lexicon made from the one-word entries of the built-in
 /// tone lexicon (same -4..+4 scale), so the bench needs no outside file.
 fn vader_scorer() -> VaderScorer {
@@ -131,5 +151,5 @@ fn vader(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmentation, scoring, vader);
+criterion_group!(benches, segmentation, scoring, long_article, vader);
 criterion_main!(benches);

@@ -385,7 +385,14 @@ impl ActorLexicon {
         for &span in spans {
             self.find_with_senses(text, span, names, &mut found, &mut senses);
         }
-        for parent in senses.other.iter().filter_map(|&s| self.parent_of(s)) {
+        let mut parents: Vec<ActorIdx> = senses
+            .other
+            .iter()
+            .filter_map(|&s| self.parent_of(s))
+            .collect();
+        parents.sort_unstable();
+        parents.dedup();
+        for parent in parents {
             let bare = self.get(parent).name.as_str();
             let is_bare = |m: &ActorMention| m.actor == parent && m.span.of(text) == bare;
             let named_otherwise = senses.places.contains(&parent)
@@ -519,75 +526,100 @@ impl ActorLexicon {
 
 impl ActorLexicon {
     /// Mentions for references back to actors named before them in the
-    /// article (`mentions`, in text order): "both sides" in `span` stands for
-    /// the last two actors (by their country or organisation) coordinated
-    /// in the text before it ("South Korea and Japan", "Seoul-Tokyo"); "the
-    /// bloc" and "the alliance" for the organisation the text has named
-    /// most before them, "the country" and "the kingdom" for the country
-    /// (`ANAPHORS`; of those named as often, the last).
+    /// paragraphs `spans` of an article (`mentions`, in text order): "both
+    /// sides" stands for the last two actors (by their country or
+    /// organisation) coordinated in the text before it ("South Korea and
+    /// Japan", "Seoul-Tokyo"); "the bloc" and "the alliance" for the
+    /// organisation the text has named most before them, "the country" and
+    /// "the kingdom" for the country (`ANAPHORS`; of those named as often,
+    /// the last). One pass over the text and the mentions.
     pub fn references(
         &self,
         text: &str,
-        span: Span,
+        spans: &[Span],
         mentions: &[ActorMention],
     ) -> Vec<ActorMention> {
         let mut out = Vec::new();
-        for m in self.references.find_iter(span.of(text)) {
-            let at = Span::new(span.start + m.start(), span.start + m.end());
-            if !on_word_boundaries(text, at) {
-                continue;
-            }
-            let Some(anaphor) = m.pattern().as_usize().checked_sub(COLLECTIVE_PHRASES.len()) else {
-                if let Some((a, b)) = self.last_pair_before(text, at.start, mentions) {
-                    out.push(ActorMention { actor: a, span: at });
-                    out.push(ActorMention { actor: b, span: at });
+        let mut named = Antecedents::default();
+        for &span in spans {
+            for m in self.references.find_iter(span.of(text)) {
+                let at = Span::new(span.start + m.start(), span.start + m.end());
+                if !on_word_boundaries(text, at) {
+                    continue;
                 }
-                continue;
-            };
-            let kind = ANAPHORS[anaphor].1;
-            if let Some(actor) = self.main_of_kind_before(kind, at.start, mentions) {
-                out.push(ActorMention { actor, span: at });
+                named.advance(self, text, mentions, at.start);
+                match m.pattern().as_usize().checked_sub(COLLECTIVE_PHRASES.len()) {
+                    None => out.extend(named.last_pair.into_iter().flat_map(|(a, b)| {
+                        [
+                            ActorMention { actor: a, span: at },
+                            ActorMention { actor: b, span: at },
+                        ]
+                    })),
+                    Some(anaphor) => out.extend(
+                        named
+                            .main(ANAPHORS[anaphor].1)
+                            .map(|actor| ActorMention { actor, span: at }),
+                    ),
+                }
             }
         }
         out
     }
+}
 
-    /// The country or organisation (`kind`) the text has named most often
-    /// before `before`, counting every mention by its top-level actor; of
-    /// those named as often, the one named last.
-    fn main_of_kind_before(
-        &self,
-        kind: &str,
-        before: usize,
+/// What an article has named up to a point, for references back: the last
+/// two actors coordinated, and per kind (country, organisation) the one
+/// named most, as the mentions are read in order.
+#[derive(Default)]
+struct Antecedents {
+    /// Mentions read so far.
+    read: usize,
+    last_pair: Option<(ActorIdx, ActorIdx)>,
+    /// Mentions per top-level actor.
+    counts: FxHashMap<ActorIdx, usize>,
+    /// Per kind of `ANTECEDENT_KINDS`: (mentions, last position, actor) of
+    /// the one named most.
+    main: [Option<(usize, usize, ActorIdx)>; 2],
+}
+
+/// The kinds of actor "the country" or "the bloc" can stand for.
+const ANTECEDENT_KINDS: [&str; 2] = ["country", "organisation"];
+
+impl Antecedents {
+    /// Reads the mentions that end before `before`.
+    fn advance(
+        &mut self,
+        lex: &ActorLexicon,
+        text: &str,
         mentions: &[ActorMention],
-    ) -> Option<ActorIdx> {
-        let upto = mentions.partition_point(|m| m.span.end <= before);
-        let mut counts: FxHashMap<ActorIdx, (usize, usize)> = FxHashMap::default();
-        for (i, m) in mentions[..upto].iter().enumerate() {
-            let root = self.root(m.actor);
-            if self.get(root).kind == kind {
-                let entry = counts.entry(root).or_default();
-                *entry = (entry.0 + 1, i);
+        before: usize,
+    ) {
+        while let Some(m) = mentions.get(self.read).filter(|m| m.span.end <= before) {
+            let root = lex.root(m.actor);
+            if let Some(previous) = self.read.checked_sub(1).map(|i| mentions[i]) {
+                let other = lex.root(previous.actor);
+                let between = text.get(previous.span.end..m.span.start);
+                if other != root && between.is_some_and(is_coordination) {
+                    self.last_pair = Some((other, root));
+                }
             }
+            let kind = &lex.get(root).kind;
+            if let Some(slot) = ANTECEDENT_KINDS.iter().position(|k| k == kind) {
+                let count = self.counts.entry(root).or_default();
+                *count += 1;
+                let rank = (*count, self.read, root);
+                if self.main[slot].is_none_or(|best| (best.0, best.1) < (rank.0, rank.1)) {
+                    self.main[slot] = Some(rank);
+                }
+            }
+            self.read += 1;
         }
-        counts
-            .into_iter()
-            .max_by_key(|&(_, rank)| rank)
-            .map(|(actor, _)| actor)
     }
 
-    fn last_pair_before(
-        &self,
-        text: &str,
-        before: usize,
-        mentions: &[ActorMention],
-    ) -> Option<(ActorIdx, ActorIdx)> {
-        let upto = mentions.partition_point(|m| m.span.end <= before);
-        mentions[..upto].windows(2).rev().find_map(|w| {
-            let (a, b) = (self.root(w[0].actor), self.root(w[1].actor));
-            let between = text.get(w[0].span.end..w[1].span.start)?;
-            (a != b && is_coordination(between)).then_some((a, b))
-        })
+    /// The actor of `kind` named most so far.
+    fn main(&self, kind: &str) -> Option<ActorIdx> {
+        let slot = ANTECEDENT_KINDS.iter().position(|k| *k == kind)?;
+        self.main[slot].map(|(_, _, actor)| actor)
     }
 }
 
@@ -907,7 +939,7 @@ mod tests {
             let all = Span::new(0, text.len());
             lex.find(text, all, &NO_NAMES, &mut found);
             let ids: Vec<String> = lex
-                .references(text, all, &found)
+                .references(text, &[all], &found)
                 .iter()
                 .map(|m| lex.get(m.actor).id.clone())
                 .collect();

@@ -197,10 +197,7 @@ impl Engine {
         let mut out = Vec::new();
         self.actors
             .find_in_document(text, &layout.paragraphs, &self.cues, &mut out);
-        let mut references = Vec::new();
-        for &span in &layout.paragraphs {
-            references.extend(self.actors.references(text, span, &out));
-        }
+        let references = self.actors.references(text, &layout.paragraphs, &out);
         if !references.is_empty() {
             out.extend(references);
             out.sort_by_key(|m| m.span.start);
@@ -349,20 +346,43 @@ impl UnitScorer<'_> {
         quotes: &[ScoredQuote],
         mentions: &[ActorMention],
     ) -> Vec<ScoredSentence> {
+        let carried = carried_quotes(sentences, quotes);
         sentences
             .iter()
-            .map(|&sentence| {
+            .zip(carried)
+            .map(|(&sentence, quote)| {
                 let tone = self.tone.unit(sentence.span);
                 let found = actors_in(mentions, sentence.span, None);
                 ScoredSentence {
                     actors: self.tone.targets(&tone, sentence.span, found),
                     tone,
-                    quote: quotes.iter().position(|q| {
-                        q.quote.speaker.is_some() && q.quote.span.overlaps(sentence.span)
-                    }),
+                    quote,
                     sentence,
                 }
             })
             .collect()
     }
+}
+
+/// For each sentence (in text order), the first quote with a speaker that
+/// overlaps it: the sentence carries that quote. Each quote looks up the
+/// sentences it spans, so a long article costs no sentences x quotes scan.
+fn carried_quotes(sentences: &[Sentence], quotes: &[ScoredQuote]) -> Vec<Option<usize>> {
+    let mut carried = vec![None; sentences.len()];
+    for (i, q) in quotes.iter().enumerate() {
+        if q.quote.speaker.is_none() {
+            continue;
+        }
+        let span = q.quote.span;
+        let first = sentences.partition_point(|s| s.span.end <= span.start);
+        for (j, sentence) in sentences.iter().enumerate().skip(first) {
+            if sentence.span.start >= span.end {
+                break;
+            }
+            if sentence.span.overlaps(span) {
+                carried[j].get_or_insert(i);
+            }
+        }
+    }
+    carried
 }
