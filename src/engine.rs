@@ -141,6 +141,7 @@ impl Engine {
             rules: &self.rules,
             vader: self.vader.as_ref(),
             model: self.target_model.as_ref(),
+            boundaries: Default::default(),
         }
     }
 

@@ -14,6 +14,7 @@ use crate::types::{
     ScoredSentence, Span, StanceRow, Target, Tone, UnitKind,
 };
 use crate::vader::VaderScorer;
+use std::cell::OnceCell;
 
 /// The actors mentioned inside `span` with their mention spans, in order of
 /// first mention, leaving out mentions inside `except`.
@@ -60,7 +61,24 @@ pub struct ToneContext<'a> {
     /// Reads the cues around a target; without it (or in VADER mode) the
     /// reading is the rule-based tone.
     pub model: Option<&'a TargetModel>,
+    /// The clause boundaries of `tokens`, found on first use.
+    pub boundaries: OnceCell<Boundaries>,
 }
+
+/// The tokens of an article that separate clauses (`boundary_factor`
+/// below 1), in order, so that the separation of a term from a target is
+/// read from the boundaries between them, not from every token.
+#[derive(Debug, Default)]
+pub struct Boundaries {
+    /// Token index and factor of each boundary.
+    at: Vec<(usize, f64)>,
+    /// Contrast words among the first k boundaries, for each k.
+    contrasts_before: Vec<u32>,
+}
+
+/// Below this, a term no longer bears on a target at all (some forty
+/// clause boundaries apart); the product stops there.
+const NEGLIGIBLE_FACTOR: f64 = 1e-12;
 
 impl ToneContext<'_> {
     /// The tone of a whole unit.
@@ -162,10 +180,7 @@ impl ToneContext<'_> {
             .collect();
         let mut changed = false;
         for hit in &mut tone.hits {
-            let Some((factor, crossed_contrast)) = inside
-                .iter()
-                .map(|&m| self.separation(hit.span, m))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
+            let Some((factor, crossed_contrast)) = self.nearest_separation(hit.span, &inside)
             else {
                 continue;
             };
@@ -199,15 +214,58 @@ impl ToneContext<'_> {
         tone
     }
 
+    /// The separation of a term from the closest of a target's mentions
+    /// (`mentions` in text order): the last one starting at or before the
+    /// term or the first after it, as one further away on the same side is
+    /// separated by at least the same boundaries. Of two as close, the later.
+    fn nearest_separation(&self, term: Span, mentions: &[Span]) -> Option<(f64, bool)> {
+        let after = mentions.partition_point(|m| m.start <= term.start);
+        let before = after
+            .checked_sub(1)
+            .map(|i| self.separation(term, mentions[i]));
+        let after = mentions.get(after).map(|&m| self.separation(term, m));
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if a.0 >= b.0 { a } else { b }),
+            (b, a) => a.or(b),
+        }
+    }
+
     /// How much a term at `a` bears on a target at `b`: the product of the
     /// clause boundaries between them (1 in the same clause), and whether a
     /// contrast word lies between them.
     fn separation(&self, a: Span, b: Span) -> (f64, bool) {
         let gap = Span::new(a.end.min(b.end), a.start.max(b.start).max(a.end.min(b.end)));
-        self.tokens
-            .range_within(gap)
-            .map(|i| self.boundary_factor(i))
-            .fold((1.0, false), |(f, c), b| (f * b, c || b == CONTRAST_DECAY))
+        let tokens = self.tokens.range_within(gap);
+        let boundaries = self.boundaries.get_or_init(|| self.find_boundaries());
+        let first = boundaries.at.partition_point(|&(i, _)| i < tokens.start);
+        let last = boundaries.at.partition_point(|&(i, _)| i < tokens.end);
+        let crossed = boundaries.contrasts_before[last] > boundaries.contrasts_before[first];
+        let mut factor = 1.0;
+        for &(_, f) in &boundaries.at[first..last] {
+            factor *= f;
+            if factor < NEGLIGIBLE_FACTOR {
+                break;
+            }
+        }
+        (factor, crossed)
+    }
+
+    fn find_boundaries(&self) -> Boundaries {
+        let mut found = Boundaries {
+            contrasts_before: vec![0],
+            ..Boundaries::default()
+        };
+        for i in 0..self.tokens.len() {
+            let factor = self.boundary_factor(i);
+            if factor < 1.0 {
+                found.at.push((i, factor));
+                let contrasts = found.contrasts_before.last().copied().unwrap_or(0);
+                found
+                    .contrasts_before
+                    .push(contrasts + u32::from(factor == CONTRAST_DECAY));
+            }
+        }
+        found
     }
 
     /// A contrast word separates clauses more than punctuation does.
@@ -401,6 +459,7 @@ mod tests {
             rules: &rules,
             vader: None,
             model: None,
+            boundaries: OnceCell::new(),
         };
         let at = text.find(target).unwrap();
         let unit = Span::new(0, text.len());

@@ -195,7 +195,14 @@ const STRONG_TONE: f64 = 0.5;
 /// `feature` cues. A cue can come more than once.
 pub fn for_each_cue(site: &CueSite, mut visit: impl FnMut(CueContext, &str)) {
     let tokens = site.tokens;
-    let inside = |i: usize| site.mention_tokens.iter().any(|m| m.contains(&i));
+    // The mentions of one target follow one another without overlapping,
+    // so the one that may hold token `i` is found by halving.
+    let mentions = &site.mention_tokens;
+    debug_assert!(mentions.windows(2).all(|w| w[0].end <= w[1].start));
+    let inside = |i: usize| {
+        let at = mentions.partition_point(|m| m.end <= i);
+        mentions.get(at).is_some_and(|m| m.contains(&i))
+    };
     for i in site.unit_tokens.clone() {
         if tokens.items[i].kind == TokenKind::Word && !inside(i) {
             visit(CueContext::Unit, tokens.norm(i));
