@@ -65,6 +65,8 @@ pub const QUOTES: &[&str] = &[
     "cue_start",
     "cue_end",
     "speaker_gender",
+    "date",
+    "outlet",
 ];
 pub const STANCE: &[&str] = &[
     "article_id",
@@ -373,8 +375,8 @@ impl RenderedArticle {
                 row.leaning.class.as_str().into(),
                 number(row.tone.tone),
                 cues(&row.leaning),
-                a.layout.date.clone().unwrap_or_default(),
-                a.layout.outlet.clone().unwrap_or_default(),
+                w.date(),
+                w.outlet(),
             ])?;
         }
         let stance = rows.take()?;
@@ -677,8 +679,8 @@ impl ArticleRows<'_> {
             a.doc.id.clone(),
             a.doc.source_path.clone(),
             l.title.clone().unwrap_or_default(),
-            l.date.clone().unwrap_or_default(),
-            l.outlet.clone().unwrap_or_default(),
+            self.date(),
+            self.outlet(),
             l.dateline.clone().unwrap_or_default(),
             a.sentences.len().to_string(),
             a.quotes.len().to_string(),
@@ -765,7 +767,19 @@ impl ArticleRows<'_> {
                 .and_then(|s| self.a.speakers[s].gender)
                 .map_or("", Gender::as_str)
                 .into(),
+            self.date(),
+            self.outlet(),
         ]
+    }
+
+    /// The article's date and outlet, repeated on the rows of quotes.csv
+    /// and stance.csv for pivot tables.
+    fn date(&self) -> String {
+        self.a.layout.date.clone().unwrap_or_default()
+    }
+
+    fn outlet(&self) -> String {
+        self.a.layout.outlet.clone().unwrap_or_default()
     }
 }
 

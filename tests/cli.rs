@@ -802,6 +802,12 @@ fn aggregates_split_by_outlet() {
         tone("Daily Courier") > 0.0 && tone("Evening Post") < 0.0,
         "{kor:?}"
     );
+    let quotes = rows(&out, "quotes.csv");
+    assert_eq!(quotes[0][20..], ["date", "outlet"]);
+    assert!(
+        quotes[1..].iter().any(|r| r[21] == "Evening Post"),
+        "{quotes:?}"
+    );
     let stance = rows(&out, "stance.csv");
     assert_eq!(stance[0][10..], ["date", "outlet"]);
     let outlets: Vec<&str> = stance[1..].iter().map(|r| r[11].as_str()).collect();
