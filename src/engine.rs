@@ -53,7 +53,10 @@ impl Engine {
         let text = doc.text.as_str();
         let layout = self.layout(&doc);
         let sentences = segment::split_sentences(text, &layout);
-        let attribution = quotes::attribute(text, &layout, &sentences, &self.cues);
+        let mut attribution = quotes::attribute(text, &layout, &sentences, &self.cues);
+        for speaker in &mut attribution.speakers {
+            speaker.name.take_if(|name| self.names_a_body(name));
+        }
         let mentions = self.mentions(text, &layout);
         let (tokens, matches) = self.match_terms(text, &layout);
         let scorer = UnitScorer {
@@ -252,6 +255,17 @@ impl Engine {
         } else {
             Some(self.actors.root_on(last.actor, date))
         }
+    }
+
+    /// Whether a speaker's name is the name of a country or body of the
+    /// actor lexicon ("South Korea", "Saudi Arabia"), not a person's.
+    fn names_a_body(&self, name: &str) -> bool {
+        let mut found = Vec::new();
+        self.actors
+            .find(name, Span::new(0, name.len()), &self.cues, &mut found);
+        found
+            .iter()
+            .any(|m| m.span.len() == name.len() && self.actors.get(m.actor).kind != "person")
     }
 
     /// The country of the article's dateline ("BEIJING" -> CHN), if the

@@ -124,6 +124,8 @@ pub struct QuoteExplanation {
     pub speaker_actor: Option<String>,
     /// "female" or "male" when the speaker's mentions show it.
     pub speaker_gender: Option<&'static str>,
+    /// The person's name, titles left out, when a mention names one.
+    pub speaker_name: Option<String>,
     pub tone: ToneExplanation,
     pub targets: Vec<TargetExplanation>,
 }
@@ -196,6 +198,7 @@ impl Builder<'_> {
             speaker_id: speaker.map(|s| s.id.clone()),
             speaker_actor: q.speaker_actor.map(|a| self.actors.get(a).id.clone()),
             speaker_gender: speaker.and_then(|s| s.gender).map(Gender::as_str),
+            speaker_name: speaker.and_then(|s| s.name.clone()),
             tone: self.tone(&q.tone),
             targets: self.targets(&q.targets),
         }
@@ -401,6 +404,9 @@ impl fmt::Display for QuoteExplanation {
             self.speaker_id.clone().unwrap_or_else(none),
             self.speaker_actor.clone().unwrap_or_else(none)
         )?;
+        if let Some(name) = &self.speaker_name {
+            writeln!(f, "  speaker name: {name}")?;
+        }
         if let Some(gender) = self.speaker_gender {
             writeln!(f, "  speaker gender: {gender}")?;
         }
@@ -537,6 +543,7 @@ mod tests {
             description: "the official".into(),
             first_mention: span("the official"),
             gender: None,
+            name: None,
         });
         let sentence = analysis.sentences[0].clone();
         analysis.quotes.push(ScoredQuote {

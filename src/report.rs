@@ -67,6 +67,7 @@ pub const QUOTES: &[&str] = &[
     "speaker_gender",
     "date",
     "outlet",
+    "speaker_name",
 ];
 pub const STANCE: &[&str] = &[
     "article_id",
@@ -769,6 +770,10 @@ impl ArticleRows<'_> {
                 .into(),
             self.date(),
             self.outlet(),
+            q.quote
+                .speaker
+                .and_then(|s| self.a.speakers[s].name.clone())
+                .unwrap_or_default(),
         ]
     }
 

@@ -180,6 +180,10 @@ pub struct Speaker {
     /// The gender the speaker's mentions show (a given name, a title such
     /// as "Mrs." or "spokesman", "he"/"she" resolved to them), if any.
     pub gender: Option<Gender>,
+    /// The person's name as written in their fullest named mention,
+    /// titles left out ("Shinzo Abe" for "Japanese Prime Minister Shinzo
+    /// Abe"); none for a speaker never named ("a senior official").
+    pub name: Option<String>,
 }
 
 /// The gender a given name, a title or a pronoun shows.

@@ -803,7 +803,7 @@ fn aggregates_split_by_outlet() {
         "{kor:?}"
     );
     let quotes = rows(&out, "quotes.csv");
-    assert_eq!(quotes[0][20..], ["date", "outlet"]);
+    assert_eq!(quotes[0][20..], ["date", "outlet", "speaker_name"]);
     assert!(
         quotes[1..].iter().any(|r| r[21] == "Evening Post"),
         "{quotes:?}"

@@ -340,3 +340,19 @@ fn the_bloc_and_the_country_refer_back() {
         assert_eq!(actor_ids(text), want, "{text}");
     }
 }
+
+/// A speaker's name is a person's: a country of the actor lexicon named
+/// like a person ("South Korea") has none.
+#[test]
+fn speaker_names_are_persons_names() {
+    let e = json(&[
+        "\"We will respond,\" South Korea said. \"Talks resumed,\" said Commerce Secretary Gina Raimondo.",
+    ]);
+    let names: Vec<Option<&str>> = e["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["speaker_name"].as_str())
+        .collect();
+    assert_eq!(names, [None, Some("Gina Raimondo")]);
+}

@@ -31,6 +31,11 @@ enum MentionKind {
         surname: String,
         given: Option<String>,
         titles: Vec<String>,
+        /// A person's name as written, after the last title ("Paul
+        /// Manafort"); none when the words name no person: no given name
+        /// nor title ("China"), a determiner ("The White House") or a
+        /// group noun ("EU Leaders").
+        written: Option<String>,
     },
 }
 
@@ -113,10 +118,21 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         .filter(|&i| words.is(i, TITLE))
         .map(|i| key(w[i]))
         .collect();
+    let first = (start..last)
+        .rev()
+        .find(|&i| words.is(i, TITLE))
+        .map_or(start, |i| i + 1);
+    let titled = first > 0 && words.is(first - 1, TITLE);
+    let body = words.is(first, DEFINITE | INDEFINITE)
+        || words.is(last, GROUP)
+        || INSTITUTION_NOUNS.contains(&key(w[last]).as_str())
+        || w[first..].iter().any(|word| shouted(word));
+    let person = (given.is_some() || titled) && !body;
     Some(MentionKind::Name {
         surname: key(w[last]),
         given,
         titles,
+        written: person.then(|| written_name(&w[first..])),
     })
 }
 
@@ -166,6 +182,70 @@ fn head_noun(words: &Words) -> String {
         .find(|&i| words.is(i, HEAD_END) || participle(i))
         .unwrap_or(w.len());
     key(w[..end].last().copied().unwrap_or(""))
+}
+
+/// Nouns that end the name of a body, not of a person ("the Justice
+/// Department", "the Tax Policy Center", "The New York Times").
+const INSTITUTION_NOUNS: &[&str] = &[
+    "administration",
+    "agency",
+    "association",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "church",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "foundation",
+    "government",
+    "group",
+    "house",
+    "institute",
+    "ministry",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "post",
+    "service",
+    "times",
+    "union",
+    "university",
+];
+
+/// A word written in capitals throughout ("WHO", "STAT"): an acronym or a
+/// heading, not a name; initials ("J.") are not.
+fn shouted(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// A name's words as written, without a closing possessive or the
+/// punctuation around them ("Abe's" is "Abe").
+fn written_name(words: &[&str]) -> String {
+    let last = words.len().saturating_sub(1);
+    let trimmed: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = if i == last {
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w)
+            } else {
+                w
+            };
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    trimmed.join(" ")
 }
 
 fn key(word: &str) -> String {
@@ -296,6 +376,7 @@ impl SpeakerBook {
                 description: describe(phrase),
                 first_mention: mention,
                 gender: None,
+                name: None,
             },
             heads: vec![head.clone()],
             given: None,
@@ -311,8 +392,21 @@ impl SpeakerBook {
         let entry = &mut self.entries[index];
         entry.gender = entry.gender.or(m.gender);
         match &m.kind {
-            MentionKind::Name { given, titles, .. } => {
+            MentionKind::Name {
+                given,
+                titles,
+                written,
+                ..
+            } => {
                 entry.named = true;
+                if let Some(written) = written {
+                    let fuller = |known: &String| {
+                        written.split_whitespace().count() > known.split_whitespace().count()
+                    };
+                    if entry.speaker.name.as_ref().is_none_or(fuller) {
+                        entry.speaker.name = Some(written.clone());
+                    }
+                }
                 if entry.given.is_none() {
                     entry.given.clone_from(given);
                 }

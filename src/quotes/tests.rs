@@ -860,6 +860,40 @@ fn speaker_gender_from_names_titles_and_pronouns() {
     }
 }
 
+/// A speaker's name: the person's name of their fullest named mention,
+/// titles left out; none for descriptions, bodies and places.
+#[test]
+fn speaker_names() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "\"Talks resumed,\" said Japanese Prime Minister Shinzo Abe.",
+            Some("Shinzo Abe"),
+        ),
+        ("\"Talks resumed,\" Mr. Trump said.", Some("Trump")),
+        (
+            "Maria Lopez, a spokeswoman, said the talks had resumed. \"We are glad,\" Lopez added.",
+            Some("Maria Lopez"),
+        ),
+        (
+            "\"Talks resumed,\" Lopez said. \"We are glad,\" added Maria Lopez.",
+            Some("Maria Lopez"),
+        ),
+        ("\"Talks resumed,\" the official said.", None),
+        ("\"Talks resumed,\" China said.", None),
+        ("\"Talks resumed,\" said The White House.", None),
+        ("Sen. John Cornyn of Texas said talks resumed.", None),
+        ("\"Talks resumed,\" the Justice Department said.", None),
+        ("\"Talks resumed,\" said the Tax Policy Center.", None),
+        ("\"Talks resumed,\" said NATO chief Mark RUTTE.", None),
+    ];
+    for &(text, want) in cases {
+        let a = run(text);
+        let speaker = a.quotes.iter().rev().find_map(|q| q.speaker);
+        let name = speaker.and_then(|s| a.speakers[s].name.as_deref());
+        assert_eq!(name, want, "{text:?}: {:?}", a.speakers);
+    }
+}
+
 #[test]
 fn a_description_leaves_out_a_relative_clause() {
     let text = "Norway, whose ships sail to Chile, urged caution.";
