@@ -871,6 +871,10 @@ fn speaker_names() {
         ),
         ("\"Talks resumed,\" Mr. Trump said.", Some("Trump")),
         (
+            "\"Talks resumed,\" said House Speaker Paul Ryan.",
+            Some("Paul Ryan"),
+        ),
+        (
             "Maria Lopez, a spokeswoman, said the talks had resumed. \"We are glad,\" Lopez added.",
             Some("Maria Lopez"),
         ),

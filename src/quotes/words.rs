@@ -572,6 +572,8 @@ pub(super) const TITLES: &[&str] = &[
     "capt.",
     "sgt.",
     "prof.",
+    "speaker",
+    "rev.",
 ];
 /// Abbreviations whose period belongs to the word ("Mrs. Clinton").
 pub(super) const ABBREVIATIONS: &[&str] = &[
