@@ -118,12 +118,17 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         .filter(|&i| words.is(i, TITLE))
         .map(|i| key(w[i]))
         .collect();
-    let first = (start..last)
+    let after_titles = (start..last)
         .rev()
         .find(|&i| words.is(i, TITLE))
         .map_or(start, |i| i + 1);
-    let titled = first > 0 && words.is(first - 1, TITLE);
-    let body = words.is(first, DEFINITE | INDEFINITE)
+    // A capitalised description before the name is not part of it
+    // ("Billionaire Mark Cuban", "Democrat Hillary Clinton").
+    let first = (after_titles..last)
+        .find(|&i| !DESCRIPTIONS.contains(&key(w[i]).as_str()))
+        .unwrap_or(after_titles);
+    let titled = after_titles > 0 && words.is(after_titles - 1, TITLE);
+    let body = words.is(after_titles, DEFINITE | INDEFINITE)
         || words.is(last, GROUP)
         || INSTITUTION_NOUNS.contains(&key(w[last]).as_str())
         || w[first..].iter().any(|word| shouted(word));
@@ -183,6 +188,28 @@ fn head_noun(words: &Words) -> String {
         .unwrap_or(w.len());
     key(w[..end].last().copied().unwrap_or(""))
 }
+
+/// Words that describe a person before their name, capitalised at a
+/// sentence start or in a headline, and are no part of it.
+const DESCRIPTIONS: &[&str] = &[
+    "actor",
+    "actress",
+    "anchor",
+    "author",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "candidate",
+    "comedian",
+    "democrat",
+    "even",
+    "host",
+    "journalist",
+    "pastor",
+    "representative",
+    "republican",
+    "singer",
+];
 
 /// Nouns that end the name of a body, not of a person ("the Justice
 /// Department", "the Tax Policy Center", "The New York Times").

@@ -871,6 +871,14 @@ fn speaker_names() {
         ),
         ("\"Talks resumed,\" Mr. Trump said.", Some("Trump")),
         (
+            "\"Talks resumed,\" said billionaire investor Mark Cuban.",
+            Some("Mark Cuban"),
+        ),
+        (
+            "Democrat Hillary Clinton said talks had resumed.",
+            Some("Hillary Clinton"),
+        ),
+        (
             "\"Talks resumed,\" said House Speaker Paul Ryan.",
             Some("Paul Ryan"),
         ),
