@@ -293,6 +293,10 @@ struct Entry {
     plural: bool,
     named: bool,
     words: usize,
+    /// The speaker's name so far comes from a headline, whose words are
+    /// all capitalised ("Ted Cruz Hints Trump"): any name in the body wins
+    /// over it.
+    named_in_headline: bool,
 }
 
 impl Entry {
@@ -335,7 +339,9 @@ const MAX_NAMESAKES: usize = 8;
 const MAX_PRONOUN_REACH: usize = 6;
 
 impl SpeakerBook {
-    fn resolve(&mut self, text: &str, mention: Span, cues: &Cues) -> usize {
+    /// The speaker a mention stands for; `headline` when the mention is in
+    /// the headline.
+    fn resolve(&mut self, text: &str, mention: Span, headline: bool, cues: &Cues) -> usize {
         let phrase = mention.of(text);
         let m = classify_mention(phrase, cues);
         let found = match &m.kind {
@@ -352,7 +358,7 @@ impl SpeakerBook {
             }
         };
         let index = found.unwrap_or_else(|| self.create(&m, phrase, mention));
-        self.update(index, &m, phrase);
+        self.update(index, &m, phrase, headline);
         index
     }
 
@@ -411,11 +417,12 @@ impl SpeakerBook {
             plural: m.plural,
             named: matches!(m.kind, MentionKind::Name { .. }),
             words: 0,
+            named_in_headline: false,
         });
         index
     }
 
-    fn update(&mut self, index: usize, m: &Mention, phrase: &str) {
+    fn update(&mut self, index: usize, m: &Mention, phrase: &str, headline: bool) {
         let entry = &mut self.entries[index];
         entry.gender = entry.gender.or(m.gender);
         match &m.kind {
@@ -430,8 +437,14 @@ impl SpeakerBook {
                     let fuller = |known: &String| {
                         written.split_whitespace().count() > known.split_whitespace().count()
                     };
-                    if entry.speaker.name.as_ref().is_none_or(fuller) {
+                    let replaces = match entry.speaker.name.as_ref() {
+                        None => true,
+                        Some(known) if entry.named_in_headline => !headline || fuller(known),
+                        Some(known) => !headline && fuller(known),
+                    };
+                    if replaces {
                         entry.speaker.name = Some(written.clone());
+                        entry.named_in_headline = headline;
                     }
                 }
                 if entry.given.is_none() {
@@ -513,16 +526,16 @@ pub(super) struct Found {
 /// Resolves mentions to speakers, then gives unattributed quotes the speaker
 /// of their multi-paragraph quote, or of the quote before them.
 pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speaker> {
-    let mut mentions: Vec<Span> = found
+    let mut mentions: Vec<(Span, bool)> = found
         .iter()
-        .filter_map(|f| f.quote.speaker_mention)
+        .filter_map(|f| Some((f.quote.speaker_mention?, f.quote.paragraph == 0)))
         .collect();
     mentions.sort_unstable();
-    mentions.dedup();
+    mentions.dedup_by_key(|(m, _)| *m);
     let mut book = SpeakerBook::default();
     let index: FxHashMap<Span, usize> = mentions
         .iter()
-        .map(|&m| (m, book.resolve(text, m, cues)))
+        .map(|&(m, headline)| (m, book.resolve(text, m, headline, cues)))
         .collect();
     for f in found.iter_mut() {
         f.quote.speaker = f.quote.speaker_mention.and_then(|m| index.get(&m).copied());

@@ -904,6 +904,18 @@ fn speaker_names() {
         let name = speaker.and_then(|s| a.speakers[s].name.as_deref());
         assert_eq!(name, want, "{text:?}: {:?}", a.speakers);
     }
+    // A headline's name gives way to the body's, even a shorter one.
+    let name_of_first = |text: &str| {
+        let a = run_with_headline(text);
+        let speaker = a.quotes.first().and_then(|q| q.speaker);
+        speaker.and_then(|s| a.speakers[s].name.clone())
+    };
+    assert_eq!(
+        name_of_first(
+            "McCain Challenger Kelli Ward Says Trump Is Right\n\nKelli Ward said the senator had failed."
+        ),
+        Some("Kelli Ward".to_string())
+    );
 }
 
 #[test]
