@@ -419,6 +419,14 @@ impl ActorLexicon {
         self.find_with_senses(text, span, names, out, &mut Senses::default());
     }
 
+    /// The actor mentions of a short standalone text (a speaker's
+    /// description, a dateline, a name), found as `find` finds them.
+    pub fn find_in(&self, text: &str, names: &dyn PersonNames) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        self.find(text, Span::new(0, text.len()), names, &mut out);
+        out
+    }
+
     /// `find`, also collecting what settles senses over a document.
     fn find_with_senses(
         &self,
@@ -800,9 +808,10 @@ mod tests {
     /// The actors found in `text`, telling persons' names by `names`.
     fn ids_with(names: &dyn PersonNames, text: &str) -> Vec<String> {
         let lex = lexicon();
-        let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), names, &mut out);
-        out.iter().map(|m| lex.get(m.actor).id.clone()).collect()
+        lex.find_in(text, names)
+            .iter()
+            .map(|m| lex.get(m.actor).id.clone())
+            .collect()
     }
 
     #[test]
@@ -967,8 +976,7 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].1.line, 3);
         let text = "Nippon and Japan";
-        let mut out = Vec::new();
-        lex.find(text, Span::new(0, text.len()), &NO_NAMES, &mut out);
+        let out = lex.find_in(text, &NO_NAMES);
         assert_eq!(out.len(), 1);
         assert_eq!(lex.get(out[0].actor).name, "Nippon");
     }

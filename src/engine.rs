@@ -237,13 +237,7 @@ impl Engine {
         let d = speaker
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
-        let mut found = Vec::new();
-        self.actors.find(
-            &speaker.description,
-            Span::new(0, speaker.description.len()),
-            &self.cues,
-            &mut found,
-        );
+        let found = self.actors.find_in(&speaker.description, &self.cues);
         let Some(last) = found.last() else {
             return actors::names_a_government_body(&speaker.description)
                 .then(|| self.dateline_country(layout))
@@ -260,10 +254,8 @@ impl Engine {
     /// Whether a speaker's name is the name of a country or body of the
     /// actor lexicon ("South Korea", "Saudi Arabia"), not a person's.
     fn names_a_body(&self, name: &str) -> bool {
-        let mut found = Vec::new();
         self.actors
-            .find(name, Span::new(0, name.len()), &self.cues, &mut found);
-        found
+            .find_in(name, &self.cues)
             .iter()
             .any(|m| m.span.len() == name.len() && self.actors.get(m.actor).kind != "person")
     }
@@ -272,9 +264,7 @@ impl Engine {
     /// actor lexicon knows the place.
     fn dateline_country(&self, layout: &Layout) -> Option<ActorIdx> {
         let place = title_case(layout.dateline.as_deref()?);
-        let mut found = Vec::new();
-        self.actors
-            .find(&place, Span::new(0, place.len()), &self.cues, &mut found);
+        let found = self.actors.find_in(&place, &self.cues);
         let first = found.first()?;
         Some(self.actors.root_on(first.actor, layout.date.as_deref()))
     }

@@ -716,6 +716,20 @@ fn an_io_error_says_its_cause_once() {
     assert!(stderr.contains("/no/such/lexicon.csv"), "{stderr}");
 }
 
+/// The (source_actor, target_actor) pairs of stance.csv after scoring
+/// `article` (a .txt file) with `extra` options, into `dir/out`.
+fn stance_pairs(dir: &Path, article: &str, extra: &[&str], out: &str) -> Vec<(String, String)> {
+    let corpus = write(dir, "corpus/vote.txt", article.as_bytes());
+    let out = dir.join(out);
+    let mut args = vec![corpus.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    score(&args, &out).code(0);
+    rows(&out, "stance.csv")[1..]
+        .iter()
+        .map(|r| (r[3].clone(), r[4].clone()))
+        .collect()
+}
+
 /// `--own-side` keeps the targets on the speaker's own side (domestic
 /// politics), leaving out only the speaker and the actors above it.
 #[test]
@@ -724,19 +738,8 @@ fn own_side_keeps_domestic_targets() {
     let article = "A vote\n\n\
         President Donald Trump attacked the Democrats on Tuesday, calling them \"a disgrace.\" \
         He said America was strong.\n";
-    let corpus = write(dir.path(), "corpus/vote.txt", article.as_bytes());
-    let dyads = |extra: &[&str], out: &str| -> Vec<(String, String)> {
-        let out = dir.path().join(out);
-        let mut args = vec![corpus.to_str().unwrap()];
-        args.extend_from_slice(extra);
-        score(&args, &out).code(0);
-        rows(&out, "stance.csv")[1..]
-            .iter()
-            .map(|r| (r[3].clone(), r[4].clone()))
-            .collect()
-    };
-    assert_eq!(dyads(&[], "plain"), []);
-    let own = dyads(&["--own-side"], "own");
+    assert_eq!(stance_pairs(dir.path(), article, &[], "plain"), []);
+    let own = stance_pairs(dir.path(), article, &["--own-side"], "own");
     assert!(!own.is_empty());
     for (source, target) in &own {
         assert_eq!(source, "USA.TRUMP");
@@ -752,13 +755,7 @@ fn own_side_keeps_a_speakers_affiliation() {
     let article = "A vote\n\n\
         \"It does not secure the border,\" said Republican Sen. John Cornyn, who criticized the Democrats.\n\n\
         A senior State Department official said Mexico had been helpful.\n";
-    let corpus = write(dir.path(), "corpus/vote.txt", article.as_bytes());
-    let out = dir.path().join("out");
-    score(&[corpus.to_str().unwrap(), "--own-side"], &out).code(0);
-    let pairs: Vec<(String, String)> = rows(&out, "stance.csv")[1..]
-        .iter()
-        .map(|r| (r[3].clone(), r[4].clone()))
-        .collect();
+    let pairs = stance_pairs(dir.path(), article, &["--own-side"], "out");
     let pair = |s: &str, t: &str| (s.to_string(), t.to_string());
     assert!(
         pairs.contains(&pair("USA.REPUBLICAN_PARTY", "USA.DEMOCRATIC_PARTY")),

@@ -202,14 +202,7 @@ fn a_country_in_a_persons_name_is_not_a_country() {
         ),
     ];
     for &(text, want) in cases {
-        let e = json(&[text]);
-        let ids: Vec<&str> = e["sentences"][0]["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["actor_id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, want, "{text}");
+        assert_eq!(actor_ids(text), want, "{text}");
     }
     let e = json(&["\"We played hard,\" said Michael Jordan."]);
     assert!(

@@ -479,7 +479,14 @@ pub(super) fn valid_mention(para: &Para, m: Mention) -> bool {
 }
 
 pub(super) fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
+    strip_possessive(word).len() < word.len()
+}
+
+/// `word` without a closing possessive ("Abe's" is "Abe").
+pub(super) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// A mention after a cue: "said Trump", "according to a senior official",

@@ -9,7 +9,7 @@
 //! "they" to a group or a body, "it" to a body).
 
 use super::cues::Cues;
-use super::mentions::is_possessive;
+use super::mentions::{is_possessive, strip_possessive};
 use super::words::{
     DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN, TITLE,
 };
@@ -261,13 +261,7 @@ fn written_name(words: &[&str]) -> String {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let w = if i == last {
-                w.strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("’s"))
-                    .unwrap_or(w)
-            } else {
-                w
-            };
+            let w = if i == last { strip_possessive(w) } else { w };
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         })
         .filter(|w| !w.is_empty())
@@ -276,11 +270,8 @@ fn written_name(words: &[&str]) -> String {
 }
 
 fn key(word: &str) -> String {
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    strip_possessive(word)
+        .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
 }
 
