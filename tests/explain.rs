@@ -257,6 +257,10 @@ fn georgia_the_state_and_georgia_the_country() {
             "Latin American leaders praised Mexico, not New Mexico.",
             &["MEX"],
         ),
+        (
+            "Northern Ireland voted; Ireland abstained.",
+            &["GBR", "IRL"],
+        ),
     ];
     for &(text, want) in cases {
         assert_eq!(actor_ids(text), want, "{text}");
@@ -348,4 +352,18 @@ fn speaker_names_are_persons_names() {
         .map(|q| q["speaker_name"].as_str())
         .collect();
     assert_eq!(names, [None, Some("Gina Raimondo")]);
+}
+
+/// A sentence carries the first quote with a speaker that overlaps it: a
+/// quote over two sentences is carried by both, a sentence after it by none.
+#[test]
+fn sentences_carry_the_quotes_they_overlap() {
+    let e = json(&["\"We won. They lost,\" she said. Then rain fell. \"Good,\" he said."]);
+    let carried: Vec<Option<u64>> = e["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["quote_no"].as_u64())
+        .collect();
+    assert_eq!(carried, [Some(1), Some(1), None, Some(2)]);
 }
