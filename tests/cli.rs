@@ -40,6 +40,11 @@ fn rows(dir: &Path, name: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The first column of a report, header left out.
+fn first_column(dir: &Path, name: &str) -> Vec<String> {
+    rows(dir, name)[1..].iter().map(|r| r[0].clone()).collect()
+}
+
 fn score(args: &[&str], out: &Path) -> assert_cmd::assert::Assert {
     stance()
         .arg("score")
@@ -471,10 +476,7 @@ fn user_actors_extend_the_default() {
         &out,
     )
     .success();
-    let ids: Vec<String> = rows(&out, "actors.csv")[1..]
-        .iter()
-        .map(|r| r[0].clone())
-        .collect();
+    let ids = first_column(&out, "actors.csv");
     assert_eq!(ids, ["ACME", "JPN"]);
 }
 
@@ -600,10 +602,7 @@ fn semicolon_csv_and_tsv_files_are_read() {
         ),
         ("tabs.tsv", b"id\ttext\nt1\tTalks collapsed in acrimony.\n"),
     ]);
-    let ids: Vec<String> = rows(&out, "articles.csv")[1..]
-        .iter()
-        .map(|r| r[0].clone())
-        .collect();
+    let ids = first_column(&out, "articles.csv");
     assert_eq!(ids, ["s1", "t1"]);
 }
 

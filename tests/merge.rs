@@ -20,27 +20,26 @@ fn stance() -> Command {
 /// none, so that every report has rows and errors.csv has line and file
 /// problems.
 fn corpus(dir: &Path) -> Vec<String> {
-    let bad = dir.join("bad.jsonl");
-    fs::write(
-        &bad,
-        "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n",
-    )
-    .unwrap();
-    let empty = dir.join("empty.jsonl");
-    fs::write(&empty, "\n\n").unwrap();
-    let rows = dir.join("rows.csv");
-    fs::write(
-        &rows,
-        "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\n",
-    )
-    .unwrap();
-    let no_text = dir.join("no_text.csv");
-    fs::write(&no_text, "id,body\n1,x\n").unwrap();
+    let files = [
+        (
+            "bad.jsonl",
+            "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n",
+        ),
+        ("empty.jsonl", "\n\n"),
+        (
+            "rows.csv",
+            "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\n",
+        ),
+        ("no_text.csv", "id,body\n1,x\n"),
+    ];
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    [examples, bad, empty, rows, no_text]
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect()
+    let mut inputs = vec![examples.display().to_string()];
+    for (name, text) in files {
+        let path = dir.join(name);
+        fs::write(&path, text).unwrap();
+        inputs.push(path.display().to_string());
+    }
+    inputs
 }
 
 fn score(inputs: &[String], out: &Path, options: &[&str]) {
