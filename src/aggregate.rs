@@ -7,9 +7,9 @@
 
 use crate::actors::ActorLexicon;
 use crate::lexicon::Lexicon;
-use crate::types::{ActorIdx, Analysis, Class, Holder, Layout, Tone};
+use crate::types::{ActorIdx, Analysis, Class, Gender, Holder, Layout, Tone};
 use chrono::Datelike;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A tone above this is positive, below its negative is negative (where
 /// no target model decides).
@@ -113,6 +113,29 @@ impl DyadStats {
     }
 }
 
+/// What one named speaker says across the corpus: the quotes whose
+/// speaker has this name and actor (as quotes.csv writes them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpeakerStats {
+    pub quotes: ToneSum,
+    pub polarity: Polarity,
+    pub articles: u64,
+    /// Quotes whose speaker's mentions show each gender.
+    pub female: u64,
+    pub male: u64,
+}
+
+impl SpeakerStats {
+    /// Folds in another partial result (of another shard).
+    pub fn merge(&mut self, other: &SpeakerStats) {
+        self.quotes.merge(other.quotes);
+        self.polarity.merge(other.polarity);
+        self.articles += other.articles;
+        self.female += other.female;
+        self.male += other.male;
+    }
+}
+
 /// The calendar period an aggregate row covers (`--by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
@@ -178,14 +201,20 @@ pub struct Grouping {
 }
 
 /// The running aggregates of a run, in report order: actors by (id,
-/// split), dyads by (source, target, split); the split is the period or
-/// outlet of `--by`, empty without it.
+/// split), dyads by (source, target, split), named speakers by (name,
+/// actor, split); the split is the period or outlet of `--by`, empty
+/// without it.
 #[derive(Debug, Clone, Default)]
 pub struct Aggregates {
     pub grouping: Grouping,
     pub actors: BTreeMap<(String, String), (ActorIdx, ActorStats)>,
     pub dyads: BTreeMap<DyadKey, DyadStats>,
+    pub speakers: BTreeMap<SpeakerKey, SpeakerStats>,
 }
+
+/// A speakers.csv row's key: the speaker's name, their actor (empty when
+/// unknown) and the split.
+pub type SpeakerKey = (String, String, String);
 
 /// A dyad row's key: source, target and split (period or outlet; empty
 /// without `--by`).
@@ -236,6 +265,7 @@ impl Aggregates {
         for m in &analysis.mentions {
             self.actor(m.actor, &split, date, actors).mentions += 1;
         }
+        self.add_speakers(analysis, actors, &split);
         for row in &analysis.stance {
             let tone = row.leaning.tone;
             let target = self.actor(row.target, &split, date, actors);
@@ -259,6 +289,35 @@ impl Aggregates {
             dyad.polarity.add(row.leaning.class);
             for category in categories_toward(&row.tone, lexicon) {
                 *dyad.categories.entry(category.to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Folds in the article's quotes of named speakers. The actor is the
+    /// speaker's own, never rolled up, so that the rows count exactly the
+    /// rows of quotes.csv with that speaker_name and speaker_actor.
+    fn add_speakers(&mut self, analysis: &Analysis, actors: &ActorLexicon, split: &str) {
+        let mut seen = BTreeSet::new();
+        for q in &analysis.quotes {
+            let Some(speaker) = q.quote.speaker.map(|s| &analysis.speakers[s]) else {
+                continue;
+            };
+            let Some(name) = &speaker.name else {
+                continue;
+            };
+            let actor = q.speaker_actor.map(|a| actors.get(a).id.clone());
+            let key = (name.clone(), actor.unwrap_or_default(), split.to_string());
+            let stats = self.speakers.entry(key.clone()).or_default();
+            stats.quotes.add(q.tone.tone);
+            let shown = fixed4(q.tone.tone) as f64 / 1e4;
+            stats.polarity.add(Class::of(shown, NEUTRAL_BAND));
+            match speaker.gender {
+                Some(Gender::Female) => stats.female += 1,
+                Some(Gender::Male) => stats.male += 1,
+                None => {}
+            }
+            if seen.insert(key) {
+                stats.articles += 1;
             }
         }
     }

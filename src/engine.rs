@@ -225,14 +225,23 @@ impl Engine {
         (tokens, matches)
     }
 
-    /// The actor a speaker stands for: the actor the description names at
-    /// its end ("Japanese Prime Minister Shinzo Abe"), else the country or
+    /// The actor a speaker stands for: the person actor the speaker's name
+    /// is ("Yoko Kamikawa, Japan's foreign minister": JPN.KAMIKAWA), else
+    /// the actor the description names at its end ("Japanese Prime
+    /// Minister Shinzo Abe"), else the country or
     /// organisation of an affiliation ("a senior State Department official";
     /// with `Sides::Own`, the body itself, USA.STATE_DEPARTMENT),
     /// else, for a government body named without its country ("a foreign
     /// ministry spokesman"), the country of the dateline, as wire copy
     /// writes it ("BEIJING (Reuters) - ...").
     pub fn speaker_actor(&self, speaker: &Speaker, layout: &Layout) -> Option<ActorIdx> {
+        let person = speaker
+            .name
+            .as_deref()
+            .and_then(|name| self.actor_named(name));
+        if let Some(person) = person.filter(|&a| self.actors.get(a).kind == "person") {
+            return Some(person);
+        }
         let date = layout.date.as_deref();
         let d = speaker
             .description
@@ -254,10 +263,15 @@ impl Engine {
     /// Whether a speaker's name is the name of a country or body of the
     /// actor lexicon ("South Korea", "Saudi Arabia"), not a person's.
     fn names_a_body(&self, name: &str) -> bool {
-        self.actors
-            .find_in(name, &self.cues)
-            .iter()
-            .any(|m| m.span.len() == name.len() && self.actors.get(m.actor).kind != "person")
+        self.actor_named(name)
+            .is_some_and(|a| self.actors.get(a).kind != "person")
+    }
+
+    /// The actor whose name is the whole of `name`, if any.
+    fn actor_named(&self, name: &str) -> Option<ActorIdx> {
+        let found = self.actors.find_in(name, &self.cues);
+        let whole = found.iter().find(|m| m.span.len() == name.len());
+        whole.map(|m| m.actor)
     }
 
     /// The country of the article's dateline ("BEIJING" -> CHN), if the

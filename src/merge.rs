@@ -1,17 +1,20 @@
 //! Merging the reports of runs over disjoint parts of a corpus (`stance
 //! score --shard K/N`, or one run per folder) into the reports of one run.
 //! The per-unit reports are concatenated in the order the directories are
-//! given. actors.csv, dyads.csv and dyad_categories.csv are re-aggregated
+//! given. actors.csv, dyads.csv, dyad_categories.csv and speakers.csv are
+//! re-aggregated
 //! from their counts and exact tone sums (the `tone_sum` columns), so they
 //! come out byte-identical to those of a single run over the whole corpus,
 //! in any of the report dialects (`--excel`, `--excel=semicolon`).
 
-use crate::aggregate::{ActorStats, DyadKey, DyadStats, Polarity, ToneSum, SPLIT_COLUMNS};
+use crate::aggregate::{
+    ActorStats, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats, ToneSum, SPLIT_COLUMNS,
+};
 use crate::error::{Error, Result};
 use crate::records::sniff_delimiter;
 use crate::report::{
     actor_row, aggregate_header, parse_number, write_aggregates, ActorAbout, Dialect, ACTORS,
-    DYADS, DYAD_CATEGORIES,
+    DYADS, DYAD_CATEGORIES, SPEAKERS,
 };
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -49,6 +52,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
     };
     let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
     let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES), dialect)?;
+    let speakers = merge_speakers(dirs, &header(SPEAKERS), dialect)?;
     write_aggregates(
         out,
         dialect,
@@ -57,6 +61,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
             .iter()
             .map(|((_, split), (about, s))| actor_row(about, s, split)),
         &dyads,
+        &speakers,
     )
 }
 
@@ -278,5 +283,27 @@ fn merge_dyads(
             Ok(())
         },
     )?;
+    Ok(merged)
+}
+
+/// speakers.csv of every directory, summed per speaker.
+fn merge_speakers(
+    dirs: &[PathBuf],
+    header: &[String],
+    dialect: Dialect,
+) -> Result<BTreeMap<SpeakerKey, SpeakerStats>> {
+    let mut merged: BTreeMap<SpeakerKey, SpeakerStats> = BTreeMap::new();
+    aggregate_rows(dirs, "speakers.csv", header, dialect, |c| {
+        let stats = SpeakerStats {
+            quotes: c.tone_sum(2, 10)?,
+            articles: c.count(3)?,
+            polarity: c.polarity(5)?,
+            female: c.count(8)?,
+            male: c.count(9)?,
+        };
+        let key = (c.text(0), c.text(1), c.text(11));
+        merged.entry(key).or_default().merge(&stats);
+        Ok(())
+    })?;
     Ok(merged)
 }

@@ -6,7 +6,8 @@
 
 use crate::actors::ActorLexicon;
 use crate::aggregate::{
-    holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, Split, ToneSum,
+    holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats,
+    Split, ToneSum,
 };
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -111,6 +112,19 @@ pub const DYADS: &[&str] = &[
     "tone_sum",
 ];
 pub const DYAD_CATEGORIES: &[&str] = &["source_actor", "target_actor", "category", "units"];
+pub const SPEAKERS: &[&str] = &[
+    "speaker_name",
+    "speaker_actor",
+    "quotes",
+    "articles",
+    "mean_tone",
+    "pos",
+    "neg",
+    "neutral",
+    "female",
+    "male",
+    "tone_sum",
+];
 pub const ERRORS: &[&str] = &["input", "line", "error"];
 
 /// Guards a text cell: one a spreadsheet would run as a formula gets a
@@ -497,6 +511,7 @@ impl Reports {
             split,
             actor_rows,
             &aggregates.dyads,
+            &aggregates.speakers,
         )?;
         for sheet in [
             self.articles,
@@ -550,6 +565,25 @@ pub fn dyad_row(source: &str, target: &str, d: &DyadStats, split: &str) -> Vec<S
     row
 }
 
+/// One row of speakers.csv (the split of `--by` last, when there is one).
+pub fn speaker_row((name, actor, split): &SpeakerKey, s: &SpeakerStats) -> Vec<String> {
+    let mut row = vec![
+        name.clone(),
+        actor.clone(),
+        s.quotes.units.to_string(),
+        s.articles.to_string(),
+        number(s.quotes.mean()),
+    ];
+    row.extend(counts(&s.polarity));
+    row.extend([
+        s.female.to_string(),
+        s.male.to_string(),
+        fixed_number(s.quotes.sum),
+        split.clone(),
+    ]);
+    row
+}
+
 fn units_and_mean(t: &ToneSum) -> [String; 2] {
     [t.units.to_string(), number(t.mean())]
 }
@@ -582,15 +616,24 @@ pub fn aggregate_header<'h>(base: &[&'h str], split: Option<&'h str>) -> Vec<&'h
     header
 }
 
-/// Writes actors.csv (rows made by `actor_row`), dyads.csv and
-/// dyad_categories.csv; without a `split` column the last cell of each row
-/// (the split) is left out.
+/// The aggregate reports, which `stance merge` re-aggregates.
+pub const AGGREGATE_REPORTS: [&str; 4] = [
+    "actors.csv",
+    "dyads.csv",
+    "dyad_categories.csv",
+    "speakers.csv",
+];
+
+/// Writes actors.csv (rows made by `actor_row`), dyads.csv,
+/// dyad_categories.csv and speakers.csv; without a `split` column the last
+/// cell of each row (the split) is left out.
 pub fn write_aggregates(
     dir: &Path,
     dialect: Dialect,
     split: Option<&str>,
     actor_rows: impl Iterator<Item = Vec<String>>,
     dyads: &BTreeMap<DyadKey, DyadStats>,
+    speakers: &BTreeMap<SpeakerKey, SpeakerStats>,
 ) -> Result<()> {
     let dyad_rows = dyads
         .iter()
@@ -611,6 +654,9 @@ pub fn write_aggregates(
     sheet("dyads.csv", DYADS, &mut { dyad_rows })?;
     sheet("dyad_categories.csv", DYAD_CATEGORIES, &mut {
         category_rows
+    })?;
+    sheet("speakers.csv", SPEAKERS, &mut {
+        speakers.iter().map(|(key, s)| speaker_row(key, s))
     })
 }
 

@@ -82,6 +82,7 @@ fn scores_the_examples_and_writes_every_report() {
         ("actors.csv", stance::report::ACTORS),
         ("dyads.csv", stance::report::DYADS),
         ("dyad_categories.csv", stance::report::DYAD_CATEGORIES),
+        ("speakers.csv", stance::report::SPEAKERS),
         ("errors.csv", stance::report::ERRORS),
     ] {
         let rows = rows(out.path(), name);
@@ -811,4 +812,58 @@ fn aggregates_split_by_outlet() {
     let dyads = rows(&out, "dyads.csv");
     assert_eq!(dyads[0].last().unwrap(), "outlet");
     assert!(dyads[1..].iter().all(|r| r.last().unwrap() != ""));
+}
+
+#[test]
+fn speakers_are_counted_across_articles_by_name() {
+    let (_dir, out) = score_clean(&[
+        (
+            "a.txt",
+            "Talks resume\n\nTOKYO (Reuters) - Japanese Foreign Minister Yoko Kamikawa \
+             said on Monday that the talks were \"a hopeful step\". \"We welcome it,\" \
+             Kamikawa said. A senior official said the plan was unhelpful.\n"
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            "Ties falter\n\nTOKYO (Reuters) - \"This is a terrible decision,\" said \
+             Yoko Kamikawa, Japan's foreign minister. She said Seoul had failed.\n"
+                .as_bytes(),
+        ),
+    ]);
+    let speakers = rows(&out, "speakers.csv");
+    assert_eq!(speakers[0], stance::report::SPEAKERS);
+    assert_eq!(speakers.len(), 2, "{speakers:?}");
+    let row = &speakers[1];
+    // Her person actor in both articles, whether the description ends in
+    // her name or in "Japan's foreign minister".
+    assert_eq!(
+        row[..4],
+        ["Yoko Kamikawa", "JPN.KAMIKAWA", "4", "2"],
+        "{row:?}"
+    );
+    let quotes = rows(&out, "quotes.csv");
+    let hers: Vec<&Vec<String>> = quotes[1..]
+        .iter()
+        .filter(|q| q[22] == "Yoko Kamikawa")
+        .collect();
+    assert_eq!(hers.len(), 4, "{quotes:?}");
+    let tones: Vec<f64> = hers.iter().map(|q| q[13].parse().unwrap()).collect();
+    let count = |f: fn(f64) -> bool| tones.iter().filter(|&&t| f(t)).count().to_string();
+    assert_eq!(
+        row[5..8],
+        [
+            count(|t| t > 0.05),
+            count(|t| t < -0.05),
+            count(|t| t.abs() <= 0.05)
+        ]
+    );
+    // "She" shows her gender in the second article only.
+    let female = hers.iter().filter(|q| q[19] == "female").count();
+    assert_eq!(
+        (female, row[8..10].to_vec()),
+        (2, vec!["2".to_string(), "0".into()])
+    );
+    let sum: f64 = tones.iter().sum();
+    assert_eq!(row[10], format!("{sum:.4}"));
 }

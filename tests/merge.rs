@@ -100,7 +100,7 @@ fn shards_merge_into_one_run(options: &[&str]) {
     );
     let merged = dir.path().join("merged");
     merge(&shards, &merged).success();
-    for name in ["actors.csv", "dyads.csv", "dyad_categories.csv"] {
+    for name in stance::report::AGGREGATE_REPORTS {
         assert_eq!(
             fs::read(whole.join(name)).unwrap(),
             fs::read(merged.join(name)).unwrap(),
