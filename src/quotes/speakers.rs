@@ -11,7 +11,8 @@
 use super::cues::Cues;
 use super::mentions::{is_possessive, strip_possessive};
 use super::words::{
-    DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN, TITLE,
+    DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN,
+    PROXY_WORDS, TITLE,
 };
 use crate::types::{Gender, Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
@@ -71,19 +72,33 @@ fn classify_mention(mention: &str, cues: &Cues) -> Mention {
     let core = mention.split([',', '(']).next().unwrap_or(mention);
     let words = Words::new(core, cues);
     let first = words.words.first().copied().unwrap_or("");
+    // "Democratic candidates Hillary Clinton and Bernie Sanders" is a
+    // group, not the last person named; "journalist and author Hiro Aida"
+    // is one person.
+    let coordinated = words
+        .words
+        .windows(2)
+        .any(|w| matches!(w[1], "and" | "&") && w[0].starts_with(char::is_uppercase));
     let kind = if words.words.len() == 1 && words.is(0, PRONOUN) {
         MentionKind::Pronoun(first.to_lowercase())
-    } else if let Some(name) = name_at_end(&words) {
+    } else if let Some(name) = (!coordinated).then(|| name_at_end(&words)).flatten() {
         name
-    } else if words.is(0, INDEFINITE) {
-        MentionKind::Indefinite(head_noun(&words))
     } else {
-        MentionKind::Definite(head_noun(&words))
+        let head = match coordinated {
+            true => group_head(&words),
+            false => head_noun(&words),
+        };
+        match words.is(0, INDEFINITE) {
+            true => MentionKind::Indefinite(head),
+            false => MentionKind::Definite(head),
+        }
     };
     let gender = mention_gender(&kind, &words, cues);
     let plural = match &kind {
         MentionKind::Pronoun(p) => p == "they" || p == "we",
-        MentionKind::Definite(head) | MentionKind::Indefinite(head) => is_plural(head),
+        MentionKind::Definite(head) | MentionKind::Indefinite(head) => {
+            coordinated || is_plural(head)
+        }
         MentionKind::Name { .. } => false,
     };
     Mention {
@@ -109,7 +124,7 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         words.is(0, DEFINITE | INDEFINITE) || w.first().is_some_and(|f| is_possessive(f));
     let start = w.len() - run;
     let titled = start > 0 && words.is(start - 1, TITLE);
-    if run == 0 || (determined && run < 2 && !titled) {
+    if run == 0 || (determined && run < 2 && !titled) || speaks_for_another(words, start) {
         return None;
     }
     let last = w.len() - 1;
@@ -139,6 +154,16 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         titles,
         written: person.then(|| written_name(&w[first..])),
     })
+}
+
+/// Whether the name starting at `start` is someone the speaker speaks for
+/// or is close to, after a proxy's description ("A spokesman for John
+/// Smith", "Aides to Clinton"), so the phrase does not name the speaker.
+/// An office before "of" or "for" is part of a title ("Secretary of State
+/// John Kerry") and is no proxy.
+fn speaks_for_another(words: &Words, start: usize) -> bool {
+    (1..start)
+        .any(|h| words.is(h, HEAD_END) && PROXY_WORDS.contains(&key(words.words[h - 1]).as_str()))
 }
 
 /// The gender a mention shows: by its pronoun, its given name, or a word
@@ -187,6 +212,23 @@ fn head_noun(words: &Words) -> String {
         .find(|&i| words.is(i, HEAD_END) || participle(i))
         .unwrap_or(w.len());
     key(w[..end].last().copied().unwrap_or(""))
+}
+
+/// The head noun of a coordination ("candidates" in "presidential
+/// candidates like Donald Trump and Bernie Sanders"), or "group" when the
+/// head would be one of the names ("Ruth Mills and Tom Hale"), so that a
+/// later "Hale said" is Hale alone.
+fn group_head(words: &Words) -> String {
+    let head = head_noun(words);
+    let named = words
+        .words
+        .iter()
+        .any(|w| w.starts_with(char::is_uppercase) && key(w) == head);
+    if named {
+        "group".to_string()
+    } else {
+        head
+    }
 }
 
 /// Words that describe a person before their name, capitalised at a

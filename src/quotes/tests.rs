@@ -814,6 +814,16 @@ fn speaker_resolution_cases() {
             &["quarrington-1"],
         ),
         (
+            "a proxy's description does not name the speaker",
+            "\"No,\" a spokesman for Ruth Mills said.\n\n\"Yes,\" Ruth Mills said.\n\nAides to Tom Hale said he would run. Hale said he would not.",
+            &["spokesman-1", "mills-1", "aides-1", "hale-1"],
+        ),
+        (
+            "a coordination is a group, not its last name",
+            "Ruth Mills and Tom Hale said the plan would fail. \"No,\" Hale said. \"We agree,\" they said.",
+            &["group-1", "hale-1", "group-1"],
+        ),
+        (
             "given names keep namesakes apart",
             "\"Go,\" Bill Hale said.\n\n\"Stay,\" Ann Hale said.\n\n\"Wait,\" Bill Hale said.",
             &["hale-1", "hale-2", "hale-1"],
@@ -897,6 +907,21 @@ fn speaker_names() {
         ("\"Talks resumed,\" the Justice Department said.", None),
         ("\"Talks resumed,\" said the Tax Policy Center.", None),
         ("\"Talks resumed,\" said NATO chief Mark RUTTE.", None),
+        ("A lawyer for Tom Hale said the case was weak.", None),
+        (
+            "Democratic candidates Hillary Clinton and Bernie Sanders said the debate was fair.",
+            None,
+        ),
+        ("Ruth Mills and Tom Hale said the plan would fail.", None),
+        (
+            "Japanese journalist and author Hiro Aida said the plan would fail.",
+            Some("Hiro Aida"),
+        ),
+        ("Sources close to Ruth Mills said she would run.", None),
+        (
+            "\"Talks resumed,\" said Secretary of State John Kerry.",
+            Some("John Kerry"),
+        ),
     ];
     for &(text, want) in cases {
         let a = run(text);

@@ -404,6 +404,36 @@ pub(super) const HEAD_ENDS: &[&str] = &[
     "of", "for", "at", "from", "with", "in", "to", "on", "close", "familiar", "like", "who",
     "which", "that", "among", "inside", "within", "across", "near", "working", "involved",
 ];
+/// Words before a preposition that make the name after it someone other
+/// than the speaker ("a spokesman for John Smith", "Aides to Clinton",
+/// "sources close to Abe", "people familiar with Lee's thinking").
+pub(super) const PROXY_WORDS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "friend",
+    "friends",
+    "relative",
+    "relatives",
+    "associate",
+    "associates",
+    "ally",
+    "allies",
+    "staff",
+    "staffers",
+    "close",
+    "familiar",
+];
 /// Plural nouns for groups that speak, capitalised at a sentence start
 /// without being names ("Officials said").
 pub(super) const GROUP_NOUNS: &[&str] = &[
