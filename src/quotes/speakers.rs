@@ -14,6 +14,7 @@ use super::words::{
     DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN,
     PROXY_WORDS, TITLE,
 };
+use crate::actors::PersonNames;
 use crate::types::{Gender, Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
 
@@ -323,8 +324,13 @@ struct Entry {
     heads: Vec<String>,
     given: Option<String>,
     gender: Option<Gender>,
+    /// The gender comes from a pronoun only ("she said"), which a name or
+    /// title ("Donald", "Mrs.") overrides.
+    gender_by_pronoun: bool,
     plural: bool,
     named: bool,
+    /// The surname of the speaker's named mentions, if any.
+    surname: Option<String>,
     words: usize,
     /// The speaker's name so far comes from a headline, whose words are
     /// all capitalised ("Ted Cruz Hints Trump"): any name in the body wins
@@ -447,8 +453,10 @@ impl SpeakerBook {
             heads: vec![head.clone()],
             given: None,
             gender: None,
+            gender_by_pronoun: false,
             plural: m.plural,
             named: matches!(m.kind, MentionKind::Name { .. }),
+            surname: None,
             words: 0,
             named_in_headline: false,
         });
@@ -457,15 +465,23 @@ impl SpeakerBook {
 
     fn update(&mut self, index: usize, m: &Mention, phrase: &str, headline: bool) {
         let entry = &mut self.entries[index];
-        entry.gender = entry.gender.or(m.gender);
+        let by_pronoun = matches!(m.kind, MentionKind::Pronoun(_));
+        if m.gender.is_some() && (entry.gender.is_none() || entry.gender_by_pronoun && !by_pronoun)
+        {
+            entry.gender = m.gender;
+            entry.gender_by_pronoun = by_pronoun;
+        }
         match &m.kind {
             MentionKind::Name {
+                surname,
                 given,
                 titles,
                 written,
-                ..
             } => {
                 entry.named = true;
+                if entry.surname.is_none() {
+                    entry.surname = Some(surname.clone());
+                }
                 if let Some(written) = written {
                     let fuller = |known: &String| {
                         written.split_whitespace().count() > known.split_whitespace().count()
@@ -517,12 +533,31 @@ impl SpeakerBook {
         }
     }
 
-    fn into_speakers(self) -> Vec<Speaker> {
+    /// The speakers, a name written as a surname alone ("Mr. Trump",
+    /// "Gorka") completed from the full names the article writes, read
+    /// once a speaker needs them.
+    fn into_speakers(self, text: &str, cues: &Cues) -> Vec<Speaker> {
+        let mut full_names: Option<FullNames> = None;
         self.entries
             .into_iter()
-            .map(|e| Speaker {
-                gender: e.gender,
-                ..e.speaker
+            .map(|e| {
+                let bare = e.speaker.name.as_deref().is_none_or(|n| !n.contains(' '));
+                let full = match (&e.surname, bare && e.given.is_none()) {
+                    (Some(surname), true) => full_names
+                        .get_or_insert_with(|| FullNames::in_text(text, cues))
+                        .of(surname, e.gender, cues),
+                    _ => None,
+                };
+                let given_gender = full.as_deref().and_then(|name| gender_of_name(name, cues));
+                let gender = match e.gender_by_pronoun || e.gender.is_none() {
+                    true => given_gender.or(e.gender),
+                    false => e.gender,
+                };
+                Speaker {
+                    gender,
+                    name: full.or(e.speaker.name),
+                    ..e.speaker
+                }
             })
             .collect()
     }
@@ -575,7 +610,65 @@ pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speak
     }
     share_along_chains(found);
     continue_speakers(found);
-    book.into_speakers()
+    book.into_speakers(text, cues)
+}
+
+/// The full names an article writes ("Donald J. Trump", "Sebastian
+/// Gorka": a given name of the list, any initials, a capitalised
+/// surname), by the surname's key.
+#[derive(Debug, Default)]
+struct FullNames(FxHashMap<String, Vec<String>>);
+
+impl FullNames {
+    fn in_text(text: &str, cues: &Cues) -> FullNames {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut names: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for (i, given) in words.iter().enumerate() {
+            if !cues.is_given_name(given.trim_end_matches([',', '.'])) || given.ends_with(',') {
+                continue;
+            }
+            let initials = words[i + 1..].iter().take_while(|w| is_initial(w)).count();
+            let Some(surname) = words.get(i + 1 + initials) else {
+                continue;
+            };
+            let capitalised = surname.starts_with(char::is_uppercase) && !shouted(surname);
+            if capitalised && !is_initial(surname) && !cues.is_given_name(surname) {
+                let name = written_name(&words[i..=i + 1 + initials]);
+                let name = name.trim_end_matches('.').to_string();
+                let known = names.entry(key(surname)).or_default();
+                if !known.contains(&name) {
+                    known.push(name);
+                }
+            }
+        }
+        FullNames(names)
+    }
+
+    /// The one full name the article writes for `surname`, or the one of
+    /// them whose given name shows the speaker's gender.
+    fn of(&self, surname: &str, gender: Option<Gender>, cues: &Cues) -> Option<String> {
+        let names = self.0.get(surname)?;
+        let fits = |name: &&String| gender.is_some() && gender_of_name(name, cues) == gender;
+        match names.as_slice() {
+            [one] => Some(one.clone()),
+            _ => match names.iter().filter(fits).collect::<Vec<_>>().as_slice() {
+                [one] => Some((*one).clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// The gender the given name of a full name shows ("Hillary Clinton").
+fn gender_of_name(name: &str, cues: &Cues) -> Option<Gender> {
+    let given = name.split(' ').next().unwrap_or("");
+    cues.gender_of(&given.to_lowercase())
+}
+
+/// "J." in "Donald J. Trump".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 pub(super) fn share_along_chains(found: &mut [Found]) {

@@ -861,6 +861,10 @@ fn speaker_gender_from_names_titles_and_pronouns() {
         ("\"Talks resumed,\" the ministry said.", None),
         ("\"Talks resumed,\" said Jordan Mills.", None),
         ("\"Talks resumed,\" said Chad Mills.", Some(Gender::Male)),
+        (
+            "Donald Trump spoke. Trump said the plan was good. \"No,\" she said.",
+            Some(Gender::Male),
+        ),
     ];
     for &(text, want) in cases {
         let a = run(text);
@@ -880,6 +884,26 @@ fn speaker_names() {
             Some("Shinzo Abe"),
         ),
         ("\"Talks resumed,\" Mr. Trump said.", Some("Trump")),
+        (
+            "Donald J. Trump spoke in Ohio. \"We will win,\" Mr. Trump said.",
+            Some("Donald J. Trump"),
+        ),
+        (
+            "They met Peter Gorka. \"No,\" Gorka said.",
+            Some("Peter Gorka"),
+        ),
+        (
+            "Bill Clinton and Hillary Clinton arrived. \"We won,\" Mrs. Clinton said.",
+            Some("Hillary Clinton"),
+        ),
+        (
+            "Bill Clinton and Hillary Clinton arrived. \"We won,\" Clinton said.",
+            None,
+        ),
+        (
+            "Tom Hale of the Justice Department spoke. \"No,\" the Justice Department said.",
+            None,
+        ),
         (
             "\"Talks resumed,\" said billionaire investor Mark Cuban.",
             Some("Mark Cuban"),
