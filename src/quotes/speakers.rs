@@ -537,15 +537,22 @@ impl SpeakerBook {
     /// "Gorka") completed from the full names the article writes, read
     /// once a speaker needs them.
     fn into_speakers(self, text: &str, cues: &Cues) -> Vec<Speaker> {
-        let mut full_names: Option<FullNames> = None;
+        let bare = |e: &Entry| {
+            let one_word = e.speaker.name.as_deref().is_none_or(|n| !n.contains(' '));
+            one_word && e.given.is_none()
+        };
+        let surnames: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|e| bare(e))
+            .filter_map(|e| e.surname.as_deref())
+            .collect();
+        let full_names = FullNames::in_text(text, &surnames, cues);
         self.entries
             .into_iter()
             .map(|e| {
-                let bare = e.speaker.name.as_deref().is_none_or(|n| !n.contains(' '));
-                let full = match (&e.surname, bare && e.given.is_none()) {
-                    (Some(surname), true) => full_names
-                        .get_or_insert_with(|| FullNames::in_text(text, cues))
-                        .of(surname, e.gender, cues),
+                let full = match (&e.surname, bare(&e)) {
+                    (Some(surname), true) => full_names.of(surname, e.gender, cues),
                     _ => None,
                 };
                 let given_gender = full.as_deref().and_then(|name| gender_of_name(name, cues));
@@ -613,33 +620,35 @@ pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speak
     book.into_speakers(text, cues)
 }
 
-/// The full names an article writes ("Donald J. Trump", "Sebastian
-/// Gorka": a given name of the list, any initials, a capitalised
-/// surname), by the surname's key.
+/// The full names an article writes for the surnames its speakers go by
+/// ("Donald J. Trump", "Sebastian Gorka": a given name of the list, any
+/// initials, the capitalised surname), by the surname's key.
 #[derive(Debug, Default)]
 struct FullNames(FxHashMap<String, Vec<String>>);
 
 impl FullNames {
-    fn in_text(text: &str, cues: &Cues) -> FullNames {
-        let words: Vec<&str> = text.split_whitespace().collect();
+    /// The full names written with the given `surnames` (keys). One pass
+    /// over the words, keeping the last few for a surname to look back on.
+    fn in_text(text: &str, surnames: &[&str], cues: &Cues) -> FullNames {
         let mut names: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for (i, given) in words.iter().enumerate() {
-            if !cues.is_given_name(given.trim_end_matches([',', '.'])) || given.ends_with(',') {
-                continue;
-            }
-            let initials = words[i + 1..].iter().take_while(|w| is_initial(w)).count();
-            let Some(surname) = words.get(i + 1 + initials) else {
-                continue;
-            };
-            let capitalised = surname.starts_with(char::is_uppercase) && !shouted(surname);
-            if capitalised && !is_initial(surname) && !cues.is_given_name(surname) {
-                let name = written_name(&words[i..=i + 1 + initials]);
-                let name = name.trim_end_matches('.').to_string();
-                let known = names.entry(key(surname)).or_default();
-                if !known.contains(&name) {
-                    known.push(name);
+        if surnames.is_empty() {
+            return FullNames(names);
+        }
+        let mut before = WordsBefore::default();
+        for word in text.split_whitespace() {
+            if word.starts_with(char::is_uppercase) {
+                let surname =
+                    strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+                if surnames.iter().any(|s| s.eq_ignore_ascii_case(surname)) {
+                    if let Some(name) = before.full_name(surname, cues) {
+                        let known = names.entry(key(surname)).or_default();
+                        if !known.contains(&name) {
+                            known.push(name);
+                        }
+                    }
                 }
             }
+            before.push(word);
         }
         FullNames(names)
     }
@@ -656,6 +665,40 @@ impl FullNames {
                 _ => None,
             },
         }
+    }
+}
+
+/// The last words read, latest last: enough for a given name and two
+/// initials before a surname.
+#[derive(Default)]
+struct WordsBefore<'t> {
+    words: [&'t str; 3],
+}
+
+impl<'t> WordsBefore<'t> {
+    fn push(&mut self, word: &'t str) {
+        self.words.rotate_left(1);
+        self.words[2] = word;
+    }
+
+    /// "Donald J. Trump" when the words before `surname` are a given name
+    /// of the list and any initials.
+    fn full_name(&self, surname: &str, cues: &Cues) -> Option<String> {
+        let initials = self
+            .words
+            .iter()
+            .rev()
+            .take_while(|w| is_initial(w))
+            .count();
+        let first = self.words.len().checked_sub(initials + 1)?;
+        let given = self.words[first].trim_start_matches(|c: char| !c.is_alphanumeric());
+        if given.ends_with(',') || !cues.is_given_name(given.trim_end_matches('.')) {
+            return None;
+        }
+        let mut parts = vec![given];
+        parts.extend(&self.words[first + 1..]);
+        parts.push(surname);
+        Some(written_name(&parts).trim_end_matches('.').to_string())
     }
 }
 
