@@ -893,6 +893,14 @@ fn speaker_names() {
             Some("Peter Gorka"),
         ),
         (
+            "Sen. Rand Paul spoke. \"No,\" Paul said.",
+            Some("Rand Paul"),
+        ),
+        (
+            "Gov.\u{a0}John Kasich spoke. \"No,\" Kasich said.",
+            Some("John Kasich"),
+        ),
+        (
             "Bill Clinton and Hillary Clinton arrived. \"We won,\" Mrs. Clinton said.",
             Some("Hillary Clinton"),
         ),
