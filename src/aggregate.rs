@@ -1,5 +1,5 @@
-//! Aggregation: per-actor and per-dyad counts and sums, folded in article
-//! order. Tones are summed in fixed point, as the 4-decimal numbers
+//! Aggregation: per-actor, per-dyad and per-named-speaker counts and sums,
+//! folded in article order. Tones are summed in fixed point, as the 4-decimal numbers
 //! stance.csv shows, so the sums are exact integers: they do not depend on
 //! the thread count or the order of addition, they are exactly the sums of
 //! stance.csv's tone column, and partial results from shards merge exactly

@@ -1,6 +1,6 @@
 //! Reports: writes the CSV files of a run (articles, sentences, quotes,
-//! stance, categories, actors, dyads, dyad categories, errors). RFC 4180, a header row always, stable
-//! column order, character (not byte) offsets, and text cells guarded
+//! stance, categories, actors, dyads, dyad categories, speakers, errors).
+//! RFC 4180, a header row always, stable column order, character (not byte) offsets, and text cells guarded
 //! against spreadsheet formula execution. `--excel` adds a BOM and CRLF
 //! (and `--excel=semicolon` semicolons and decimal commas; see `Dialect`).
 

@@ -23,7 +23,7 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub excel: super::ExcelArgs,
-    /// Split actors.csv, dyads.csv and dyad_categories.csv by a calendar
+    /// Split actors.csv, dyads.csv, dyad_categories.csv and speakers.csv by a calendar
     /// period of the article dates (adds a `period` column) or by the
     /// articles' outlet (adds an `outlet` column).
     #[arg(long, value_name = "PERIOD|outlet", value_parser = ["day", "week", "month", "outlet"])]

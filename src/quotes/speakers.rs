@@ -6,7 +6,11 @@
 //! ("the official") the latest speaker with that head noun; an indefinite
 //! one ("a senior official") always starts a new speaker; a pronoun goes
 //! back to the most recent speaker it can stand for ("she" not to a man,
-//! "they" to a group or a body, "it" to a body).
+//! "they" to a group or a body, "it" to a body). A speaker named by
+//! surname alone takes the full name the article writes for it ("Mr.
+//! Trump" and "Donald J. Trump"); names joined by "and" are a group, and a
+//! name after a proxy's description ("a spokesman for ...") is not the
+//! speaker's.
 
 use super::cues::Cues;
 use super::mentions::{is_possessive, strip_possessive};
