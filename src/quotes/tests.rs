@@ -66,6 +66,11 @@ fn attribution_patterns() {
             &[("direct", "We will not back down,", "abe-1")],
         ),
         (
+            "a cue that is mostly a noun, before that",
+            "The Tax Foundation estimates that the plan would cost billions.",
+            &[("indirect", "the plan would cost billions", "foundation-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
