@@ -686,6 +686,16 @@ fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
         return false;
     }
     let conjunction = para.is_word(next, &["and"]) || para.is_word(next, CONTENT_ENDS);
+    // "watched the museum rise and thought of the days", "call out Russia
+    // and consider sanctions": a verb of thought joined by "and" goes on
+    // the content rather than starting an attribution of its own.
+    let thought_after_and = para.is_word(j, &["and"])
+        && para
+            .cue_at(next)
+            .is_some_and(|c| c.kind == CueKind::Thought);
+    if thought_after_and {
+        return false;
+    }
     let attribution = starts.binary_search(&next).is_ok()
         || (conjunction && starts.binary_search(&(next + 1)).is_ok());
     let comma = token.is_punct(',');

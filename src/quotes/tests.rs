@@ -71,6 +71,24 @@ fn attribution_patterns() {
             &[("indirect", "the plan would cost billions", "foundation-1")],
         ),
         (
+            "a thought verb after and goes on the content",
+            "He said he had watched the museum rise and thought of the days when he lived there.",
+            &[(
+                "indirect",
+                "he had watched the museum rise and thought of the days when he lived there",
+                "he-1",
+            )],
+        ),
+        (
+            "a thought verb after and goes on an infinitive content",
+            "Officials urged the administration to call out Russia and consider new sanctions.",
+            &[(
+                "indirect",
+                "the administration to call out Russia and consider new sanctions",
+                "officials-1",
+            )],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
