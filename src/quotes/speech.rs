@@ -686,14 +686,14 @@ fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
         return false;
     }
     let conjunction = para.is_word(next, &["and"]) || para.is_word(next, CONTENT_ENDS);
-    // "watched the museum rise and thought of the days", "call out Russia
-    // and consider sanctions": a verb of thought joined by "and" goes on
-    // the content rather than starting an attribution of its own.
-    let thought_after_and = para.is_word(j, &["and"])
+    // "watched the museum rise and thought of the days", "was elated but
+    // feared the military": a verb of thought joined by "and" or "but"
+    // goes on the content rather than starting an attribution of its own.
+    let joined_thought = para.is_word(j, &["and", "but"])
         && para
             .cue_at(next)
             .is_some_and(|c| c.kind == CueKind::Thought);
-    if thought_after_and {
+    if joined_thought {
         return false;
     }
     let attribution = starts.binary_search(&next).is_ok()

@@ -80,6 +80,11 @@ fn attribution_patterns() {
             )],
         ),
         (
+            "a thought verb after but goes on the content",
+            "Mary Lee said she was elated but feared the military.",
+            &[("indirect", "she was elated but feared the military", "lee-1")],
+        ),
+        (
             "a thought verb after and goes on an infinitive content",
             "Officials urged the administration to call out Russia and consider new sanctions.",
             &[(
