@@ -482,10 +482,16 @@ pub(super) fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() < word.len()
 }
 
-/// `word` without a closing possessive ("Abe's" is "Abe").
+/// `word` without a closing possessive ("Abe's" is "Abe", "Sanders'" is
+/// "Sanders").
 pub(super) fn strip_possessive(word: &str) -> &str {
+    let plural = || {
+        let bare = word.strip_suffix('\'').or_else(|| word.strip_suffix('’'))?;
+        bare.ends_with('s').then_some(bare)
+    };
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
+        .or_else(plural)
         .unwrap_or(word)
 }
 

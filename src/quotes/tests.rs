@@ -94,6 +94,11 @@ fn attribution_patterns() {
             )],
         ),
         (
+            "a plural possessive in the apposition",
+            "Tad Devine, Sanders' senior media adviser, said Republicans are wrong.",
+            &[("indirect", "Republicans are wrong", "devine-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],

@@ -64,6 +64,7 @@ pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     out.clear();
     let s = para.of(text);
     let mut pos = 0;
+    let mut single_open = false;
     while let Some(c) = char_at(s, pos) {
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -71,11 +72,21 @@ pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             continue;
         }
         let (end, kind) = if c.is_alphanumeric() || is_elision(s, pos, c) {
-            (word_end(s, pos), TokKind::Word)
+            let end = word_end(s, pos);
+            let end = end
+                + plural_possessive_at(s, end)
+                    .filter(|_| !single_open)
+                    .unwrap_or(0);
+            (end, TokKind::Word)
         } else {
             let (mark_len, kind) = mark_kind(s, pos, c).unwrap_or((len, TokKind::Punct(c)));
             (pos + mark_len, kind)
         };
+        match kind {
+            TokKind::Single(Dir::Open) => single_open = true,
+            TokKind::Single(_) => single_open = false,
+            _ => {}
+        }
         out.push(Token {
             span: Span::new(para.start + pos, para.start + end),
             kind,
@@ -84,6 +95,16 @@ pub(super) fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         });
         pos = end;
     }
+}
+
+/// The length of the apostrophe of a plural possessive at `end`, the end
+/// of a word in "s" ("Sanders' adviser", "the voters' choice"), when no
+/// single quotation mark is open before it (then it closes that quote).
+fn plural_possessive_at(s: &str, end: usize) -> Option<usize> {
+    let apostrophe = char_at(s, end).filter(|&c| matches!(c, '\'' | '’'))?;
+    let after = char_at(s, end + apostrophe.len_utf8());
+    let plural = s[..end].ends_with('s');
+    (plural && after.is_some_and(char::is_whitespace)).then_some(apostrophe.len_utf8())
 }
 
 /// An apostrophe opening an elided number ('90s) starts a word.
@@ -317,5 +338,34 @@ impl Para<'_> {
 
     pub(super) fn same_sentence(&self, a: usize, b: usize) -> bool {
         b < self.tokens.len() && self.tokens[a].sent == self.tokens[b].sent
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of a paragraph as written.
+    fn pieces(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn plural_possessive_apostrophes_stay_on_their_word() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Sanders' adviser", &["Sanders'", "adviser"]),
+            ("the voters’ choice", &["the", "voters’", "choice"]),
+            (
+                "it was 'a list of errors' and",
+                &["it", "was", "'", "a", "list", "of", "errors", "'", "and"],
+            ),
+            ("'Yes,' he says", &["'", "Yes", ",", "'", "he", "says"]),
+            ("the '90s", &["the", "'90s"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(pieces(text), *want, "{text:?}");
+        }
     }
 }
