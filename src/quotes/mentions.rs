@@ -400,7 +400,16 @@ pub(super) fn starts_apposition(para: &Para, j: usize) -> bool {
             || is_possessive(word)
             || is_participle(word)
             || word.starts_with(char::is_uppercase)
-            || word.starts_with(|c: char| c.is_ascii_digit()))
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || role_after_modifiers(para, j))
+}
+
+/// A role noun after a few lowercase modifiers ("national director",
+/// "longtime political adviser").
+fn role_after_modifiers(para: &Para, j: usize) -> bool {
+    (j + 1..j + 4)
+        .take_while(|&k| para.tokens.get(k).is_some_and(|t| t.kind == TokKind::Word))
+        .any(|k| para.is_word(k, APPOSITION_STARTS))
 }
 
 /// A lowercase past participle ("taken", "conducted").

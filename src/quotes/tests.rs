@@ -99,6 +99,11 @@ fn attribution_patterns() {
             &[("indirect", "Republicans are wrong", "devine-1")],
         ),
         (
+            "an apposition opening with modifiers of a role",
+            "Joe Hale, national director of the league, said that he was tired.",
+            &[("indirect", "he was tired", "hale-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
