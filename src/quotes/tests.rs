@@ -104,6 +104,11 @@ fn attribution_patterns() {
             &[("indirect", "he was tired", "hale-1")],
         ),
         (
+            "a percentage as the subject",
+            "In the poll, 42% say the plan is fair.",
+            &[("indirect", "the plan is fair", "42-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],

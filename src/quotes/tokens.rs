@@ -115,7 +115,8 @@ pub(super) fn is_elision(s: &str, pos: usize, c: char) -> bool {
 
 /// End of the word starting at `start`: letters and digits, joined by
 /// apostrophes and hyphens between them (didn't, Jae-in), with the periods of
-/// initials and title abbreviations (U.S., Mrs.).
+/// initials and title abbreviations (U.S., Mrs.) and the sign of a
+/// percentage (42%).
 pub(super) fn word_end(s: &str, start: usize) -> usize {
     let first = char_at(s, start).map_or(1, char::len_utf8);
     let mut end = start + first;
@@ -126,6 +127,8 @@ pub(super) fn word_end(s: &str, start: usize) -> usize {
             true
         } else if c == '.' {
             is_abbreviation(&s[segment..end], &s[start..end])
+        } else if c == '%' {
+            s[..end].ends_with(|d: char| d.is_ascii_digit())
         } else if matches!(c, '\'' | '’' | '-' | '&') {
             char_at(s, end + len).is_some_and(char::is_alphanumeric)
         } else {
@@ -353,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn plural_possessive_apostrophes_stay_on_their_word() {
+    fn possessive_apostrophes_and_percent_signs_stay_on_their_word() {
         let cases: &[(&str, &[&str])] = &[
             ("Sanders' adviser", &["Sanders'", "adviser"]),
             ("the voters’ choice", &["the", "voters’", "choice"]),
@@ -363,6 +366,8 @@ mod tests {
             ),
             ("'Yes,' he says", &["'", "Yes", ",", "'", "he", "says"]),
             ("the '90s", &["the", "'90s"]),
+            ("42% say", &["42%", "say"]),
+            ("rose 5 %.", &["rose", "5", "%", "."]),
         ];
         for (text, want) in cases {
             assert_eq!(pieces(text), *want, "{text:?}");
