@@ -155,9 +155,12 @@ pub(super) fn walk_back(para: &Para, cue: usize, floor: usize) -> Walk {
         }
         _ => None,
     };
+    // A subject pronoun needs no clause start before it: "On Tuesday he
+    // said".
+    let pronoun = |m: Mention| m.first == m.last && para.has(m.first, PRONOUN);
     match found {
         Some(m)
-            if (starts_clause_at(para, m.first, floor) || names_what(para, m))
+            if (starts_clause_at(para, m.first, floor) || names_what(para, m) || pronoun(m))
                 && valid_mention(para, m) =>
         {
             Walk::Found(m)

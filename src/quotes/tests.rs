@@ -109,6 +109,11 @@ fn attribution_patterns() {
             &[("indirect", "the plan is fair", "42-1")],
         ),
         (
+            "a subject pronoun after a time phrase",
+            "On Tuesday night he said the plan posed a threat.",
+            &[("indirect", "the plan posed a threat", "he-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
