@@ -478,7 +478,8 @@ pub(super) fn valid_mention(para: &Para, m: Mention) -> bool {
         || first.starts_with(|c: char| c.is_ascii_digit())
         || para.has(a, DETERMINER)
         || capital(para.word(b));
-    let adverb = a == b && (first.ends_with("ly") || first.ends_with("ing"));
+    // "Clearly", "Speaking" alone; "Kelly", "King" and "Manning" are names.
+    let adverb = a == b && !capital(first) && (first.ends_with("ly") || first.ends_with("ing"));
     let lone_determiner = a == b && para.has(a, DETERMINER) && !capital(first);
     if adverb || lone_determiner || (para.is_stop_word(a) && !joins_quantifier(para, a)) {
         return false;

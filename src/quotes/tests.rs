@@ -114,6 +114,14 @@ fn attribution_patterns() {
             &[("indirect", "the plan posed a threat", "he-1")],
         ),
         (
+            "surnames in -ly and -ing are names, not adverbs",
+            "King said the plan was fair. Kelly said it was not.",
+            &[
+                ("indirect", "the plan was fair", "king-1"),
+                ("indirect", "it was not", "kelly-1"),
+            ],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
