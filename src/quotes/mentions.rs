@@ -294,6 +294,24 @@ pub(super) fn object_of_description(para: &Para, j: usize) -> bool {
 pub(super) fn joins_quantifier(para: &Para, j: usize) -> bool {
     (para.is_word(j, &["at"]) && para.is_word(j + 1, &["least", "most"]))
         || (j > 0 && para.is_word(j, &["than"]) && para.is_word(j - 1, &["more", "less", "fewer"]))
+        || (para.is_word(j, APPROXIMATORS) && is_number(para, j + 1))
+}
+
+/// Words before a number that make it approximate ("about 40 percent").
+const APPROXIMATORS: &[&str] = &[
+    "about", "around", "roughly", "nearly", "almost", "over", "under", "some", "just", "only",
+];
+
+/// Token `k` is a number, in digits or words ("40", "four", "two-thirds").
+fn is_number(para: &Para, k: usize) -> bool {
+    let word = para.tokens.get(k).map(|_| para.word(k)).unwrap_or("");
+    let head = word.split('-').next().unwrap_or("").to_lowercase();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
+        ]
+        .contains(&head.as_str())
 }
 
 /// The preposition at `j` links a description to a name or a determined

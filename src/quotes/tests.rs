@@ -122,6 +122,11 @@ fn attribution_patterns() {
             ],
         ),
         (
+            "an approximate number as the subject",
+            "About 40 percent said they were angry.",
+            &[("indirect", "they were angry", "percent-1")],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
