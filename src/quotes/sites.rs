@@ -6,14 +6,14 @@ use super::cues::{CueKind, CueMatch};
 use super::marks::Piece;
 use super::mentions::{
     clause_subject, forward_mention, forward_phrase, is_progressive, subject_before, walk_back,
-    Walk,
+    Mention, Walk,
 };
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, DETERMINER, INVERTING_CUES, OBJECT_PRONOUN, PASSIVE_AUXILIARIES, PREPOSITION,
     PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS, SOURCE_NOUNS,
 };
-use super::{MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS};
+use super::{MAX_APPOSITION_TOKENS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS};
 use crate::types::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,7 +219,12 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
     }
     let inverted = !cue.source_follows && inverts(para, first);
     if cue.source_follows || inverted {
-        let m = forward_mention(para, cue.last + 1, !para.opens_sentence(first))?;
+        // "According to ..." opening a sentence names its source up to the
+        // comma, whatever its shape.
+        let m = match cue.source_follows && para.opens_sentence(first) {
+            true => source_to_comma(para, forward_phrase(para, cue.last + 1)?),
+            false => forward_mention(para, cue.last + 1, !para.opens_sentence(first))?,
+        };
         site.mention = Some(para.range(m.first, m.last));
         site.form = Form::After;
         site.last = m.last;
@@ -248,6 +253,19 @@ fn site_at(para: &Para, first: usize, cue: CueMatch, sites: &[Site]) -> Option<S
         site.about = forward_phrase(para, site.last + 2).map(|m| para.range(m.first, m.last));
     }
     Some(site)
+}
+
+/// "According to early results of the exit poll conducted by Edison
+/// Research for the AP, Clinton led": a source opening the sentence runs
+/// to its comma, however long.
+fn source_to_comma(para: &Para, m: Mention) -> Mention {
+    let comma = (m.last + 1..para.tokens.len())
+        .take_while(|&j| j - m.first < MAX_APPOSITION_TOKENS && para.same_sentence(m.first, j))
+        .find(|&j| para.tokens[j].is_punct(','));
+    comma.map_or(m, |c| Mention {
+        first: m.first,
+        last: c - 1,
+    })
 }
 
 /// "Asked whether ...", "When asked about ...": a participle of asking

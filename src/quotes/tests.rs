@@ -250,12 +250,11 @@ fn attribution_patterns() {
         ),
         (
             "according to with a long source",
-            "According to early results of polls taken for the Daily Star and two networks, turnout was high.",
-            &[(
-                "indirect",
-                "turnout was high",
-                "star-1",
-            )],
+            "According to early results of polls taken for the Daily Star and two networks, turnout was high. According to early results of the exit poll conducted by Edison Research for the network, Clinton led.",
+            &[
+                ("indirect", "turnout was high", "results-1"),
+                ("indirect", "Clinton led", "results-1"),
+            ],
         ),
         (
             "a sentence opening with a source in a phrase",
