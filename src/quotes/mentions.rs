@@ -305,14 +305,15 @@ const APPROXIMATORS: &[&str] = &[
 /// Token `k` is a number, in digits or words ("40", "four", "two-thirds").
 fn is_number(para: &Para, k: usize) -> bool {
     let word = para.tokens.get(k).map(|_| para.word(k)).unwrap_or("");
-    let head = word.split('-').next().unwrap_or("").to_lowercase();
-    word.starts_with(|c: char| c.is_ascii_digit())
-        || [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
-        ]
-        .contains(&head.as_str())
+    let head = word.split('-').next().unwrap_or("");
+    word.starts_with(|c: char| c.is_ascii_digit()) || is_one_of(head, NUMBER_WORDS)
 }
+
+/// Numbers in words that open a quantity ("four in 10", "two-thirds").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
+];
 
 /// The preposition at `j` links a description to a name or a determined
 /// noun phrase that follows it within the mention.
