@@ -643,11 +643,18 @@ fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
     let mut last = k;
     let mut j = k;
     let mut quoted = false;
+    // "said that while he opposed Trump, he backed Cruz": the first comma
+    // after a fronted subordinate clause leads on to the main clause.
+    let mut fronted = para.is_word(k, FRONTED_SUBORDINATORS);
     while j < para.tokens.len()
         && j - k < MAX_CONTENT_TOKENS
         && (quoted || para.same_sentence(k, j))
-        && !ends_content(para, j, starts)
     {
+        let comma = para.tokens[j].is_punct(',');
+        if !(fronted && comma) && ends_content(para, j, starts) {
+            break;
+        }
+        fronted &= !comma;
         quoted = match para.tokens[j].kind {
             TokKind::Double(Dir::Open) => true,
             TokKind::Double(Dir::Close) => false,
@@ -668,6 +675,12 @@ fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
         last: without_final_stop(para, k, last),
     })
 }
+
+/// Words opening a subordinate clause that may come before the main
+/// clause of a content.
+const FRONTED_SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "when", "because", "since", "after", "before", "unless",
+];
 
 fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
     let token = &para.tokens[j];

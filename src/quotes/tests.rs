@@ -127,6 +127,15 @@ fn attribution_patterns() {
             &[("indirect", "they were angry", "percent-1")],
         ),
         (
+            "a fronted subordinate clause in the content",
+            "Joe Hale said that while he opposed the plan, he was supporting it now.",
+            &[(
+                "indirect",
+                "while he opposed the plan, he was supporting it now",
+                "hale-1",
+            )],
+        ),
+        (
             "quote without comma",
             "\"Go home\" she said.",
             &[("direct", "Go home", "she-1")],
