@@ -54,19 +54,16 @@ impl Engine {
         let layout = self.layout(&doc);
         let sentences = segment::split_sentences(text, &layout);
         let mut attribution = quotes::attribute(text, &layout, &sentences, &self.cues);
-        for speaker in &mut attribution.speakers {
-            speaker.name.take_if(|name| self.names_a_body(name));
-        }
+        let speaker_actors: Vec<Option<ActorIdx>> = attribution
+            .speakers
+            .iter_mut()
+            .map(|s| self.speaker_actor(s, &layout))
+            .collect();
         let mentions = self.mentions(text, &layout);
         let (tokens, matches) = self.match_terms(text, &layout);
         let scorer = UnitScorer {
             tone: self.tone_context(text, &tokens, &matches),
         };
-        let speaker_actors: Vec<Option<ActorIdx>> = attribution
-            .speakers
-            .iter()
-            .map(|s| self.speaker_actor(s, &layout))
-            .collect();
         let quotes = scorer.quotes(&attribution, &mentions, &speaker_actors);
         let sentences = scorer.sentences(&sentences, &quotes, &mentions);
         let outlet = layout
@@ -234,13 +231,19 @@ impl Engine {
     /// else, for a government body named without its country ("a foreign
     /// ministry spokesman"), the country of the dateline, as wire copy
     /// writes it ("BEIJING (Reuters) - ...").
-    pub fn speaker_actor(&self, speaker: &Speaker, layout: &Layout) -> Option<ActorIdx> {
-        let person = speaker
+    ///
+    /// A name that is a country or body of the actor lexicon ("South
+    /// Korea", "Saudi Arabia") is no person's name: it is dropped from the
+    /// speaker.
+    pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
+        let named = speaker
             .name
             .as_deref()
             .and_then(|name| self.actor_named(name));
-        if let Some(person) = person.filter(|&a| self.actors.get(a).kind == "person") {
-            return Some(person);
+        match named {
+            Some(actor) if self.actors.get(actor).kind == "person" => return Some(actor),
+            Some(_) => speaker.name = None,
+            None => {}
         }
         let date = layout.date.as_deref();
         let d = speaker
@@ -258,13 +261,6 @@ impl Engine {
         } else {
             Some(self.actors.root_on(last.actor, date))
         }
-    }
-
-    /// Whether a speaker's name is the name of a country or body of the
-    /// actor lexicon ("South Korea", "Saudi Arabia"), not a person's.
-    fn names_a_body(&self, name: &str) -> bool {
-        self.actor_named(name)
-            .is_some_and(|a| self.actors.get(a).kind != "person")
     }
 
     /// The actor whose name is the whole of `name`, if any.
