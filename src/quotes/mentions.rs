@@ -6,10 +6,10 @@
 
 use super::tokens::{Para, TokKind};
 use super::words::{
-    is_one_of, ADVERB, APPOSITION_STARTS, CLAUSE_OPENERS, CLAUSE_STARTS, DEFINITE_DETERMINERS,
-    DETERMINER, GROUP, INDEFINITE_DETERMINERS, LY_NOUNS, OBJECT_PRONOUN, PARENTHETICAL_STARTS,
-    PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS,
-    TIME_OPENERS, TIME_WORD, TITLE,
+    is_one_of, ADVERB, APPOSITION_STARTS, APPROXIMATORS, CLAUSE_OPENERS, CLAUSE_STARTS,
+    DEFINITE_DETERMINERS, DETERMINER, GROUP, INDEFINITE_DETERMINERS, LY_NOUNS, NUMBER_WORDS,
+    OBJECT_PRONOUN, PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS,
+    RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD, TITLE,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_MENTION_TOKENS, MAX_PARENTHETICAL_TOKENS,
@@ -297,23 +297,12 @@ pub(super) fn joins_quantifier(para: &Para, j: usize) -> bool {
         || (para.is_word(j, APPROXIMATORS) && is_number(para, j + 1))
 }
 
-/// Words before a number that make it approximate ("about 40 percent").
-const APPROXIMATORS: &[&str] = &[
-    "about", "around", "roughly", "nearly", "almost", "over", "under", "some", "just", "only",
-];
-
 /// Token `k` is a number, in digits or words ("40", "four", "two-thirds").
 fn is_number(para: &Para, k: usize) -> bool {
     let word = para.tokens.get(k).map(|_| para.word(k)).unwrap_or("");
     let head = word.split('-').next().unwrap_or("");
     word.starts_with(|c: char| c.is_ascii_digit()) || is_one_of(head, NUMBER_WORDS)
 }
-
-/// Numbers in words that open a quantity ("four in 10", "two-thirds").
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
-];
 
 /// The preposition at `j` links a description to a name or a determined
 /// noun phrase that follows it within the mention.
@@ -426,7 +415,7 @@ pub(super) fn starts_apposition(para: &Para, j: usize) -> bool {
             || role_after_modifiers(para, j))
 }
 
-/// A role noun after a few lowercase modifiers ("national director",
+/// A role noun after at most two modifiers ("national director",
 /// "longtime political adviser").
 fn role_after_modifiers(para: &Para, j: usize) -> bool {
     (j + 1..j + 4)

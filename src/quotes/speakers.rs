@@ -538,8 +538,8 @@ impl SpeakerBook {
     }
 
     /// The speakers, a name written as a surname alone ("Mr. Trump",
-    /// "Gorka") completed from the full names the article writes, read
-    /// once a speaker needs them.
+    /// "Gorka") completed from the full names the article writes (the text
+    /// is read only when some speaker goes by a surname alone).
     fn into_speakers(self, text: &str, cues: &Cues) -> Vec<Speaker> {
         let bare = |e: &Entry| {
             let one_word = e.speaker.name.as_deref().is_none_or(|n| !n.contains(' '));

@@ -8,8 +8,8 @@ use super::mentions::is_manner_adverb;
 use super::sites::{find_sites, Form, Site};
 use super::tokens::{Dir, Para, TokKind, Token};
 use super::words::{
-    ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, MID_CONTENT_ENDS, OBJECTS,
-    OBJECT_CUES, PRONOUN, TIME_OPENERS, TIME_WORD,
+    ADVERBIAL_OPENERS, CLAUSE_OPENERS, CONTENT_ENDS, DETERMINER, FRONTED_SUBORDINATORS,
+    MID_CONTENT_ENDS, OBJECTS, OBJECT_CUES, PRONOUN, TIME_OPENERS, TIME_WORD,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_ATTRIBUTION_TOKENS, MAX_CONTENT_TOKENS, MAX_LEAD_IN_WORDS,
@@ -675,12 +675,6 @@ fn forward_content(para: &Para, k: usize, starts: &[usize]) -> Option<Content> {
         last: without_final_stop(para, k, last),
     })
 }
-
-/// Words opening a subordinate clause that may come before the main
-/// clause of a content.
-const FRONTED_SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "if", "when", "because", "since", "after", "before", "unless",
-];
 
 fn ends_content(para: &Para, j: usize, starts: &[usize]) -> bool {
     let token = &para.tokens[j];

@@ -740,6 +740,20 @@ pub(super) const MID_CONTENT_ENDS: &[&str] = &[
 ];
 /// Conjunctions that end reported speech after a comma (", although he ...").
 pub(super) const CONTENT_ENDS: &[&str] = &["but", "although", "though", "while", "whereas"];
+/// Words opening a subordinate clause that may come before the main
+/// clause of a content ("said that while he opposed Trump, he ...").
+pub(super) const FRONTED_SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "when", "because", "since", "after", "before", "unless",
+];
+/// Words before a number that make it approximate ("about 40 percent").
+pub(super) const APPROXIMATORS: &[&str] = &[
+    "about", "around", "roughly", "nearly", "almost", "over", "under", "some", "just", "only",
+];
+/// Numbers in words that open a quantity ("four in 10", "two-thirds").
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
+];
 
 pub(super) fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
