@@ -255,17 +255,15 @@ fn merge_dyads(
     categories_header: &[String],
     dialect: Dialect,
 ) -> Result<BTreeMap<DyadKey, DyadStats>> {
-    let mut merged: BTreeMap<DyadKey, DyadStats> = BTreeMap::new();
-    aggregate_rows(dirs, "dyads.csv", header, dialect, |c| {
+    let read = |c: &Cells| {
         let stats = DyadStats {
             tone: c.tone_sum(2, 7)?,
             polarity: c.polarity(4)?,
             categories: BTreeMap::new(),
         };
-        let key = (c.text(0), c.text(1), c.text(8));
-        merged.entry(key).or_default().merge(&stats);
-        Ok(())
-    })?;
+        Ok(((c.text(0), c.text(1), c.text(8)), stats))
+    };
+    let mut merged = sum_rows(dirs, "dyads.csv", header, dialect, read, DyadStats::merge)?;
     aggregate_rows(
         dirs,
         "dyad_categories.csv",
@@ -292,8 +290,7 @@ fn merge_speakers(
     header: &[String],
     dialect: Dialect,
 ) -> Result<BTreeMap<SpeakerKey, SpeakerStats>> {
-    let mut merged: BTreeMap<SpeakerKey, SpeakerStats> = BTreeMap::new();
-    aggregate_rows(dirs, "speakers.csv", header, dialect, |c| {
+    let read = |c: &Cells| {
         let stats = SpeakerStats {
             quotes: c.tone_sum(2, 10)?,
             articles: c.count(3)?,
@@ -301,8 +298,32 @@ fn merge_speakers(
             female: c.count(8)?,
             male: c.count(9)?,
         };
-        let key = (c.text(0), c.text(1), c.text(11));
-        merged.entry(key).or_default().merge(&stats);
+        Ok(((c.text(0), c.text(1), c.text(11)), stats))
+    };
+    sum_rows(
+        dirs,
+        "speakers.csv",
+        header,
+        dialect,
+        read,
+        SpeakerStats::merge,
+    )
+}
+
+/// The rows of `name` in every directory, each read into a key and a
+/// partial result, folded per key with `merge`.
+fn sum_rows<K: Ord, S: Default>(
+    dirs: &[PathBuf],
+    name: &str,
+    header: &[String],
+    dialect: Dialect,
+    read: impl Fn(&Cells) -> Result<(K, S)>,
+    merge: impl Fn(&mut S, &S),
+) -> Result<BTreeMap<K, S>> {
+    let mut merged: BTreeMap<K, S> = BTreeMap::new();
+    aggregate_rows(dirs, name, header, dialect, |c| {
+        let (key, stats) = read(c)?;
+        merge(merged.entry(key).or_default(), &stats);
         Ok(())
     })?;
     Ok(merged)
