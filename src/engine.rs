@@ -232,25 +232,37 @@ impl Engine {
     /// ministry spokesman"), the country of the dateline, as wire copy
     /// writes it ("BEIJING (Reuters) - ...").
     ///
-    /// A name that is a country or body of the actor lexicon ("South
-    /// Korea", "Saudi Arabia") is no person's name: it is dropped from the
-    /// speaker.
+    /// A name that is a person of the actor lexicon becomes that person's
+    /// name as the lexicon writes it ("Donald J. Trump", "Trump": "Donald
+    /// Trump"), so one person is one speaker across articles. A name that
+    /// is a country or body ("South Korea", "Saudi Arabia") is no person's
+    /// name: it is dropped from the speaker. An actor found only inside the
+    /// name is a namesake, not the speaker ("Eric Trump", "Jeb Bush",
+    /// "Donald Trump Jr.", "Jordan Peterson").
     pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
-        let named = speaker
+        let in_name = speaker
             .name
             .as_deref()
-            .and_then(|name| self.actor_named(name));
-        match named {
-            Some(actor) if self.actors.get(actor).kind == "person" => return Some(actor),
-            Some(_) => speaker.name = None,
-            None => {}
+            .map(|name| self.actors.find_in(name, &self.cues))
+            .unwrap_or_default();
+        let name_len = speaker.name.as_ref().map_or(0, String::len);
+        let (whole, part): (Vec<_>, Vec<_>) =
+            in_name.into_iter().partition(|m| m.span.len() == name_len);
+        if let Some(named) = whole.first() {
+            let actor = self.actors.get(named.actor);
+            if actor.kind == "person" {
+                speaker.name = Some(actor.name.clone());
+                return Some(named.actor);
+            }
+            speaker.name = None;
         }
         let date = layout.date.as_deref();
         let d = speaker
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
         let found = self.actors.find_in(&speaker.description, &self.cues);
-        let Some(last) = found.last() else {
+        let namesake = |actor: ActorIdx| part.iter().any(|p| p.actor == actor);
+        let Some(last) = found.iter().rev().find(|m| !namesake(m.actor)) else {
             return actors::names_a_government_body(&speaker.description)
                 .then(|| self.dateline_country(layout))
                 .flatten();
@@ -261,13 +273,6 @@ impl Engine {
         } else {
             Some(self.actors.root_on(last.actor, date))
         }
-    }
-
-    /// The actor whose name is the whole of `name`, if any.
-    fn actor_named(&self, name: &str) -> Option<ActorIdx> {
-        let found = self.actors.find_in(name, &self.cues);
-        let whole = found.iter().find(|m| m.span.len() == name.len());
-        whole.map(|m| m.actor)
     }
 
     /// The country of the article's dateline ("BEIJING" -> CHN), if the

@@ -867,3 +867,35 @@ fn speakers_are_counted_across_articles_by_name() {
     let sum: f64 = tones.iter().sum();
     assert_eq!(row[10], format!("{sum:.4}"));
 }
+
+#[test]
+fn a_person_of_the_actor_lexicon_is_one_speaker_and_namesakes_are_not_them() {
+    let (_dir, out) = score_clean(&[
+        (
+            "a.txt",
+            "Rally in Ohio\n\nDonald J. Trump said on Monday that the rally was \
+             \"a great success\". Eric Trump, his son, said the crowd was huge.\n"
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            "Debate night\n\n\"We will win,\" Mr. Trump said. Jeb Bush said the \
+             plan was a failure.\n"
+                .as_bytes(),
+        ),
+    ]);
+    let speakers = rows(&out, "speakers.csv");
+    let keyed: Vec<[&str; 3]> = speakers[1..]
+        .iter()
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str()])
+        .collect();
+    assert_eq!(
+        keyed,
+        [
+            ["Donald Trump", "USA.TRUMP", "2"],
+            ["Eric Trump", "", "1"],
+            ["Jeb Bush", "", "1"],
+        ],
+        "{speakers:?}"
+    );
+}
