@@ -15,8 +15,8 @@
 use super::cues::Cues;
 use super::mentions::{is_possessive, strip_possessive};
 use super::words::{
-    DEFINITE, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE, PRONOUN,
-    PROXY_WORDS, TITLE,
+    DEFINITE, DETERMINER, FEMALE, GROUP, HEAD_END, INDEFINITE, MALE, NAME_PARTICLE, PARTICIPLE,
+    PREPOSITION, PRONOUN, PROXY_WORDS, STOP, TIME_WORD, TITLE,
 };
 use crate::actors::PersonNames;
 use crate::types::{Gender, Quote, QuoteKind, Span, Speaker};
@@ -86,7 +86,7 @@ fn classify_mention(mention: &str, cues: &Cues) -> Mention {
         .any(|w| matches!(w[1], "and" | "&") && w[0].starts_with(char::is_uppercase));
     let kind = if words.words.len() == 1 && words.is(0, PRONOUN) {
         MentionKind::Pronoun(first.to_lowercase())
-    } else if let Some(name) = (!coordinated).then(|| name_at_end(&words)).flatten() {
+    } else if let Some(name) = (!coordinated).then(|| name_at_end(&words, cues)).flatten() {
         name
     } else {
         let head = match coordinated {
@@ -118,7 +118,7 @@ fn classify_mention(mention: &str, cues: &Cues) -> Mention {
 /// with a determiner and no name of two words closes it, or when no
 /// capitalised word closes it, or when the phrase is a group noun at a
 /// sentence start ("Officials").
-fn name_at_end(words: &Words) -> Option<MentionKind> {
+fn name_at_end(words: &Words, cues: &Cues) -> Option<MentionKind> {
     let w = &words.words;
     let capital = |i: usize| w[i].starts_with(char::is_uppercase) || words.is(i, NAME_PARTICLE);
     let run = (0..w.len()).rev().take_while(|&i| capital(i)).count();
@@ -133,26 +133,26 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         return None;
     }
     let last = w.len() - 1;
-    let given = (last > start && !words.is(last - 1, TITLE)).then(|| key(w[last - 1]));
-    let titles = (0..last - usize::from(given.is_some()))
-        .filter(|&i| words.is(i, TITLE))
-        .map(|i| key(w[i]))
-        .collect();
     let after_titles = (start..last)
         .rev()
         .find(|&i| words.is(i, TITLE))
         .map_or(start, |i| i + 1);
-    // A capitalised description before the name is not part of it
-    // ("Billionaire Mark Cuban", "Democrat Hillary Clinton").
-    let first = (after_titles..last)
-        .find(|&i| !DESCRIPTIONS.contains(&key(w[i]).as_str()))
-        .unwrap_or(after_titles);
+    let first = name_start(words, after_titles, last, cues);
+    let given = (last > first && !words.is(last - 1, TITLE)).then(|| key(w[last - 1]));
+    let titles = (0..last - usize::from(given.is_some()))
+        .filter(|&i| words.is(i, TITLE))
+        .map(|i| key(w[i]))
+        .collect();
     let titled = after_titles > 0 && words.is(after_titles - 1, TITLE);
     let body = words.is(after_titles, DEFINITE | INDEFINITE)
         || words.is(last, GROUP)
         || INSTITUTION_NOUNS.contains(&key(w[last]).as_str())
         || w[first..].iter().any(|word| shouted(word));
-    let person = (given.is_some() || titled) && !body;
+    let place = words.is(last, TIME_WORD)
+        || given
+            .as_deref()
+            .is_some_and(|g| PLACE_PREFIXES.contains(&g));
+    let person = (given.is_some() || titled) && !body && !place;
     Some(MentionKind::Name {
         surname: key(w[last]),
         given,
@@ -160,6 +160,41 @@ fn name_at_end(words: &Words) -> Option<MentionKind> {
         written: person.then(|| written_name(&w[first..])),
     })
 }
+
+/// Where a person's name starts in the capitalised words `from..=last`:
+/// after the last possessive ("MSNBC's Chris Matthews") or capitalised
+/// grammar word of a headline ("Big Win For Bernie"), past descriptions
+/// ("Billionaire Mark Cuban"), and at the first given name of the list
+/// that two or more capitalised words precede ("Benghazi Widow Dorothy
+/// Woods", "Maricopa County Recorder Helen Purcell").
+fn name_start(words: &Words, from: usize, last: usize, cues: &Cues) -> usize {
+    let w = &words.words;
+    let grammar =
+        |i: usize| words.is(i, STOP | DETERMINER | PREPOSITION) && !words.is(i, NAME_PARTICLE);
+    let cut = (from..last)
+        .rev()
+        .find(|&i| is_possessive(w[i]) || grammar(i))
+        .map_or(from, |i| i + 1);
+    let described = (cut..last)
+        .find(|&i| !DESCRIPTIONS.contains(&key(w[i]).as_str()))
+        .unwrap_or(cut);
+    match (described..last).find(|&i| cues.is_given_name(w[i])) {
+        Some(given) if given >= described + MIN_WORDS_BEFORE_GIVEN => given,
+        _ => described,
+    }
+}
+
+/// How many capitalised words must precede a given name for the name to
+/// start there: one may be a given name the list lacks ("Billie Jean
+/// King", "Giovanni Maria Vian").
+const MIN_WORDS_BEFORE_GIVEN: usize = 2;
+
+/// First words of place names that read like a given name and surname
+/// ("New Hampshire", "North Carolina").
+const PLACE_PREFIXES: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "san",
+    "santa", "los", "las", "fort", "port", "saint", "st", "united", "upper", "lower",
+];
 
 /// Whether the name starting at `start` is someone the speaker speaks for
 /// or is close to, after a proxy's description ("A spokesman for John
@@ -241,21 +276,31 @@ fn group_head(words: &Words) -> String {
 const DESCRIPTIONS: &[&str] = &[
     "actor",
     "actress",
+    "alderman",
     "anchor",
     "author",
     "billionaire",
     "businessman",
     "businesswoman",
     "candidate",
+    "co-moderator",
     "comedian",
+    "counsel",
     "democrat",
     "even",
+    "filmmaker",
     "host",
     "journalist",
+    "moderator",
+    "officer",
     "pastor",
+    "rabbi",
     "representative",
     "republican",
+    "rival",
+    "sheriff",
     "singer",
+    "staff",
 ];
 
 /// Nouns that end the name of a body, not of a person ("the Justice

@@ -1023,6 +1023,33 @@ fn speaker_names() {
             "\"Talks resumed,\" said Secretary of State John Kerry.",
             Some("John Kerry"),
         ),
+        // A possessive before the name is an employer or a place.
+        (
+            "\"Talks resumed,\" MSNBC's Chris Matthews said.",
+            Some("Chris Matthews"),
+        ),
+        (
+            "\"Talks resumed,\" said North Carolina\u{2019}s Ada Fisher.",
+            Some("Ada Fisher"),
+        ),
+        ("\"Talks resumed,\" said Media Center's Bozell.", None),
+        // Capitalised roles before a given name are no part of the name.
+        (
+            "\"Talks resumed,\" said Maricopa County Recorder Helen Purcell.",
+            Some("Helen Purcell"),
+        ),
+        (
+            "\"Talks resumed,\" said Chicago Alderman Jason C. Ervin.",
+            Some("Jason C. Ervin"),
+        ),
+        // One word before a listed given name may be a given name too.
+        (
+            "\"Talks resumed,\" said Billie Jean King.",
+            Some("Billie Jean King"),
+        ),
+        // Places and times are no names.
+        ("\"Talks resumed,\" New Hampshire said.", None),
+        ("\"Talks resumed,\" Last Monday said.", None),
     ];
     for &(text, want) in cases {
         let a = run(text);
