@@ -453,6 +453,7 @@ impl ActorLexicon {
             }
             let next = found.peek().map(|&(n, _)| n);
             let in_a_name = self.is_surname(text, pattern.actor, at, previous, names)
+                || self.is_namesake(text, pattern.actor, at, previous, names)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
             if pattern.other_sense {
@@ -477,8 +478,7 @@ impl ActorLexicon {
     /// Whether a mention of a country or body at `at` is a person's
     /// surname: right after a given name that is not itself the end of the
     /// mention before ("Michael Jordan" is not JOR; "India China" keeps
-    /// both). A person of the actor lexicon is named that way and is kept
-    /// ("Donald Trump").
+    /// both).
     fn is_surname(
         &self,
         text: &str,
@@ -487,15 +487,35 @@ impl ActorLexicon {
         previous: Option<Span>,
         names: &dyn PersonNames,
     ) -> bool {
-        if self.get(actor).kind == "person" {
+        self.get(actor).kind != "person" && after_given_name(text, at, previous, names)
+    }
+
+    /// Whether a mention of a person at `at` names someone else of that
+    /// name: their surname alone after another given name ("Jeb Bush",
+    /// "Eric Trump"; the person's own full names are longer aliases, which
+    /// win), or their name before "Jr." ("Donald Trump Jr.").
+    fn is_namesake(
+        &self,
+        text: &str,
+        actor: ActorIdx,
+        at: Span,
+        previous: Option<Span>,
+        names: &dyn PersonNames,
+    ) -> bool {
+        if self.get(actor).kind != "person" {
             return false;
         }
-        let Some(head) = text[..at.start].strip_suffix(' ') else {
-            return false;
-        };
-        let (start, word) = word_ending(head);
-        let word_is_a_mention = previous.is_some_and(|p| p.end == start + word.len());
-        !word_is_a_mention && names.is_given_name(word)
+        let after = &text[at.end..];
+        let junior = ["Jr", ", Jr"].iter().any(|j| {
+            after
+                .strip_prefix(' ')
+                .unwrap_or(after)
+                .strip_prefix(j)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
+        let surname_alone =
+            !at.of(text).contains(' ') && after_given_name(text, at, previous, names);
+        junior || surname_alone
     }
 
     /// Whether a mention of a country or body at `at` is the given name of
@@ -731,6 +751,17 @@ fn word_ending(head: &str) -> (usize, &str) {
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Whether the mention at `at` follows a given name that is not itself the
+/// end of the mention before (`previous`).
+fn after_given_name(text: &str, at: Span, previous: Option<Span>, names: &dyn PersonNames) -> bool {
+    let Some(head) = text[..at.start].strip_suffix(' ') else {
+        return false;
+    };
+    let (start, word) = word_ending(head);
+    let word_is_a_mention = previous.is_some_and(|p| p.end == start + word.len());
+    !word_is_a_mention && names.is_given_name(word)
 }
 
 /// Whether `text` reads as a headline in title case: at least three words

@@ -236,9 +236,10 @@ impl Engine {
     /// name as the lexicon writes it ("Donald J. Trump", "Trump": "Donald
     /// Trump"), so one person is one speaker across articles. A name that
     /// is a country or body ("South Korea", "Saudi Arabia") is no person's
-    /// name: it is dropped from the speaker. An actor found only inside the
-    /// name is a namesake, not the speaker ("Eric Trump", "Jeb Bush",
-    /// "Donald Trump Jr.", "Jordan Peterson").
+    /// name: it is dropped from the speaker. An actor found inside the
+    /// name, or written as one of its words, is not the speaker's
+    /// ("Agence France-Presse"; "Bush" for Jeb Bush, "Biden" in "Hunter
+    /// Biden").
     pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
         let in_name = speaker
             .name
@@ -261,8 +262,12 @@ impl Engine {
             .description
             .trim_end_matches(['\'', '\u{2019}', 's']);
         let found = self.actors.find_in(&speaker.description, &self.cues);
-        let namesake = |actor: ActorIdx| part.iter().any(|p| p.actor == actor);
-        let Some(last) = found.iter().rev().find(|m| !namesake(m.actor)) else {
+        let name_words: Vec<&str> = speaker.name.iter().flat_map(|n| n.split(' ')).collect();
+        let namesake = |m: &&ActorMention| {
+            part.iter().any(|p| p.actor == m.actor)
+                || name_words.contains(&m.span.of(&speaker.description))
+        };
+        let Some(last) = found.iter().rev().find(|m| !namesake(m)) else {
             return actors::names_a_government_body(&speaker.description)
                 .then(|| self.dateline_country(layout))
                 .flatten();

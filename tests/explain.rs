@@ -220,6 +220,33 @@ fn a_country_in_a_persons_name_is_not_a_country() {
     assert_eq!(e["quotes"][0]["speaker_actor"], "JOR");
 }
 
+/// A person of the actor lexicon named by surname alone after another
+/// given name, or before "Jr.", is someone else of that name; their own
+/// full names, titles and initials keep them.
+#[test]
+fn a_namesake_is_not_the_lexicon_person() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Jeb Bush criticized the plan.", &[]),
+        ("Critics said Eric Trump had failed.", &[]),
+        ("Donald Trump Jr. praised China.", &["CHN"]),
+        ("Donald Trump, Jr., praised China.", &["CHN"]),
+        ("Donald Trump praised China.", &["USA.TRUMP", "CHN"]),
+        ("Donald J. Trump praised China.", &["USA.TRUMP", "CHN"]),
+        ("President Bush criticized the plan.", &["USA.BUSH"]),
+        ("Mr. Trump criticized the plan.", &["USA.TRUMP"]),
+        ("Vladimir V. Putin criticized the plan.", &["RUS.PUTIN"]),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(actor_ids(text), want, "{text}");
+    }
+    let e = json(&["Jeb Bush spoke in Iowa. \"We will win,\" Bush said."]);
+    assert!(
+        e["quotes"][0]["speaker_actor"].is_null(),
+        "{}",
+        e["quotes"][0]
+    );
+}
+
 /// The actors of every sentence of an explained text.
 fn actor_ids(text: &str) -> Vec<String> {
     let e = json(&[text]);
