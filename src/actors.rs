@@ -183,6 +183,8 @@ struct Senses {
     other: Vec<ActorIdx>,
     /// The actors whose metonyms occur as places ("in Tbilisi").
     places: Vec<ActorIdx>,
+    /// The persons whose surname names someone else ("Jeb Bush").
+    namesakes: Vec<ActorIdx>,
 }
 
 /// A surface form and what it stands for.
@@ -370,10 +372,7 @@ impl ActorLexicon {
 
     /// Finds the actor mentions in the paragraphs `spans` of one document,
     /// appending to `out`, and settles the sense of ambiguous names over
-    /// the whole document: where a phrase of an `other_sense` row occurs
-    /// ("Atlanta, Georgia"), its parent's bare name ("Georgia") is read in
-    /// that other sense throughout, unless the document also names the
-    /// parent otherwise ("Georgian", or "Tbilisi" even as a place).
+    /// the whole document (`settle_other_senses`, `settle_namesakes`).
     pub fn find_in_document(
         &self,
         text: &str,
@@ -385,6 +384,16 @@ impl ActorLexicon {
         for &span in spans {
             self.find_with_senses(text, span, names, &mut found, &mut senses);
         }
+        self.settle_other_senses(text, &mut found, &senses);
+        settle_namesakes(text, &mut found, &mut senses.namesakes, names);
+        out.extend(found);
+    }
+
+    /// Where a phrase of an `other_sense` row occurs ("Atlanta, Georgia"),
+    /// its parent's bare name ("Georgia") is read in that other sense
+    /// throughout, unless the document also names the parent otherwise
+    /// ("Georgian", or "Tbilisi" even as a place).
+    fn settle_other_senses(&self, text: &str, found: &mut Vec<ActorMention>, senses: &Senses) {
         let mut parents: Vec<ActorIdx> = senses
             .other
             .iter()
@@ -401,7 +410,6 @@ impl ActorLexicon {
                 found.retain(|m| !is_bare(m));
             }
         }
-        out.extend(found);
     }
 
     /// Finds the actor mentions in `span` of `text`, appending to `out`.
@@ -452,8 +460,12 @@ impl ActorLexicon {
                 continue;
             }
             let next = found.peek().map(|&(n, _)| n);
-            let in_a_name = self.is_surname(text, pattern.actor, at, previous, names)
-                || self.is_namesake(text, pattern.actor, at, previous, names)
+            let namesake = self.is_namesake(text, pattern.actor, at, previous, names);
+            if namesake {
+                senses.namesakes.push(pattern.actor);
+            }
+            let in_a_name = namesake
+                || self.is_surname(text, pattern.actor, at, previous, names)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
             if pattern.other_sense {
@@ -751,6 +763,34 @@ fn word_ending(head: &str) -> (usize, &str) {
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Where a document writes a namesake of a person (`namesakes`: "Jeb
+/// Bush") and none of the person's full names, the surname alone is the
+/// namesake's too ("Bush said"), unless a title comes before it
+/// ("President Bush").
+fn settle_namesakes(
+    text: &str,
+    found: &mut Vec<ActorMention>,
+    namesakes: &mut Vec<ActorIdx>,
+    names: &dyn PersonNames,
+) {
+    namesakes.sort_unstable();
+    namesakes.dedup();
+    for &person in namesakes.iter() {
+        let is_surname = |m: &ActorMention| m.actor == person && !m.span.of(text).contains(' ');
+        let full_name_written = found.iter().any(|m| m.actor == person && !is_surname(m));
+        if !full_name_written {
+            found.retain(|m| !is_surname(m) || after_title(text, m.span, names));
+        }
+    }
+}
+
+/// Whether the mention at `at` follows a title ("President Bush").
+fn after_title(text: &str, at: Span, names: &dyn PersonNames) -> bool {
+    text[..at.start]
+        .strip_suffix(' ')
+        .is_some_and(|head| names.is_title(word_ending(head).1))
 }
 
 /// Whether the mention at `at` follows a given name that is not itself the

@@ -221,8 +221,9 @@ fn a_country_in_a_persons_name_is_not_a_country() {
 }
 
 /// A person of the actor lexicon named by surname alone after another
-/// given name, or before "Jr.", is someone else of that name; their own
-/// full names, titles and initials keep them.
+/// given name, or before "Jr.", is someone else of that name, and so is
+/// the surname alone in a text that names only that other person; their
+/// own full names, titles and initials keep them.
 #[test]
 fn a_namesake_is_not_the_lexicon_person() {
     let cases: &[(&str, &[&str])] = &[
@@ -235,6 +236,17 @@ fn a_namesake_is_not_the_lexicon_person() {
         ("President Bush criticized the plan.", &["USA.BUSH"]),
         ("Mr. Trump criticized the plan.", &["USA.TRUMP"]),
         ("Vladimir V. Putin criticized the plan.", &["RUS.PUTIN"]),
+        // Where the text names only the namesake, the surname alone is
+        // theirs too, but after a title.
+        ("Jeb Bush spoke. Bush criticized the plan.", &[]),
+        (
+            "Jeb Bush spoke. President Bush criticized the plan.",
+            &["USA.BUSH"],
+        ),
+        (
+            "Jeb Bush and George W. Bush spoke. Bush criticized the plan.",
+            &["USA.BUSH", "USA.BUSH"],
+        ),
     ];
     for &(text, want) in cases {
         assert_eq!(actor_ids(text), want, "{text}");
