@@ -42,7 +42,7 @@ for corpus in files corpus.jsonl; do
     echo "$corpus, threads=$threads:"
     ./target/release/stance score "$work/$corpus" -o "$work/out$threads" --threads "$threads" 2>&1 | tail -n 1
   done
-  for f in articles sentences quotes stance categories actors dyads dyad_categories speakers errors; do
+  for f in articles sentences quotes stance categories actors dyads dyad_categories speakers speaker_targets errors; do
     cmp -s "$work/out1/$f.csv" "$work/out2/$f.csv" || { echo "$f.csv differs between 1 and 2 threads"; exit 1; }
   done
   echo "reports identical for 1 and 2 threads"
@@ -59,7 +59,7 @@ wait %1 && wait %2
 t1=$(seconds)
 ./target/release/stance merge "$work/shard1" "$work/shard2" -o "$work/merged"
 t2=$(seconds)
-for f in actors dyads dyad_categories speakers; do
+for f in actors dyads dyad_categories speakers speaker_targets; do
   cmp -s "$work/out2/$f.csv" "$work/merged/$f.csv" || { echo "merged $f.csv differs from the 2-thread run"; exit 1; }
 done
 ./target/release/stance score "$work/corpus.jsonl" --shard 1/64 --threads 1 --quiet -o "$work/shard64"

@@ -1,13 +1,14 @@
-//! Aggregation: per-actor, per-dyad and per-named-speaker counts and sums,
-//! folded in article order. Tones are summed in fixed point, as the 4-decimal numbers
-//! stance.csv shows, so the sums are exact integers: they do not depend on
-//! the thread count or the order of addition, they are exactly the sums of
-//! stance.csv's tone column, and partial results from shards merge exactly
-//! (`stance merge`).
+//! Aggregation: counts and sums per actor, per dyad, per named speaker and
+//! per named speaker and target, folded in article order. Tones are summed
+//! in fixed point, as the 4-decimal numbers stance.csv shows, so the sums
+//! are exact integers: they do not depend on the thread count or the order
+//! of addition, they are exactly the sums of stance.csv's tone column, and
+//! partial results from shards merge exactly (`stance merge`).
 
 use crate::actors::ActorLexicon;
 use crate::lexicon::Lexicon;
-use crate::types::{ActorIdx, Analysis, Class, Gender, Holder, Layout, Tone};
+use crate::stance;
+use crate::types::{ActorIdx, Analysis, Class, Gender, Holder, Layout, Leaning, Tone};
 use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -93,11 +94,30 @@ impl ActorStats {
     }
 }
 
+/// The tones of the units in which a source speaks about a target.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ToneToward {
+    pub tone: ToneSum,
+    pub polarity: Polarity,
+}
+
+impl ToneToward {
+    fn add(&mut self, leaning: &Leaning) {
+        self.tone.add(leaning.tone);
+        self.polarity.add(leaning.class);
+    }
+
+    /// Folds in another partial result (of another shard).
+    pub fn merge(&mut self, other: &ToneToward) {
+        self.tone.merge(other.tone);
+        self.polarity.merge(other.polarity);
+    }
+}
+
 /// What one source says about one target.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DyadStats {
-    pub tone: ToneSum,
-    pub polarity: Polarity,
+    pub toward: ToneToward,
     /// Units per lexicon category that bears on the target in them.
     pub categories: BTreeMap<String, u64>,
 }
@@ -105,8 +125,7 @@ pub struct DyadStats {
 impl DyadStats {
     /// Folds in another partial result (of another shard).
     pub fn merge(&mut self, other: &DyadStats) {
-        self.tone.merge(other.tone);
-        self.polarity.merge(other.polarity);
+        self.toward.merge(&other.toward);
         for (category, units) in &other.categories {
             *self.categories.entry(category.clone()).or_default() += units;
         }
@@ -202,7 +221,8 @@ pub struct Grouping {
 
 /// The running aggregates of a run, in report order: actors by (id,
 /// split), dyads by (source, target, split), named speakers by (name,
-/// actor, split); the split is the period or outlet of `--by`, empty
+/// actor, split), and what they say about each target by (name, actor,
+/// target, split); the split is the period or outlet of `--by`, empty
 /// without it.
 #[derive(Debug, Clone, Default)]
 pub struct Aggregates {
@@ -210,11 +230,16 @@ pub struct Aggregates {
     pub actors: BTreeMap<(String, String), (ActorIdx, ActorStats)>,
     pub dyads: BTreeMap<DyadKey, DyadStats>,
     pub speakers: BTreeMap<SpeakerKey, SpeakerStats>,
+    pub speaker_targets: BTreeMap<SpeakerTargetKey, ToneToward>,
 }
 
 /// A speakers.csv row's key: the speaker's name, their actor (empty when
 /// unknown) and the split.
 pub type SpeakerKey = (String, String, String);
+
+/// A speaker_targets.csv row's key: the speaker's name and actor, the
+/// target and the split.
+pub type SpeakerTargetKey = (String, String, String, String);
 
 /// A dyad row's key: source, target and split (period or outlet; empty
 /// without `--by`).
@@ -266,6 +291,7 @@ impl Aggregates {
             self.actor(m.actor, &split, date, actors).mentions += 1;
         }
         self.add_speakers(analysis, actors, &split);
+        self.add_speaker_targets(analysis, actors, &split);
         for row in &analysis.stance {
             let tone = row.leaning.tone;
             let target = self.actor(row.target, &split, date, actors);
@@ -285,8 +311,7 @@ impl Aggregates {
                 split.clone(),
             );
             let dyad = self.dyads.entry(key).or_default();
-            dyad.tone.add(tone);
-            dyad.polarity.add(row.leaning.class);
+            dyad.toward.add(&row.leaning);
             for category in categories_toward(&row.tone, lexicon) {
                 *dyad.categories.entry(category.to_string()).or_default() += 1;
             }
@@ -319,6 +344,34 @@ impl Aggregates {
             if seen.insert(key) {
                 stats.articles += 1;
             }
+        }
+    }
+
+    /// Folds in what the article's named speakers say about each target
+    /// (`stance::speaker_targets`), the target rolled up as in dyads.csv.
+    fn add_speaker_targets(&mut self, analysis: &Analysis, actors: &ActorLexicon, split: &str) {
+        let date = analysis.layout.date.as_deref();
+        for (quote, target) in stance::speaker_targets(&analysis.quotes, (actors, date)) {
+            let speaker = quote.quote.speaker.map(|s| &analysis.speakers[s]);
+            let Some(name) = speaker.and_then(|s| s.name.as_ref()) else {
+                continue;
+            };
+            let key = (
+                name.clone(),
+                quote
+                    .speaker_actor
+                    .map(|a| actors.get(a).id.clone())
+                    .unwrap_or_default(),
+                actors
+                    .get(self.group(target.actor, date, actors))
+                    .id
+                    .clone(),
+                split.to_string(),
+            );
+            self.speaker_targets
+                .entry(key)
+                .or_default()
+                .add(&target.leaning);
         }
     }
 

@@ -1,20 +1,21 @@
 //! Merging the reports of runs over disjoint parts of a corpus (`stance
 //! score --shard K/N`, or one run per folder) into the reports of one run.
 //! The per-unit reports are concatenated in the order the directories are
-//! given. actors.csv, dyads.csv, dyad_categories.csv and speakers.csv are
-//! re-aggregated
+//! given. actors.csv, dyads.csv, dyad_categories.csv, speakers.csv and
+//! speaker_targets.csv are re-aggregated
 //! from their counts and exact tone sums (the `tone_sum` columns), so they
 //! come out byte-identical to those of a single run over the whole corpus,
 //! in any of the report dialects (`--excel`, `--excel=semicolon`).
 
 use crate::aggregate::{
-    ActorStats, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats, ToneSum, SPLIT_COLUMNS,
+    ActorStats, Aggregates, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats,
+    SpeakerTargetKey, ToneSum, ToneToward, SPLIT_COLUMNS,
 };
 use crate::error::{Error, Result};
 use crate::records::sniff_delimiter;
 use crate::report::{
     actor_row, aggregate_header, parse_number, write_aggregates, ActorAbout, Dialect, ACTORS,
-    DYADS, DYAD_CATEGORIES, SPEAKERS,
+    DYADS, DYAD_CATEGORIES, SPEAKERS, SPEAKER_TARGETS,
 };
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -51,8 +52,12 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         header.into_iter().map(String::from).collect()
     };
     let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
-    let dyads = merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES), dialect)?;
-    let speakers = merge_speakers(dirs, &header(SPEAKERS), dialect)?;
+    let aggregates = Aggregates {
+        dyads: merge_dyads(dirs, &header(DYADS), &header(DYAD_CATEGORIES), dialect)?,
+        speakers: merge_speakers(dirs, &header(SPEAKERS), dialect)?,
+        speaker_targets: merge_speaker_targets(dirs, &header(SPEAKER_TARGETS), dialect)?,
+        ..Aggregates::default()
+    };
     write_aggregates(
         out,
         dialect,
@@ -60,8 +65,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         actors
             .iter()
             .map(|((_, split), (about, s))| actor_row(about, s, split)),
-        &dyads,
-        &speakers,
+        &aggregates,
     )
 }
 
@@ -208,6 +212,15 @@ impl Cells {
         })
     }
 
+    /// The cells of a dyad row from its `units` column on: units,
+    /// mean_tone, pos, neg, neutral, tone_sum.
+    fn tone_toward(&self, units: usize) -> Result<ToneToward> {
+        Ok(ToneToward {
+            tone: self.tone_sum(units, units + 5)?,
+            polarity: self.polarity(units + 2)?,
+        })
+    }
+
     fn bad(&self, i: usize, cell: &str, expected: &str) -> Error {
         Error::BadFile {
             origin: self.origin.clone(),
@@ -257,8 +270,7 @@ fn merge_dyads(
 ) -> Result<BTreeMap<DyadKey, DyadStats>> {
     let read = |c: &Cells| {
         let stats = DyadStats {
-            tone: c.tone_sum(2, 7)?,
-            polarity: c.polarity(4)?,
+            toward: c.tone_toward(2)?,
             categories: BTreeMap::new(),
         };
         Ok(((c.text(0), c.text(1), c.text(8)), stats))
@@ -308,6 +320,20 @@ fn merge_speakers(
         read,
         SpeakerStats::merge,
     )
+}
+
+/// speaker_targets.csv of every directory, summed per speaker and target.
+fn merge_speaker_targets(
+    dirs: &[PathBuf],
+    header: &[String],
+    dialect: Dialect,
+) -> Result<BTreeMap<SpeakerTargetKey, ToneToward>> {
+    let read = |c: &Cells| {
+        let key = (c.text(0), c.text(1), c.text(2), c.text(9));
+        Ok((key, c.tone_toward(3)?))
+    };
+    let file = "speaker_targets.csv";
+    sum_rows(dirs, file, header, dialect, read, ToneToward::merge)
 }
 
 /// The rows of `name` in every directory, each read into a key and a

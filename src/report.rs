@@ -1,5 +1,6 @@
 //! Reports: writes the CSV files of a run (articles, sentences, quotes,
-//! stance, categories, actors, dyads, dyad categories, speakers, errors).
+//! stance, categories, actors, dyads, dyad categories, speakers, speaker
+//! targets, errors).
 //! RFC 4180, a header row always, stable column order, character (not byte) offsets, and text cells guarded
 //! against spreadsheet formula execution. `--excel` adds a BOM and CRLF
 //! (and `--excel=semicolon` semicolons and decimal commas; see `Dialect`).
@@ -7,13 +8,12 @@
 use crate::actors::ActorLexicon;
 use crate::aggregate::{
     holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats,
-    Split, ToneSum,
+    SpeakerTargetKey, Split, ToneSum, ToneToward,
 };
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::types::{Analysis, Gender, Leaning, Rejection, ScoredQuote, Tone};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -123,6 +123,17 @@ pub const SPEAKERS: &[&str] = &[
     "neutral",
     "female",
     "male",
+    "tone_sum",
+];
+pub const SPEAKER_TARGETS: &[&str] = &[
+    "speaker_name",
+    "speaker_actor",
+    "target_actor",
+    "units",
+    "mean_tone",
+    "pos",
+    "neg",
+    "neutral",
     "tone_sum",
 ];
 pub const ERRORS: &[&str] = &["input", "line", "error"];
@@ -505,14 +516,7 @@ impl Reports {
             };
             actor_row(&about, s, split)
         });
-        write_aggregates(
-            &self.dir,
-            self.dialect,
-            split,
-            actor_rows,
-            &aggregates.dyads,
-            &aggregates.speakers,
-        )?;
+        write_aggregates(&self.dir, self.dialect, split, actor_rows, aggregates)?;
         for sheet in [
             self.articles,
             self.sentences,
@@ -557,11 +561,22 @@ pub fn actor_row(actor: &ActorAbout, s: &ActorStats, split: &str) -> Vec<String>
 }
 
 /// One row of dyads.csv (the split of `--by` last, when there is one).
-pub fn dyad_row(source: &str, target: &str, d: &DyadStats, split: &str) -> Vec<String> {
+pub fn dyad_row(source: &str, target: &str, t: &ToneToward, split: &str) -> Vec<String> {
     let mut row = vec![source.to_string(), target.to_string()];
-    row.extend(units_and_mean(&d.tone));
-    row.extend(counts(&d.polarity));
-    row.extend([fixed_number(d.tone.sum), split.to_string()]);
+    row.extend(units_and_mean(&t.tone));
+    row.extend(counts(&t.polarity));
+    row.extend([fixed_number(t.tone.sum), split.to_string()]);
+    row
+}
+
+/// One row of speaker_targets.csv: the speaker's name before a dyad row
+/// of their actor and the target.
+fn speaker_target_row(
+    (name, actor, target, split): &SpeakerTargetKey,
+    t: &ToneToward,
+) -> Vec<String> {
+    let mut row = vec![name.clone()];
+    row.extend(dyad_row(actor, target, t, split));
     row
 }
 
@@ -617,27 +632,29 @@ pub fn aggregate_header<'h>(base: &[&'h str], split: Option<&'h str>) -> Vec<&'h
 }
 
 /// The aggregate reports, which `stance merge` re-aggregates.
-pub const AGGREGATE_REPORTS: [&str; 4] = [
+pub const AGGREGATE_REPORTS: [&str; 5] = [
     "actors.csv",
     "dyads.csv",
     "dyad_categories.csv",
     "speakers.csv",
+    "speaker_targets.csv",
 ];
 
-/// Writes actors.csv (rows made by `actor_row`), dyads.csv,
-/// dyad_categories.csv and speakers.csv; without a `split` column the last
-/// cell of each row (the split) is left out.
+/// Writes actors.csv (rows made by `actor_row`; `aggregates.actors` is not
+/// read), dyads.csv, dyad_categories.csv, speakers.csv and
+/// speaker_targets.csv; without a `split` column the last cell of each row
+/// (the split) is left out.
 pub fn write_aggregates(
     dir: &Path,
     dialect: Dialect,
     split: Option<&str>,
     actor_rows: impl Iterator<Item = Vec<String>>,
-    dyads: &BTreeMap<DyadKey, DyadStats>,
-    speakers: &BTreeMap<SpeakerKey, SpeakerStats>,
+    aggregates: &Aggregates,
 ) -> Result<()> {
+    let dyads = &aggregates.dyads;
     let dyad_rows = dyads
         .iter()
-        .map(|((source, target, split), d)| dyad_row(source, target, d, split));
+        .map(|((source, target, split), d)| dyad_row(source, target, &d.toward, split));
     let category_rows = dyads.iter().flat_map(|(key, d)| dyad_category_rows(key, d));
     let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
         let header = aggregate_header(header, split);
@@ -656,7 +673,16 @@ pub fn write_aggregates(
         category_rows
     })?;
     sheet("speakers.csv", SPEAKERS, &mut {
-        speakers.iter().map(|(key, s)| speaker_row(key, s))
+        aggregates
+            .speakers
+            .iter()
+            .map(|(key, s)| speaker_row(key, s))
+    })?;
+    sheet("speaker_targets.csv", SPEAKER_TARGETS, &mut {
+        aggregates
+            .speaker_targets
+            .iter()
+            .map(|(key, t)| speaker_target_row(key, t))
     })
 }
 

@@ -362,7 +362,6 @@ pub fn stance_rows(
     sides: Sides,
 ) -> Vec<StanceRow> {
     let mut rows = Vec::new();
-    let nested = nested_quotes(quotes);
     let mut push = |unit_kind, unit_no, source: &Holder, targets: &[Target]| {
         for target in targets
             .iter()
@@ -378,12 +377,8 @@ pub fn stance_rows(
             });
         }
     };
-    for (i, q) in quotes.iter().enumerate() {
-        if nested[i] || q.quote.kind == QuoteKind::Scare {
-            continue;
-        }
-        let source = q.speaker_actor.map_or(Holder::Unknown, Holder::Actor);
-        push(UnitKind::Quote, i + 1, &source, &q.targets);
+    for (i, q) in counted_quotes(quotes) {
+        push(UnitKind::Quote, i + 1, &speaker_holder(q), &q.targets);
     }
     for (i, s) in sentences.iter().enumerate() {
         if s.quote.is_none() {
@@ -391,6 +386,38 @@ pub fn stance_rows(
         }
     }
     rows
+}
+
+/// The quotes that hold stance, with their index: not those inside another
+/// quote of the same speaker (`nested_quotes`), nor scare quotes.
+fn counted_quotes(quotes: &[ScoredQuote]) -> impl Iterator<Item = (usize, &ScoredQuote)> {
+    let nested = nested_quotes(quotes);
+    quotes
+        .iter()
+        .enumerate()
+        .filter(move |&(i, q)| !nested[i] && q.quote.kind != QuoteKind::Scare)
+}
+
+fn speaker_holder(quote: &ScoredQuote) -> Holder {
+    quote.speaker_actor.map_or(Holder::Unknown, Holder::Actor)
+}
+
+/// The targets of the counted quotes (`counted_quotes`), for
+/// speaker_targets.csv: with their quote, leaving out only the speaker's
+/// own actor and those above it (as `Sides::Own` does, whatever the
+/// run's sides), so that what a person says about others of their side
+/// counts too (a US senator about the US president).
+pub fn speaker_targets<'q>(
+    quotes: &'q [ScoredQuote],
+    actors: (&'q ActorLexicon, Option<&'q str>),
+) -> impl Iterator<Item = (&'q ScoredQuote, &'q Target)> {
+    counted_quotes(quotes).flat_map(move |(_, q)| {
+        let source = speaker_holder(q);
+        q.targets
+            .iter()
+            .filter(move |t| !leaves_out(&source, t.actor, actors, Sides::Own))
+            .map(move |t| (q, t))
+    })
 }
 
 /// Whether `target` is left out of the source's rows: on its own side

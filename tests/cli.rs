@@ -83,6 +83,7 @@ fn scores_the_examples_and_writes_every_report() {
         ("dyads.csv", stance::report::DYADS),
         ("dyad_categories.csv", stance::report::DYAD_CATEGORIES),
         ("speakers.csv", stance::report::SPEAKERS),
+        ("speaker_targets.csv", stance::report::SPEAKER_TARGETS),
         ("errors.csv", stance::report::ERRORS),
     ] {
         let rows = rows(out.path(), name);
@@ -118,6 +119,8 @@ fn byte_identical_for_one_and_two_threads() {
         "stance.csv",
         "actors.csv",
         "dyads.csv",
+        "speakers.csv",
+        "speaker_targets.csv",
     ] {
         assert_eq!(
             read(one.path(), name),
@@ -866,6 +869,48 @@ fn speakers_are_counted_across_articles_by_name() {
     );
     let sum: f64 = tones.iter().sum();
     assert_eq!(row[10], format!("{sum:.4}"));
+}
+
+/// What each named speaker says about each target: persons outside the
+/// actor lexicon too, and about others of their own country, which
+/// dyads.csv leaves out by default; never about themselves or the bodies
+/// above them.
+#[test]
+fn speaker_targets_tell_what_each_named_speaker_says_about_whom() {
+    let (_dir, out) = score_clean(&[
+        (
+            "a.txt",
+            "Senate talks\n\nRuth Mills, a senator, said Japan had failed its partners. \
+             Donald Trump said Barack Obama had failed. Donald Trump said the United \
+             States had failed.\n"
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            "Trade row\n\n\"Japan's decision was reckless and damaging,\" Ruth Mills said.\n"
+                .as_bytes(),
+        ),
+    ]);
+    let targets = rows(&out, "speaker_targets.csv");
+    assert_eq!(targets[0], stance::report::SPEAKER_TARGETS);
+    let keyed: Vec<[&str; 4]> = targets[1..]
+        .iter()
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    assert_eq!(
+        keyed,
+        [
+            ["Donald Trump", "USA.TRUMP", "USA.OBAMA", "1"],
+            ["Ruth Mills", "", "JPN", "2"],
+        ],
+        "{targets:?}"
+    );
+    let mills = &targets[2];
+    assert!(mills[4].parse::<f64>().unwrap() < 0.0, "{mills:?}");
+    assert_eq!(mills[5..8], ["0", "2", "0"], "{mills:?}");
+    // dyads.csv, by default, leaves out Trump about Obama (one side).
+    let dyads = rows(&out, "dyads.csv");
+    assert!(!dyads.iter().any(|r| r[0] == "USA.TRUMP"), "{dyads:?}");
 }
 
 #[test]

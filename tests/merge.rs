@@ -23,12 +23,13 @@ fn corpus(dir: &Path) -> Vec<String> {
     let files = [
         (
             "bad.jsonl",
-            "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n",
+            "{\"id\":\"b1\",\"date\":\"2024-03-02\",\"text\":\"Japan praised Seoul.\"}\nnot json\n{\"id\":\"b3\"}\n\
+             {\"id\":\"b4\",\"text\":\"Ruth Mills said Japan had failed.\"}\n",
         ),
         ("empty.jsonl", "\n\n"),
         (
             "rows.csv",
-            "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\n",
+            "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\nc5,Ruth Mills said Japan had failed.\n",
         ),
         ("no_text.csv", "id,body\n1,x\n"),
     ];

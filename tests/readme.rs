@@ -49,14 +49,15 @@ fn readme_diff_example_is_current() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
 }
 
-/// The quick start's excerpt of dyads.csv and stance.csv.
-#[test]
-fn readme_quick_start_excerpt_is_current() {
+/// The README's code block that starts with the command `command`.
+fn block_after(command: &str) -> &'static str {
     let readme = include_str!("../README.md");
-    let start = readme
-        .find("$ grep -E '^(source|EU,CHN|IND,PAK)' reports/dyads.csv\n")
-        .unwrap();
-    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let start = readme.find(command).unwrap();
+    &readme[start..start + readme[start..].find("```").unwrap()]
+}
+
+/// The reports of the quick start's first command, in a temporary folder.
+fn score_examples() -> tempfile::TempDir {
     let dir = tempfile::TempDir::new().unwrap();
     Command::cargo_bin("stance")
         .unwrap()
@@ -65,6 +66,14 @@ fn readme_quick_start_excerpt_is_current() {
         .arg(dir.path())
         .assert()
         .success();
+    dir
+}
+
+/// The quick start's excerpt of dyads.csv and stance.csv.
+#[test]
+fn readme_quick_start_excerpt_is_current() {
+    let block = block_after("$ grep -E '^(source|EU,CHN|IND,PAK)' reports/dyads.csv\n");
+    let dir = score_examples();
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
     let (dyads, stance) = (read("dyads.csv"), read("stance.csv"));
     let shown: Vec<&str> = block.lines().filter(|l| !l.starts_with('$')).collect();
@@ -87,4 +96,14 @@ fn readme_quick_start_excerpt_is_current() {
             .any(|l| l.split(',').skip(1).take(7).collect::<Vec<_>>().join(",") == *line);
         assert!(found, "{line} not in stance.csv");
     }
+}
+
+/// The quick start's speaker_targets.csv, whole.
+#[test]
+fn readme_speaker_targets_excerpt_is_current() {
+    let command = "$ cat reports/speaker_targets.csv\n";
+    let shown = &block_after(command)[command.len()..];
+    let dir = score_examples();
+    let written = std::fs::read_to_string(dir.path().join("speaker_targets.csv")).unwrap();
+    assert_eq!(written, shown);
 }

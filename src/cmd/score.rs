@@ -23,9 +23,10 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub excel: super::ExcelArgs,
-    /// Split actors.csv, dyads.csv, dyad_categories.csv and speakers.csv by a calendar
-    /// period of the article dates (adds a `period` column) or by the
-    /// articles' outlet (adds an `outlet` column).
+    /// Split actors.csv, dyads.csv, dyad_categories.csv, speakers.csv and
+    /// speaker_targets.csv by a calendar period of the article dates (adds
+    /// a `period` column) or by the articles' outlet (adds an `outlet`
+    /// column).
     #[arg(long, value_name = "PERIOD|outlet", value_parser = ["day", "week", "month", "outlet"])]
     pub by: Option<String>,
     /// Fold persons and institutions into their country or organisation in
