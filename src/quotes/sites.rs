@@ -10,8 +10,8 @@ use super::mentions::{
 };
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
-    is_one_of, DETERMINER, INVERTING_CUES, OBJECT_PRONOUN, PASSIVE_AUXILIARIES, PREPOSITION,
-    PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS, SOURCE_NOUNS,
+    is_one_of, DETERMINER, INVERTING_CUES, NAME_PARTICLE, OBJECT_PRONOUN, PASSIVE_AUXILIARIES,
+    PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS, SOURCE_NOUNS,
 };
 use super::{MAX_APPOSITION_TOKENS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS};
 use crate::types::Span;
@@ -330,7 +330,22 @@ fn inverted_mention_follows(para: &Para, cue: usize) -> bool {
             || matches!(t.kind, TokKind::Punct('.' | ',' | '!' | '?' | ';'))
             || t.is_mark()
     });
-    (!pronoun || para.tokens[cue - 1].is_mark()) && ends
+    (!pronoun || para.tokens[cue - 1].is_mark()) && ends && !name_then_verb(para, m)
+}
+
+/// A name followed by a word that neither continues it nor opens a
+/// description, and no name after that ("Obama lied" in "Marco Rubio,
+/// R-Fla., said Obama lied."): a clause, not an inverted speaker, unlike
+/// "said Clinton spokesman Brian Fallon".
+fn name_then_verb(para: &Para, m: Mention) -> bool {
+    let capital = |j: usize| para.word(j).starts_with(char::is_uppercase);
+    let Some(after_name) = (m.first..=m.last).find(|&j| !capital(j)) else {
+        return false;
+    };
+    capital(m.first)
+        && !para.has(after_name, PREPOSITION | NAME_PARTICLE)
+        && !para.is_stop_word(after_name)
+        && !(after_name..=m.last).any(capital)
 }
 
 /// The mention of an elliptical cue: that of the previous cue in its

@@ -572,6 +572,12 @@ fn speaker_mentions() {
             "Ruth Mills, the party's treasurer",
         ),
         (
+            "a name and a verb after the cue are a clause, not an inverted speaker",
+            "Marco Rubio, R-Fla., said Obama lied.",
+            "Obama lied",
+            "Marco Rubio, R-Fla.",
+        ),
+        (
             "participle borrows the sentence subject",
             "The mayor left the meeting early, saying the vote was rigged.",
             "the vote was rigged",
