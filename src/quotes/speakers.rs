@@ -451,16 +451,18 @@ impl SpeakerBook {
     }
 
     /// The most recent speaker a pronoun may stand for ("they" looks for a
-    /// group first), else the most recent one.
+    /// group first), else the most recent one; none for "he" or "she" when
+    /// no recent speaker can be a person of that gender (a new speaker).
     fn antecedent(&self, pronoun: &Mention) -> Option<usize> {
         let recent = || self.recent.iter().rev().take(MAX_PRONOUN_REACH).copied();
         let fitting = |level: u8| recent().find(|&i| self.entries[i].fit(pronoun) >= level);
         let group = (pronoun.kind == MentionKind::Pronoun("they".to_string()))
             .then(|| fitting(2))
             .flatten();
+        let gendered = pronoun.gender.is_some();
         group
             .or_else(|| fitting(1))
-            .or_else(|| self.recent.last().copied())
+            .or_else(|| self.recent.last().copied().filter(|_| !gendered))
     }
 
     /// The latest speaker with this surname and no other given name.

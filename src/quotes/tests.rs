@@ -864,6 +864,11 @@ fn speaker_resolution_cases() {
             &["mills-1", "hale-1", "mills-1"],
         ),
         (
+            "a pronoun no recent speaker fits is someone new",
+            "\"We won,\" Tom Hale said.\n\n\"It was close,\" she said.",
+            &["hale-1", "she-1"],
+        ),
+        (
             "a title gives the gender",
             "\"We won,\" Mrs. Mills said.\n\n\"They lost,\" Mr. Hale said.\n\n\"Not so,\" she said.\n\n\"So,\" he said.",
             &["mills-1", "hale-1", "mills-1", "hale-1"],
