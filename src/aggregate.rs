@@ -182,39 +182,48 @@ impl Period {
 }
 
 /// What aggregate rows are split by (`--by`): a calendar period of the
-/// article dates, or the article's outlet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Split {
-    Period(Period),
-    Outlet,
+/// article dates, the article's outlet, both, or nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Splits {
+    pub period: Option<Period>,
+    pub outlet: bool,
 }
 
-/// The columns a split adds to the aggregate reports: `period`, `outlet`.
+/// The columns splits add to the aggregate reports, last, in this order.
 pub const SPLIT_COLUMNS: [&str; 2] = ["period", "outlet"];
 
-impl Split {
-    /// The column the split adds to the aggregate reports, last.
-    pub fn column(self) -> &'static str {
-        match self {
-            Split::Period(_) => SPLIT_COLUMNS[0],
-            Split::Outlet => SPLIT_COLUMNS[1],
-        }
+/// Joins the values of two splits in a row's key; the reports write each
+/// in its own column.
+pub const SPLIT_SEPARATOR: char = '\u{1f}';
+
+impl Splits {
+    /// The columns the splits add to the aggregate reports.
+    pub fn columns(self) -> Vec<&'static str> {
+        let period = self.period.map(|_| SPLIT_COLUMNS[0]);
+        let outlet = self.outlet.then_some(SPLIT_COLUMNS[1]);
+        period.into_iter().chain(outlet).collect()
     }
 
     /// The split an article falls in: its period ("" without a readable
-    /// date) or its outlet ("" when unknown).
+    /// date) and its outlet ("" when unknown), joined by
+    /// `SPLIT_SEPARATOR`; "" without splits.
     fn of(self, layout: &Layout) -> String {
-        match self {
-            Split::Period(p) => layout.date.as_deref().map(|d| p.of(d)).unwrap_or_default(),
-            Split::Outlet => layout.outlet.clone().unwrap_or_default(),
-        }
+        let period = self
+            .period
+            .map(|p| layout.date.as_deref().map(|d| p.of(d)).unwrap_or_default());
+        let outlet = self.outlet.then(|| {
+            let outlet = layout.outlet.as_deref().unwrap_or_default();
+            outlet.replace(SPLIT_SEPARATOR, " ")
+        });
+        let values: Vec<String> = period.into_iter().chain(outlet).collect();
+        values.join(&SPLIT_SEPARATOR.to_string())
     }
 }
 
 /// How units are grouped into aggregate rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Grouping {
-    pub split: Option<Split>,
+    pub splits: Splits,
     /// Fold persons and institutions into their country or organisation.
     pub rollup: bool,
 }
@@ -282,11 +291,7 @@ impl Aggregates {
     /// Folds one article in.
     pub fn add(&mut self, analysis: &Analysis, actors: &ActorLexicon, lexicon: &Lexicon) {
         let date = analysis.layout.date.as_deref();
-        let split = self
-            .grouping
-            .split
-            .map(|split| split.of(&analysis.layout))
-            .unwrap_or_default();
+        let split = self.grouping.splits.of(&analysis.layout);
         for m in &analysis.mentions {
             self.actor(m.actor, &split, date, actors).mentions += 1;
         }

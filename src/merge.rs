@@ -9,7 +9,7 @@
 
 use crate::aggregate::{
     ActorStats, Aggregates, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats,
-    SpeakerTargetKey, ToneSum, ToneToward, SPLIT_COLUMNS,
+    SpeakerTargetKey, ToneSum, ToneToward, SPLIT_COLUMNS, SPLIT_SEPARATOR,
 };
 use crate::error::{Error, Result};
 use crate::records::sniff_delimiter;
@@ -45,10 +45,9 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
         .map(|name| concatenate(dirs, &out.join(name), name))
         .collect::<Result<Vec<_>>>()?;
     let dialect = dialect_of(&headers[0]);
-    let last = last_header_cell(&dirs[0].join("actors.csv"), dialect)?;
-    let split = SPLIT_COLUMNS.into_iter().find(|&column| column == last);
+    let split_columns = split_columns(&dirs[0].join("actors.csv"), dialect)?;
     let header = |base: &[&str]| -> Vec<String> {
-        let header = aggregate_header(base, split);
+        let header = aggregate_header(base, &split_columns);
         header.into_iter().map(String::from).collect()
     };
     let actors = merge_actors(dirs, &header(ACTORS), dialect)?;
@@ -61,7 +60,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<()> {
     write_aggregates(
         out,
         dialect,
-        split,
+        &split_columns,
         actors
             .iter()
             .map(|((_, split), (about, s))| actor_row(about, s, split)),
@@ -121,10 +120,15 @@ fn dialect_of(header: &[u8]) -> Dialect {
     }
 }
 
-fn last_header_cell(path: &Path, dialect: Dialect) -> Result<String> {
+/// The split columns of `--by` that an actors.csv header ends with.
+fn split_columns(path: &Path, dialect: Dialect) -> Result<Vec<&'static str>> {
     let mut reader = csv_reader(path, dialect)?;
     let header = reader.headers()?;
-    Ok(header.iter().next_back().unwrap_or_default().to_string())
+    let extra: Vec<&str> = header.iter().skip(ACTORS.len()).collect();
+    Ok(SPLIT_COLUMNS
+        .into_iter()
+        .filter(|column| extra.contains(column))
+        .collect())
 }
 
 fn csv_reader(path: &Path, dialect: Dialect) -> Result<csv::Reader<Box<dyn std::io::Read>>> {
@@ -184,6 +188,13 @@ struct Cells {
 impl Cells {
     fn text(&self, i: usize) -> String {
         self.record.get(i).unwrap_or_default().to_string()
+    }
+
+    /// The split of a row: the cells of the split columns, from `first`
+    /// on, joined as the aggregates key them.
+    fn split(&self, first: usize) -> String {
+        let cells: Vec<&str> = self.record.iter().skip(first).collect();
+        cells.join(&SPLIT_SEPARATOR.to_string())
     }
 
     fn count(&self, i: usize) -> Result<u64> {
@@ -250,7 +261,7 @@ fn merge_actors(
             kind: c.text(2),
             parent: c.text(3),
         };
-        let key = (about.id.clone(), c.text(14));
+        let key = (about.id.clone(), c.split(14));
         merged
             .entry(key)
             .or_insert_with(|| (about, ActorStats::default()))
@@ -273,7 +284,7 @@ fn merge_dyads(
             toward: c.tone_toward(2)?,
             categories: BTreeMap::new(),
         };
-        Ok(((c.text(0), c.text(1), c.text(8)), stats))
+        Ok(((c.text(0), c.text(1), c.split(8)), stats))
     };
     let mut merged = sum_rows(dirs, "dyads.csv", header, dialect, read, DyadStats::merge)?;
     aggregate_rows(
@@ -282,7 +293,7 @@ fn merge_dyads(
         categories_header,
         dialect,
         |c| {
-            let key = (c.text(0), c.text(1), c.text(4));
+            let key = (c.text(0), c.text(1), c.split(4));
             let units = c.count(3)?;
             *merged
                 .entry(key)
@@ -310,7 +321,7 @@ fn merge_speakers(
             female: c.count(8)?,
             male: c.count(9)?,
         };
-        Ok(((c.text(0), c.text(1), c.text(11)), stats))
+        Ok(((c.text(0), c.text(1), c.split(11)), stats))
     };
     sum_rows(
         dirs,
@@ -329,7 +340,7 @@ fn merge_speaker_targets(
     dialect: Dialect,
 ) -> Result<BTreeMap<SpeakerTargetKey, ToneToward>> {
     let read = |c: &Cells| {
-        let key = (c.text(0), c.text(1), c.text(2), c.text(9));
+        let key = (c.text(0), c.text(1), c.text(2), c.split(9));
         Ok((key, c.tone_toward(3)?))
     };
     let file = "speaker_targets.csv";

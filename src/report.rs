@@ -8,7 +8,7 @@
 use crate::actors::ActorLexicon;
 use crate::aggregate::{
     holder_name, ActorStats, Aggregates, DyadKey, DyadStats, Polarity, SpeakerKey, SpeakerStats,
-    SpeakerTargetKey, Split, ToneSum, ToneToward,
+    SpeakerTargetKey, ToneSum, ToneToward, SPLIT_SEPARATOR,
 };
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -505,7 +505,7 @@ impl Reports {
 
     /// Writes the aggregate files and closes everything.
     pub fn finish(self, aggregates: &Aggregates, actors: &ActorLexicon) -> Result<()> {
-        let split = aggregates.grouping.split.map(Split::column);
+        let split_columns = aggregates.grouping.splits.columns();
         let actor_rows = aggregates.actors.iter().map(|((_, split), (idx, s))| {
             let actor = actors.get(*idx);
             let about = ActorAbout {
@@ -516,7 +516,13 @@ impl Reports {
             };
             actor_row(&about, s, split)
         });
-        write_aggregates(&self.dir, self.dialect, split, actor_rows, aggregates)?;
+        write_aggregates(
+            &self.dir,
+            self.dialect,
+            &split_columns,
+            actor_rows,
+            aggregates,
+        )?;
         for sheet in [
             self.articles,
             self.sentences,
@@ -623,11 +629,11 @@ fn dyad_category_rows<'d>(
     })
 }
 
-/// The header of an aggregate report: `base`, and the `split` column
-/// (`period` or `outlet`) last with `--by`.
-pub fn aggregate_header<'h>(base: &[&'h str], split: Option<&'h str>) -> Vec<&'h str> {
+/// The header of an aggregate report: `base`, and the columns of the
+/// splits of `--by` (`period`, `outlet`) last.
+pub fn aggregate_header<'h>(base: &[&'h str], split_columns: &[&'h str]) -> Vec<&'h str> {
     let mut header = base.to_vec();
-    header.extend(split);
+    header.extend(split_columns);
     header
 }
 
@@ -642,12 +648,12 @@ pub const AGGREGATE_REPORTS: [&str; 5] = [
 
 /// Writes actors.csv (rows made by `actor_row`; `aggregates.actors` is not
 /// read), dyads.csv, dyad_categories.csv, speakers.csv and
-/// speaker_targets.csv; without a `split` column the last cell of each row
-/// (the split) is left out.
+/// speaker_targets.csv. The last cell of each row (the split) is written
+/// as `split_columns` cells: none without `--by`.
 pub fn write_aggregates(
     dir: &Path,
     dialect: Dialect,
-    split: Option<&str>,
+    split_columns: &[&str],
     actor_rows: impl Iterator<Item = Vec<String>>,
     aggregates: &Aggregates,
 ) -> Result<()> {
@@ -657,11 +663,12 @@ pub fn write_aggregates(
         .map(|((source, target, split), d)| dyad_row(source, target, &d.toward, split));
     let category_rows = dyads.iter().flat_map(|(key, d)| dyad_category_rows(key, d));
     let sheet = |name: &str, header: &[&str], rows: &mut dyn Iterator<Item = Vec<String>>| {
-        let header = aggregate_header(header, split);
+        let header = aggregate_header(header, split_columns);
         let mut sheet = Sheet::create(dir, name, &header, dialect)?;
         for mut row in rows {
-            if split.is_none() {
-                row.pop();
+            let split = row.pop().unwrap_or_default();
+            if !split_columns.is_empty() {
+                row.extend(split.split(SPLIT_SEPARATOR).map(String::from));
             }
             sheet.row(&row)?;
         }

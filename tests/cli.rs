@@ -770,6 +770,42 @@ fn own_side_keeps_a_speakers_affiliation() {
     );
 }
 
+/// `--by month,outlet` splits the aggregates by both, in two columns;
+/// two periods at once are a usage error.
+#[test]
+fn aggregates_split_by_period_and_outlet() {
+    let dir = TempDir::new().unwrap();
+    let records = "{\"id\":\"a\",\"date\":\"2024-03-02\",\"outlet\":\"Daily Courier\",\"text\":\"Japan praised South Korea.\"}\n\
+        {\"id\":\"b\",\"date\":\"2024-03-20\",\"outlet\":\"Daily Courier\",\"text\":\"Japan praised South Korea again.\"}\n\
+        {\"id\":\"c\",\"date\":\"2024-04-01\",\"outlet\":\"Daily Courier\",\"text\":\"Japan condemned South Korea.\"}\n\
+        {\"id\":\"d\",\"date\":\"2024-03-05\",\"outlet\":\"Evening Post\",\"text\":\"Japan condemned South Korea.\"}\n";
+    let corpus = write(dir.path(), "news.jsonl", records.as_bytes());
+    let out = dir.path().join("out");
+    score(&[corpus.to_str().unwrap(), "--by", "outlet,month"], &out).code(0);
+    let dyads = rows(&out, "dyads.csv");
+    assert_eq!(dyads[0][8..], ["period", "outlet"]);
+    let split: Vec<(&str, &str, &str)> = dyads[1..]
+        .iter()
+        .filter(|r| r[0] == "JPN" && r[1] == "KOR")
+        .map(|r| (r[8].as_str(), r[9].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        split,
+        [
+            ("2024-03", "Daily Courier", "2"),
+            ("2024-03", "Evening Post", "1"),
+            ("2024-04", "Daily Courier", "1"),
+        ]
+    );
+    for name in ["actors.csv", "speakers.csv", "speaker_targets.csv"] {
+        assert_eq!(rows(&out, name)[0].last().unwrap(), "outlet", "{name}");
+    }
+    let twice = dir.path().join("twice");
+    score(&[corpus.to_str().unwrap(), "--by", "day,month"], &twice)
+        .code(2)
+        .stderr(contains("--by takes one period"));
+}
+
 /// `--by outlet` splits the aggregates by the articles' outlet: how each
 /// outlet's articles treat an actor; stance.csv names each row's outlet.
 #[test]

@@ -139,6 +139,11 @@ fn shards_merge_by_outlet() {
 }
 
 #[test]
+fn shards_merge_by_period_and_outlet() {
+    shards_merge_into_one_run(&["--by", "week,outlet"]);
+}
+
+#[test]
 fn shards_merge_in_excel_form() {
     shards_merge_into_one_run(&["--excel"]);
 }

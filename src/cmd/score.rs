@@ -4,7 +4,7 @@
 use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use stance::aggregate::{Aggregates, Grouping, Period, Split};
+use stance::aggregate::{Aggregates, Grouping, Period, Splits};
 use stance::corpus::{expand, Expansion, Fields, InputFormat, ReadOptions, Shard};
 use stance::engine::Engine;
 use stance::pipeline::{self, ReportSink, StreamSink};
@@ -25,10 +25,15 @@ pub struct Args {
     pub excel: super::ExcelArgs,
     /// Split actors.csv, dyads.csv, dyad_categories.csv, speakers.csv and
     /// speaker_targets.csv by a calendar period of the article dates (adds
-    /// a `period` column) or by the articles' outlet (adds an `outlet`
-    /// column).
-    #[arg(long, value_name = "PERIOD|outlet", value_parser = ["day", "week", "month", "outlet"])]
-    pub by: Option<String>,
+    /// a `period` column), by the articles' outlet (adds an `outlet`
+    /// column), or both (`--by month,outlet`).
+    #[arg(
+        long,
+        value_name = "PERIOD|outlet",
+        value_delimiter = ',',
+        value_parser = ["day", "week", "month", "outlet"]
+    )]
+    pub by: Vec<String>,
     /// Fold persons and institutions into their country or organisation in
     /// actors.csv and dyads.csv.
     #[arg(long)]
@@ -54,17 +59,30 @@ pub struct Args {
 }
 
 impl Args {
-    fn grouping(&self) -> Grouping {
-        let split = self.by.as_deref().map(|by| match by {
-            "day" => Split::Period(Period::Day),
-            "week" => Split::Period(Period::Week),
-            "month" => Split::Period(Period::Month),
-            _ => Split::Outlet,
-        });
-        Grouping {
-            split,
-            rollup: self.rollup,
+    /// The grouping of `--by` and `--rollup`: at most one period, and the
+    /// outlet.
+    fn grouping(&self) -> Result<Grouping, ConfigError> {
+        let mut splits = Splits::default();
+        for by in &self.by {
+            let period = match by.as_str() {
+                "day" => Period::Day,
+                "week" => Period::Week,
+                "month" => Period::Month,
+                _ => {
+                    splits.outlet = true;
+                    continue;
+                }
+            };
+            if splits.period.replace(period).is_some_and(|p| p != period) {
+                return Err(ConfigError(
+                    "--by takes one period (day, week or month), with or without outlet".into(),
+                ));
+            }
         }
+        Ok(Grouping {
+            splits,
+            rollup: self.rollup,
+        })
     }
 }
 
@@ -163,6 +181,7 @@ impl InputArgs {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = args.input.config()?;
+    let grouping = args.grouping()?;
     let engine = args.lexicons.engine()?;
     let output = args.stdout.is_none().then_some(args.out.as_path());
     let inputs = args.input.expand(output, args.quiet);
@@ -180,7 +199,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("creating reports in {}", args.out.display()))?;
     let mut sink = ReportSink {
         reports,
-        aggregates: Aggregates::new(args.grouping()),
+        aggregates: Aggregates::new(grouping),
         engine: &engine,
         warn: true,
     };
