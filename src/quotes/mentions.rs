@@ -531,7 +531,8 @@ pub(super) fn forward_mention(para: &Para, from: usize, apposition: bool) -> Opt
         && para.same_sentence(m.last, comma + 1)
         && (para.has(comma + 1, DETERMINER)
             || para.is_word(comma + 1, APPOSITION_STARTS)
-            || is_possessive(para.word(comma + 1)));
+            || is_possessive(para.word(comma + 1))
+            || name_ends_sentence(para, comma + 1));
     if !apposition {
         return Some(m);
     }
@@ -544,6 +545,23 @@ pub(super) fn forward_mention(para: &Para, from: usize, apposition: bool) -> Opt
         last: end.map_or(m.last, |e| e - 1),
     })
 }
+
+/// A name of a few capitalised words from `from` to the sentence's end
+/// ("said the party's spokesman, Sarah Hughes.").
+fn name_ends_sentence(para: &Para, from: usize) -> bool {
+    let end = (from..para.tokens.len())
+        .take(MAX_NAME_WORDS + 1)
+        .find(|&j| para.tokens[j].kind != TokKind::Word);
+    let ends = end.is_none_or(|e| para.tokens[e].is_punct('.') || !para.same_sentence(from, e));
+    let words = end.unwrap_or(para.tokens.len()) - from;
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && ends
+        && (from..from + words)
+            .all(|j| para.word(j).starts_with(char::is_uppercase) && !para.has(j, TIME_WORD))
+}
+
+/// Longest name after an apposition's comma.
+const MAX_NAME_WORDS: usize = 4;
 
 /// Words from `from` up to punctuation or a stop word, within one
 /// sentence; the prepositions of descriptions are kept.

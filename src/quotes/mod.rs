@@ -6,7 +6,10 @@
 //! - `marks`: pairs quotation marks per paragraph under the news convention
 //!   (a quote left open at a paragraph end continues only into a paragraph
 //!   that starts with an opening mark) and classifies each quote (direct,
-//!   partial, scare, unbalanced).
+//!   partial, scare, unbalanced). Quotes are double-quoted in the body and
+//!   single-quoted in the headline, except in articles written in the
+//!   British tabloid style, whose body quotes in single marks
+//!   (`quotes_in_single_marks`).
 //! - `cues` and `sites`: finds the reporting cues of `lexicons/reporting_verbs.txt`
 //!   (speech, thought and impersonal cues), "according to X", "In a poll, ...",
 //!   "Source: ..." paragraphs, with the speaker mention next to each cue:
@@ -42,7 +45,7 @@ use crate::types::{Attribution, Layout, Sentence, Span};
 use marks::{find_marked, starts_with_opening_mark, trim, Chains};
 use speakers::{resolve, Found};
 use speech::attribute_paragraph;
-use tokens::{annotate, assign_sentences, tokenize, Para};
+use tokens::{annotate, assign_sentences, tokenize, Para, TokKind, Token};
 
 /// Longest speaker mention, in word tokens.
 const MAX_MENTION_TOKENS: usize = 12;
@@ -97,6 +100,34 @@ fn content_span(text: &str, span: Span, index: usize) -> Option<Span> {
         span.start += dateline_length(span.of(text));
     }
     Some(span)
+}
+
+/// Whether the body (the paragraphs after the headline) quotes in single
+/// marks, as British tabloids do ('We won,' he said.): it has no double
+/// mark, and some single mark closes after a sentence's punctuation (`,'`,
+/// `.'`, `?'`, `!'` before a space or the paragraph end).
+fn quotes_in_single_marks(text: &str, spans: &[Option<Span>]) -> bool {
+    const DOUBLES: [char; 6] = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
+    let body = || spans.iter().skip(1).flatten().map(|s| s.of(text));
+    if body().any(|p| p.contains(DOUBLES) || p.contains("''")) {
+        return false;
+    }
+    body().any(|p| {
+        p.match_indices(['\'', '\u{2019}']).any(|(i, mark)| {
+            let after = &p[i + mark.len()..];
+            p[..i].ends_with([',', '.', '?', '!'])
+                && after.chars().next().is_none_or(char::is_whitespace)
+        })
+    })
+}
+
+/// Reads a paragraph's single quotation marks as double ones.
+fn singles_as_doubles(tokens: &mut [Token]) {
+    for token in tokens {
+        if let TokKind::Single(dir) = token.kind {
+            token.kind = TokKind::Double(dir);
+        }
+    }
 }
 
 /// Bytes of a wire dateline opening `s` ("WASHINGTON (Reuters) -- "), or 0.
@@ -166,12 +197,16 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
     let mut matches = Vec::new();
     let mut chains = Chains::default();
     let mut found = Vec::new();
+    let single_marks = quotes_in_single_marks(text, &spans);
     for (index, span) in spans.iter().enumerate() {
         let Some(span) = *span else {
             chains.incoming = None;
             continue;
         };
         tokenize(text, span, &mut tokens);
+        if single_marks && index > 0 {
+            singles_as_doubles(&mut tokens);
+        }
         assign_sentences(text, &starts, &mut tokens, &mut firsts);
         annotate(text, &mut tokens, cues, &mut matches);
         let para = Para {

@@ -5,13 +5,14 @@
 use super::cues::{CueKind, CueMatch};
 use super::marks::Piece;
 use super::mentions::{
-    clause_subject, forward_mention, forward_phrase, is_progressive, subject_before, walk_back,
-    Mention, Walk,
+    clause_subject, forward_mention, forward_phrase, is_possessive, is_progressive, subject_before,
+    walk_back, Mention, Walk,
 };
 use super::tokens::{Dir, Para, TokKind};
 use super::words::{
-    is_one_of, DETERMINER, INVERTING_CUES, NAME_PARTICLE, OBJECT_PRONOUN, PASSIVE_AUXILIARIES,
-    PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS, SOURCE_NOUNS,
+    is_one_of, DETERMINER, FEMALE, INVERTING_CUES, MALE, NAME_PARTICLE, OBJECT_PRONOUN,
+    PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS,
+    SOURCE_NOUNS, TITLE,
 };
 use super::{MAX_APPOSITION_TOKENS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS};
 use crate::types::Span;
@@ -336,16 +337,20 @@ fn inverted_mention_follows(para: &Para, cue: usize) -> bool {
 /// A name followed by a word that neither continues it nor opens a
 /// description, and no name after that ("Obama lied" in "Marco Rubio,
 /// R-Fla., said Obama lied."): a clause, not an inverted speaker, unlike
-/// "said Clinton spokesman Brian Fallon".
+/// "said Clinton spokesman Brian Fallon" or "said Labour's transport
+/// spokesman" (a title after a possessive; "said Obama's policies failed"
+/// is a clause).
 fn name_then_verb(para: &Para, m: Mention) -> bool {
     let capital = |j: usize| para.word(j).starts_with(char::is_uppercase);
     let Some(after_name) = (m.first..=m.last).find(|&j| !capital(j)) else {
         return false;
     };
-    capital(m.first)
-        && !para.has(after_name, PREPOSITION | NAME_PARTICLE)
-        && !para.is_stop_word(after_name)
-        && !(after_name..=m.last).any(capital)
+    let role = (after_name..=m.last).any(|j| para.has(j, TITLE | MALE | FEMALE));
+    let described = is_possessive(para.word(after_name - 1)) && role;
+    let continued = para.has(after_name, PREPOSITION | NAME_PARTICLE)
+        || para.is_stop_word(after_name)
+        || (after_name..=m.last).any(capital);
+    capital(m.first) && !described && !continued
 }
 
 /// The mention of an elliptical cue: that of the previous cue in its

@@ -72,9 +72,44 @@ impl<'a> Words<'a> {
 }
 
 /// Classifies a mention by its noun phrase, without the apposition,
-/// relative clause or parenthesis after it ("Smith, a spokesman").
+/// relative clause or parenthesis after it ("Smith, a spokesman"); a
+/// description with a name apposed at its end is that person ("the party's
+/// spokesman, Sarah Hughes").
 fn classify_mention(mention: &str, cues: &Cues) -> Mention {
-    let core = mention.split([',', '(']).next().unwrap_or(mention);
+    let mut parts = mention.split([',', '(']);
+    let core = parts.next().unwrap_or(mention);
+    let apposed = parts.next().map(str::trim);
+    let last_part = parts.next().is_none();
+    let classified = classify_phrase(core, cues);
+    match apposed.filter(|name| last_part && is_bare_name(name, cues)) {
+        Some(name) if !matches!(classified.kind, MentionKind::Name { .. }) => {
+            classify_phrase(&format!("{core} {name}"), cues)
+        }
+        _ => classified,
+    }
+}
+
+/// A name alone: one to four capitalised words of letters (and the periods,
+/// hyphens and apostrophes of names), no time word ("Sarah Hughes", not
+/// "Monday" or "R-Ohio)").
+fn is_bare_name(phrase: &str, cues: &Cues) -> bool {
+    let words = Words::new(phrase, cues);
+    let name_word = |(i, w): (usize, &&str)| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || ".-'\u{2019}".contains(c))
+            && !words.is(i, TIME_WORD)
+    };
+    (1..=MAX_APPOSED_NAME_WORDS).contains(&words.words.len())
+        && words.words.iter().enumerate().all(name_word)
+}
+
+/// Longest name apposed to a description.
+const MAX_APPOSED_NAME_WORDS: usize = 4;
+
+/// Classifies a noun phrase without apposition: a pronoun, a name closing
+/// it, or a description by its head noun.
+fn classify_phrase(core: &str, cues: &Cues) -> Mention {
     let words = Words::new(core, cues);
     let first = words.words.first().copied().unwrap_or("");
     // "Democratic candidates Hillary Clinton and Bernie Sanders" is a

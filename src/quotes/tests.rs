@@ -578,6 +578,12 @@ fn speaker_mentions() {
             "Marco Rubio, R-Fla.",
         ),
         (
+            "a possessive and a title after the cue, and a name apposed",
+            "\"This is a disgrace,\" said Labour's transport spokesman, Sarah Hughes.",
+            "This is a disgrace,",
+            "Labour's transport spokesman, Sarah Hughes",
+        ),
+        (
             "participle borrows the sentence subject",
             "The mayor left the meeting early, saying the vote was rigged.",
             "the vote was rigged",
@@ -801,6 +807,44 @@ fn headline_quotes() {
         (
             "possessive is no mark",
             "Japan's leaders' talks stall\n\nTalks resume on Monday.",
+            &[],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, &run_with_headline(text), expected);
+    }
+}
+
+/// A body without double marks whose single marks close after a sentence's
+/// punctuation quotes in single marks (the British tabloid style); other
+/// bodies keep single marks as apostrophes and scare quotes.
+#[test]
+fn single_marks_quote_the_body_in_the_british_style() {
+    let cases: &[(&str, &str, &[Expected])] = &[
+        (
+            "single marks in the body",
+            "Minister under fire over 'shambolic' plan\n\n'This is a disgrace,' said Sarah \
+             Hughes. 'The minister must apologise.'\n\nThe passengers' group said: \
+             'Commuters have suffered enough.'",
+            &[
+                ("scare", "shambolic", "-"),
+                // One quote, its attribution inside, as with double marks.
+                (
+                    "direct",
+                    "This is a disgrace,' said Sarah Hughes. 'The minister must apologise.",
+                    "hughes-1",
+                ),
+                ("direct", "Commuters have suffered enough.", "group-1"),
+            ],
+        ),
+        (
+            "single marks inside double ones",
+            "Talks stall\n\n\"It was 'unfair' and wrong,\" Tom Hale said.",
+            &[("direct", "It was 'unfair' and wrong,", "hale-1")],
+        ),
+        (
+            "apostrophes only",
+            "Talks stall\n\nThe '90s were good, and the voters' choice was clear.",
             &[],
         ),
     ];
@@ -1057,6 +1101,11 @@ fn speaker_names() {
         (
             "\"Talks resumed,\" said Billie Jean King.",
             Some("Billie Jean King"),
+        ),
+        // A name apposed to a description is the speaker's.
+        (
+            "\"Talks resumed,\" said the party's spokesman, Sarah Hughes.",
+            Some("Sarah Hughes"),
         ),
         // Places and times are no names.
         ("\"Talks resumed,\" New Hampshire said.", None),
