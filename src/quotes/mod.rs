@@ -227,7 +227,7 @@ pub fn attribute(text: &str, layout: &Layout, sentences: &[Sentence], cues: &Cue
         }));
     }
     found.sort_by_key(|f| (f.quote.span.start, std::cmp::Reverse(f.quote.span.end)));
-    let speakers = resolve(text, &mut found, cues);
+    let speakers = resolve(text, &mut found, &starts, cues);
     Attribution {
         quotes: found.into_iter().map(|f| f.quote).collect(),
         speakers,

@@ -354,16 +354,33 @@ fn name_then_verb(para: &Para, m: Mention) -> bool {
 }
 
 /// The mention of an elliptical cue: that of the previous cue in its
-/// sentence, else the subject opening the sentence.
+/// sentence, or of the cue whose content that one opens ("He said Berlin
+/// hoped to avoid a war, adding": He), else the subject opening the
+/// sentence.
 fn earlier_mention(para: &Para, cue: usize, sites: &[Site]) -> Option<Span> {
-    let earlier = sites
-        .last()
-        .filter(|s| para.same_sentence(s.cue_first, cue))
-        .and_then(|s| s.mention);
+    let mut in_sentence = sites
+        .iter()
+        .rev()
+        .take_while(|s| para.same_sentence(s.cue_first, cue));
+    let mut earlier = in_sentence.next();
+    for outer in in_sentence {
+        match earlier {
+            Some(inner) if opens_content_of(para, inner, outer) => earlier = Some(outer),
+            _ => break,
+        }
+    }
+    let earlier = earlier.and_then(|s| s.mention);
     earlier.or_else(|| {
         let m = clause_subject(para, cue)?;
         Some(para.range(m.first, m.last))
     })
+}
+
+/// Whether the site `inner` starts right after the cue of `outer`, or its
+/// "that": inside the content `outer` reports ("said Berlin hoped").
+fn opens_content_of(para: &Para, inner: &Site, outer: &Site) -> bool {
+    let after = outer.cue_last + 1;
+    inner.first == after || (inner.first == after + 1 && para.is_word(after, &["that"]))
 }
 
 /// Where a mention before the cue at `cue` may start at the earliest: after

@@ -485,6 +485,16 @@ impl SpeakerBook {
         index
     }
 
+    /// The speaker a pronoun stands for when the sentence before it names
+    /// that person (`name`) but not as a speaker: resolved as the name,
+    /// then updated with the pronoun.
+    fn resolve_as(&mut self, text: &str, name: Span, pronoun: Span, cues: &Cues) -> usize {
+        let index = self.resolve(text, name, false, cues);
+        let phrase = pronoun.of(text);
+        self.update(index, &classify_mention(phrase, cues), phrase, false);
+        index
+    }
+
     /// The most recent speaker a pronoun may stand for ("they" looks for a
     /// group first), else the most recent one; none for "he" or "she" when
     /// no recent speaker can be a person of that gender (a new speaker).
@@ -686,7 +696,12 @@ pub(super) struct Found {
 
 /// Resolves mentions to speakers, then gives unattributed quotes the speaker
 /// of their multi-paragraph quote, or of the quote before them.
-pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speaker> {
+pub(super) fn resolve(
+    text: &str,
+    found: &mut [Found],
+    sentence_starts: &[usize],
+    cues: &Cues,
+) -> Vec<Speaker> {
     let mut mentions: Vec<(Span, bool)> = found
         .iter()
         .filter_map(|f| Some((f.quote.speaker_mention?, f.quote.paragraph == 0)))
@@ -694,16 +709,115 @@ pub(super) fn resolve(text: &str, found: &mut [Found], cues: &Cues) -> Vec<Speak
     mentions.sort_unstable();
     mentions.dedup_by_key(|(m, _)| *m);
     let mut book = SpeakerBook::default();
-    let index: FxHashMap<Span, usize> = mentions
-        .iter()
-        .map(|&(m, headline)| (m, book.resolve(text, m, headline, cues)))
-        .collect();
+    let mut index: FxHashMap<Span, usize> = FxHashMap::default();
+    for (k, &(m, headline)) in mentions.iter().enumerate() {
+        let before = k.checked_sub(1).map(|j| mentions[j].0);
+        let named = person_named_before(text, m, before, sentence_starts, cues);
+        let speaker = match named {
+            Some(name) => book.resolve_as(text, name, m, cues),
+            None => book.resolve(text, m, headline, cues),
+        };
+        index.insert(m, speaker);
+    }
     for f in found.iter_mut() {
         f.quote.speaker = f.quote.speaker_mention.and_then(|m| index.get(&m).copied());
     }
     share_along_chains(found);
     continue_speakers(found);
     book.into_speakers(text, cues)
+}
+
+/// The person a sentence-opening "He" or "She" at `pronoun` stands for
+/// when the sentence before names them but no speaker ("The German
+/// chancellor, Olaf Scholz, was more cautious. He said ..."): the first
+/// person named there by a given name or a title, if their gender is the
+/// pronoun's or unknown ("President Viktor F. Yanukovych"). `None` when
+/// the previous speaker mention (`before`) lies in that sentence, when the
+/// same pronoun comes before the name there ("Then he turned to Marco
+/// Rubio. He ..."), or when no such name is there.
+fn person_named_before(
+    text: &str,
+    pronoun: Span,
+    before: Option<Span>,
+    sentence_starts: &[usize],
+    cues: &Cues,
+) -> Option<Span> {
+    let gender = match pronoun.of(text) {
+        "He" => Gender::Male,
+        "She" => Gender::Female,
+        _ => return None,
+    };
+    let k = sentence_starts.binary_search(&pronoun.start).ok()?;
+    let from = *sentence_starts.get(k.checked_sub(1)?)?;
+    if before.is_some_and(|b| b.start >= from) {
+        return None;
+    }
+    let window = Span::new(from, pronoun.start);
+    let (run, m) = capitalised_runs(text, window)
+        .map(|run| (run, classify_mention(run.of(text), cues)))
+        .find(|(_, m)| shows_a_person(m))?;
+    let lower = pronoun.of(text).to_lowercase();
+    let pronoun_before = Span::new(from, run.start)
+        .of(text)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case(&lower));
+    (!pronoun_before && m.gender.is_none_or(|g| g == gender)).then_some(run)
+}
+
+/// A person's name with a given name of the list or a title (its gender
+/// shown, or a title before it), not just any capitalised pair ("Wall
+/// Street").
+fn shows_a_person(m: &Mention) -> bool {
+    match &m.kind {
+        MentionKind::Name {
+            written: Some(_),
+            titles,
+            ..
+        } => m.gender.is_some() || !titles.is_empty(),
+        _ => false,
+    }
+}
+
+/// The runs of two or more capitalised words in `within`, in text order,
+/// each ending at a comma, colon or semicolon and without the punctuation
+/// at its ends ("Olaf Scholz").
+fn capitalised_runs(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = within.of(text);
+    let words = s
+        .split_whitespace()
+        .map(move |w| {
+            let start = within.start + (w.as_ptr() as usize - s.as_ptr() as usize);
+            Span::new(start, start + w.len())
+        })
+        .collect::<Vec<_>>();
+    let capital = |w: &Span| w.of(text).starts_with(char::is_uppercase);
+    let closes = |w: &Span| w.of(text).ends_with([',', ';', ':']);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let capitals = words[i..].iter().take_while(|w| capital(w)).count();
+        let n = words[i..i + capitals]
+            .iter()
+            .position(closes)
+            .map_or(capitals, |p| p + 1);
+        if n >= 2 {
+            let run = Span::new(words[i].start, words[i + n - 1].end);
+            runs.push(trim_punctuation(text, run));
+        }
+        i += n.max(1);
+    }
+    runs.into_iter()
+}
+
+/// `span` without the punctuation and possessive at its ends.
+fn trim_punctuation(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let trimmed = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let start = span.start + (s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+    Span::new(
+        start,
+        start + strip_possessive(trimmed.trim_end_matches('.')).len(),
+    )
 }
 
 /// The full names an article writes for the surnames its speakers go by

@@ -913,6 +913,21 @@ fn speaker_resolution_cases() {
             &["hale-1", "she-1"],
         ),
         (
+            "a participle after reported speech goes with its speaker, not the reported subject",
+            "Tom Hale said Berlin hoped to avoid a war, adding: \"Nobody wins.\"",
+            &["hale-1", "hale-1"],
+        ),
+        (
+            "a sentence-opening pronoun goes to the person the sentence before names",
+            "\"We won,\" Ruth Mills said.\n\nThe German chancellor, Olaf Scholz, was more cautious. He said the talks had failed.",
+            &["mills-1", "scholz-1"],
+        ),
+        (
+            "unless the pronoun comes before that name there, or no person is named",
+            "\"We won,\" Tom Hale said.\n\nThen he met Governor Bill Lee. He said the talks had failed.\n\nWall Street rallied. He said the plan would work.",
+            &["hale-1", "hale-1", "hale-1"],
+        ),
+        (
             "a title gives the gender",
             "\"We won,\" Mrs. Mills said.\n\n\"They lost,\" Mr. Hale said.\n\n\"Not so,\" she said.\n\n\"So,\" he said.",
             &["mills-1", "hale-1", "mills-1", "hale-1"],
