@@ -100,6 +100,39 @@ pub fn names_a_government_body(description: &str) -> bool {
         .any(|w| GOVERNMENT_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w)))
 }
 
+/// Nouns of people who study or watch a place or body: an actor right
+/// before one of them (or one word before it) is the subject of their
+/// expertise, not their side ("a China expert", "a Russia policy
+/// analyst").
+const EXPERTISE_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "hand",
+    "hands",
+    "historian",
+    "historians",
+    "researcher",
+    "researchers",
+    "scholar",
+    "scholars",
+    "specialist",
+    "specialists",
+    "watcher",
+    "watchers",
+];
+
+/// Whether the actor mention at `at` in `description` names what someone
+/// studies ("a China expert at the Brookings Institution").
+pub fn names_a_field_of_study(description: &str, at: Span) -> bool {
+    description[at.end..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .any(|w| EXPERTISE_NOUNS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+}
+
 /// The name lists the actors stage consults to tell a person's name from a
 /// country or body of the same spelling; the quotes stage's cues implement
 /// it from `lexicons/given_names.txt` and their titles.

@@ -239,7 +239,7 @@ impl Engine {
     /// name: it is dropped from the speaker. An actor found inside the
     /// name, or written as one of its words, is not the speaker's
     /// ("Agence France-Presse"; "Bush" for Jeb Bush, "Biden" in "Hunter
-    /// Biden").
+    /// Biden"), and neither is what an expert studies ("a China expert").
     pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
         let in_name = speaker
             .name
@@ -257,18 +257,32 @@ impl Engine {
             }
             speaker.name = None;
         }
+        self.description_actor(speaker, &part, layout)
+    }
+
+    /// The actor a speaker's description names, the last one that is
+    /// neither in their name (`in_name`) nor a field of study, rolled up to
+    /// its country or organisation when it does not end the description
+    /// (with `Sides::Others`); else the dateline's country for a
+    /// government body.
+    fn description_actor(
+        &self,
+        speaker: &Speaker,
+        in_name: &[ActorMention],
+        layout: &Layout,
+    ) -> Option<ActorIdx> {
+        let description = speaker.description.as_str();
         let date = layout.date.as_deref();
-        let d = speaker
-            .description
-            .trim_end_matches(['\'', '\u{2019}', 's']);
-        let found = self.actors.find_in(&speaker.description, &self.cues);
+        let d = description.trim_end_matches(['\'', '\u{2019}', 's']);
+        let found = self.actors.find_in(description, &self.cues);
         let name_words: Vec<&str> = speaker.name.iter().flat_map(|n| n.split(' ')).collect();
-        let namesake = |m: &&ActorMention| {
-            part.iter().any(|p| p.actor == m.actor)
-                || name_words.contains(&m.span.of(&speaker.description))
+        let skipped = |m: &&ActorMention| {
+            in_name.iter().any(|p| p.actor == m.actor)
+                || name_words.contains(&m.span.of(description))
+                || actors::names_a_field_of_study(description, m.span)
         };
-        let Some(last) = found.iter().rev().find(|m| !namesake(m)) else {
-            return actors::names_a_government_body(&speaker.description)
+        let Some(last) = found.iter().rev().find(|m| !skipped(m)) else {
+            return actors::names_a_government_body(description)
                 .then(|| self.dateline_country(layout))
                 .flatten();
         };

@@ -259,6 +259,23 @@ fn a_namesake_is_not_the_lexicon_person() {
     );
 }
 
+/// What an expert studies is not their side: "a China expert" stands for
+/// no country, while "a Chinese official" stands for China.
+#[test]
+fn a_field_of_study_is_not_a_speakers_actor() {
+    let actor_of = |text: &str| json(&[text])["quotes"][0]["speaker_actor"].clone();
+    for text in [
+        "\"It will pass,\" said Ruth Mills, a China expert at the Brookings Institution.",
+        "\"It will pass,\" said Ruth Mills, a Russia policy analyst.",
+    ] {
+        assert!(actor_of(text).is_null(), "{text}: {}", actor_of(text));
+    }
+    assert_eq!(
+        actor_of("\"It will pass,\" said a senior Chinese official."),
+        "CHN"
+    );
+}
+
 /// The actors of every sentence of an explained text.
 fn actor_ids(text: &str) -> Vec<String> {
     let e = json(&[text]);
