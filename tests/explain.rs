@@ -317,6 +317,14 @@ fn georgia_the_state_and_georgia_the_country() {
             "Northern Ireland voted; Ireland abstained.",
             &["GBR", "IRL"],
         ),
+        (
+            "The Washington Post said Washington had left the Paris Agreement.",
+            &["USA"],
+        ),
+        (
+            "China Daily said ships from Japan crossed the South China Sea.",
+            &["JPN"],
+        ),
     ];
     for &(text, want) in cases {
         assert_eq!(actor_ids(text), want, "{text}");
