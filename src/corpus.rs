@@ -36,24 +36,68 @@ impl InputFormat {
     }
 }
 
-/// Field (or column) names of JSONL and CSV records.
+/// Field (or column) names of JSONL and CSV records: for each, the names
+/// tried in order, of which the first a record (or a CSV header) has is
+/// read.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    pub id: String,
-    pub title: String,
-    pub date: String,
-    pub outlet: String,
-    pub text: String,
+    pub id: Vec<String>,
+    pub title: Vec<String>,
+    pub date: Vec<String>,
+    pub outlet: Vec<String>,
+    pub text: Vec<String>,
+}
+
+/// The names tried when no `--*-field` option names the field: those of
+/// common news exports and APIs (news-please, NewsAPI, Media Cloud,
+/// spreadsheet exports).
+pub const ID_FIELDS: &[&str] = &["id", "article_id", "doc_id", "uuid", "guid"];
+pub const TITLE_FIELDS: &[&str] = &["title", "headline"];
+pub const DATE_FIELDS: &[&str] = &[
+    "date",
+    "published_at",
+    "publishedAt",
+    "publish_date",
+    "date_publish",
+    "pub_date",
+    "pubDate",
+    "published",
+];
+pub const OUTLET_FIELDS: &[&str] = &[
+    "outlet",
+    "source.name",
+    "source",
+    "publisher",
+    "media_name",
+    "source_domain",
+];
+pub const TEXT_FIELDS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "maintext",
+    "article",
+    "full_text",
+];
+
+impl Fields {
+    /// The names of one field: `chosen` alone when given, else `defaults`.
+    pub fn names(chosen: Option<&str>, defaults: &[&str]) -> Vec<String> {
+        match chosen {
+            Some(name) => vec![name.to_string()],
+            None => defaults.iter().map(|d| d.to_string()).collect(),
+        }
+    }
 }
 
 impl Default for Fields {
     fn default() -> Fields {
         Fields {
-            id: "id".into(),
-            title: "title".into(),
-            date: "date".into(),
-            outlet: "outlet".into(),
-            text: "text".into(),
+            id: Fields::names(None, ID_FIELDS),
+            title: Fields::names(None, TITLE_FIELDS),
+            date: Fields::names(None, DATE_FIELDS),
+            outlet: Fields::names(None, OUTLET_FIELDS),
+            text: Fields::names(None, TEXT_FIELDS),
         }
     }
 }

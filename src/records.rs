@@ -117,6 +117,15 @@ pub fn read_jsonl(
     }
 }
 
+/// Field names for a message: `"text"`, or `"text", "body" or "content"`.
+fn listed(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
+
 /// The value of a field of a JSON record: the key as written, else a
 /// dotted path into nested objects (`source.name` reads
 /// `{"source": {"name": "Reuters"}}`, as news APIs nest the outlet).
@@ -135,18 +144,22 @@ fn json_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
         serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let object = value.as_object().ok_or("a record must be a JSON object")?;
     let names = &options.fields;
-    let scalar = |key: &str| match field(object, key) {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+    let scalar = |keys: &[String]| {
+        keys.iter().find_map(|key| match field(object, key) {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        })
     };
-    let text = match field(object, &names.text) {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(serde_json::Value::String(_)) => {
-            return Err(format!("field {:?} is empty", names.text))
-        }
-        Some(_) => return Err(format!("field {:?} is not a string", names.text)),
-        None => return Err(format!("no field {:?}", names.text)),
+    let found = names
+        .text
+        .iter()
+        .find_map(|key| field(object, key).map(|value| (key, value)));
+    let text = match found {
+        Some((_, serde_json::Value::String(s))) if !s.trim().is_empty() => s.clone(),
+        Some((key, serde_json::Value::String(_))) => return Err(format!("field {key:?} is empty")),
+        Some((key, _)) => return Err(format!("field {key:?} is not a string")),
+        None => return Err(format!("no field {}", listed(&names.text))),
     };
     Ok(Fields {
         id: scalar(&names.id),
@@ -273,7 +286,11 @@ struct Columns {
 
 impl Columns {
     fn find(header: &csv::ByteRecord, options: &ReadOptions) -> Result<Columns, String> {
-        let position = |name: &str| header.iter().position(|h| trim_bom(h) == name.as_bytes());
+        let position = |names: &[String]| {
+            names
+                .iter()
+                .find_map(|name| header.iter().position(|h| trim_bom(h) == name.as_bytes()))
+        };
         let f = &options.fields;
         let text = position(&f.text).ok_or_else(|| {
             let found: Vec<String> = header
@@ -281,8 +298,8 @@ impl Columns {
                 .map(|h| String::from_utf8_lossy(trim_bom(h)).into_owned())
                 .collect();
             format!(
-                "no column {:?} in the header (columns: {}); name the text column with --text-field",
-                f.text,
+                "no column {} in the header (columns: {}); name the text column with --text-field",
+                listed(&f.text),
                 found.join(", ")
             )
         })?;
@@ -414,7 +431,7 @@ mod tests {
     #[test]
     fn outlet_from_a_named_field() {
         let mut options = ReadOptions::default();
-        options.fields.outlet = "publisher".into();
+        options.fields.outlet = vec!["publisher".into()];
         let jsonl = "{\"outlet\":\"X\",\"publisher\":\"NHK\",\"text\":\"Talks resumed.\"}\n";
         let csv = "id,publisher,text\nr1,NHK,Talks resumed.\nr2,,Talks ended.\n";
         let (from_jsonl, _) = read_with(jsonl, true, &options);
@@ -436,10 +453,60 @@ mod tests {
 
     #[test]
     fn csv_without_text_column() {
-        let (docs, problems) = read("id,body\n1,x\n", false);
+        let (docs, problems) = read("id,summary\n1,x\n", false);
         assert!(docs.is_empty());
-        assert!(problems[0].error.contains("no column \"text\""));
-        assert!(problems[0].error.contains("(columns: id, body)"));
+        assert!(problems[0]
+            .error
+            .contains("no column \"text\", \"body\", \"content\""));
+        assert!(problems[0].error.contains("(columns: id, summary)"));
+        let mut options = ReadOptions::default();
+        options.fields.text = vec!["story".into()];
+        let (_, problems) = read_with("id,text\n1,x\n", false, &options);
+        assert!(problems[0]
+            .error
+            .starts_with("no column \"story\" in the header"));
+    }
+
+    /// Without options, the field names of common news exports and APIs
+    /// are read: the first of each list that a record or header has.
+    #[test]
+    fn common_field_names_are_read_without_options() {
+        let csv = "headline,body,published_at,source\nJapan hails talks,Talks resumed.,2024-03-02,Courier\n";
+        let jsonl = "{\"uuid\":\"u1\",\"title\":\"T\",\"maintext\":\"Talks resumed.\",\
+            \"date_publish\":\"2024-03-02 10:00:00\",\"source_domain\":\"example.com\"}\n\
+            {\"title\":\"T\",\"content\":\"Talks ended.\",\"publishedAt\":\"2024-03-03T08:00:00Z\",\
+            \"source\":{\"id\":null,\"name\":\"Reuters\"}}\n";
+        let (from_csv, p1) = read(csv, false);
+        let (from_jsonl, p2) = read(jsonl, true);
+        assert!(p1.is_empty() && p2.is_empty(), "{p1:?} {p2:?}");
+        let seen: Vec<[&str; 4]> = from_csv
+            .iter()
+            .chain(&from_jsonl)
+            .map(|d| {
+                let title = d.title.as_deref().unwrap_or("-");
+                let date = d.date.as_deref().unwrap_or("-");
+                [
+                    d.text.as_str(),
+                    title,
+                    date,
+                    d.outlet.as_deref().unwrap_or("-"),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                [
+                    "Talks resumed.",
+                    "Japan hails talks",
+                    "2024-03-02",
+                    "Courier"
+                ],
+                ["Talks resumed.", "T", "2024-03-02", "example.com"],
+                ["Talks ended.", "T", "2024-03-03", "Reuters"],
+            ]
+        );
+        assert_eq!(from_jsonl[0].id, "u1");
     }
 
     #[test]
@@ -459,9 +526,9 @@ mod tests {
     #[test]
     fn nested_json_fields_by_dotted_path() {
         let mut options = ReadOptions::default();
-        options.fields.outlet = "source.name".into();
-        options.fields.text = "content.body".into();
-        options.fields.id = "meta.id".into();
+        options.fields.outlet = vec!["source.name".into()];
+        options.fields.text = vec!["content.body".into()];
+        options.fields.id = vec!["meta.id".into()];
         let data = "{\"meta\":{\"id\":7},\"source\":{\"id\":null,\"name\":\"Reuters\"},\
             \"content\":{\"body\":\"Talks resumed.\"}}\n\
             {\"source.name\":\"AP\",\"source\":{\"name\":\"x\"},\"content\":{\"body\":\"B.\"}}\n\

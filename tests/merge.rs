@@ -31,7 +31,7 @@ fn corpus(dir: &Path) -> Vec<String> {
             "rows.csv",
             "id,text\nc1,Seoul criticized Tokyo.\nc3,x,y\nc4,Fine.\nc5,Ruth Mills said Japan had failed.\n",
         ),
-        ("no_text.csv", "id,body\n1,x\n"),
+        ("no_text.csv", "id,summary\n1,x\n"),
     ];
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut inputs = vec![examples.display().to_string()];

@@ -5,7 +5,10 @@ use super::{ConfigError, LexiconArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use stance::aggregate::{Aggregates, Grouping, Period, Splits};
-use stance::corpus::{expand, Expansion, Fields, InputFormat, ReadOptions, Shard};
+use stance::corpus::{
+    expand, Expansion, Fields, InputFormat, ReadOptions, Shard, DATE_FIELDS, ID_FIELDS,
+    OUTLET_FIELDS, TEXT_FIELDS, TITLE_FIELDS,
+};
 use stance::engine::Engine;
 use stance::pipeline::{self, ReportSink, StreamSink};
 use stance::report::{Dialect, Reports, Rows, UnitReport};
@@ -95,23 +98,29 @@ pub struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// JSONL/CSV field holding the article id (in JSONL, a.b reads a nested field).
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// JSONL/CSV field holding the title (in JSONL, a.b reads a nested field).
-    #[arg(long, default_value = "title")]
-    pub title_field: String,
-    /// JSONL/CSV field holding the date (in JSONL, a.b reads a nested field).
-    #[arg(long, default_value = "date")]
-    pub date_field: String,
+    /// JSONL/CSV field holding the article id (in JSONL, a.b reads a nested
+    /// field) [default: the first of id, article_id, doc_id, uuid, guid].
+    #[arg(long, value_name = "FIELD")]
+    pub id_field: Option<String>,
+    /// JSONL/CSV field holding the title [default: the first of title,
+    /// headline].
+    #[arg(long, value_name = "FIELD")]
+    pub title_field: Option<String>,
+    /// JSONL/CSV field holding the date [default: the first of date,
+    /// published_at, publishedAt, publish_date, date_publish, pub_date,
+    /// pubDate, published].
+    #[arg(long, value_name = "FIELD")]
+    pub date_field: Option<String>,
     /// JSONL/CSV field holding the outlet (source of narration); when
-    /// missing or empty, the outlet is read from the text (a dateline). In
-    /// JSONL, a.b reads a nested field (source.name).
-    #[arg(long, default_value = "outlet")]
-    pub outlet_field: String,
-    /// JSONL/CSV field holding the article text (in JSONL, a.b reads a nested field).
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
+    /// missing or empty, the outlet is read from the text (a dateline)
+    /// [default: the first of outlet, source.name, source, publisher,
+    /// media_name, source_domain].
+    #[arg(long, value_name = "FIELD")]
+    pub outlet_field: Option<String>,
+    /// JSONL/CSV field holding the article text [default: the first of
+    /// text, body, content, maintext, article, full_text].
+    #[arg(long, value_name = "FIELD")]
+    pub text_field: Option<String>,
     /// Format of stdin (detected from its first character when omitted).
     #[arg(long, value_name = "FORMAT", value_parser = ["text", "jsonl", "csv"])]
     pub stdin_format: Option<String>,
@@ -160,11 +169,11 @@ impl InputArgs {
         });
         let options = ReadOptions {
             fields: Fields {
-                id: self.id_field.clone(),
-                title: self.title_field.clone(),
-                date: self.date_field.clone(),
-                outlet: self.outlet_field.clone(),
-                text: self.text_field.clone(),
+                id: Fields::names(self.id_field.as_deref(), ID_FIELDS),
+                title: Fields::names(self.title_field.as_deref(), TITLE_FIELDS),
+                date: Fields::names(self.date_field.as_deref(), DATE_FIELDS),
+                outlet: Fields::names(self.outlet_field.as_deref(), OUTLET_FIELDS),
+                text: Fields::names(self.text_field.as_deref(), TEXT_FIELDS),
             },
             max_bytes: self.max_bytes,
             stdin_format,
