@@ -19,6 +19,8 @@
 //!   that its attribution interrupts, and finds reported speech and thought
 //!   before, after or around a cue ("The deal, he said, is dead."); a cue or
 //!   a quote inside reported speech is part of it.
+//! - `classify`: what a speaker mention says: a pronoun, a name (and the
+//!   person's name as written), or a description, with gender and number.
 //! - `speakers`: resolves mentions to one speaker per person or body within
 //!   the article.
 //!
@@ -28,6 +30,7 @@
 //! (`We won," she said. "They lost.`); multi-paragraph quotes are emitted as
 //! one `Quote` per paragraph piece, and the pieces share their speaker.
 
+mod classify;
 mod cues;
 mod marks;
 mod mentions;
