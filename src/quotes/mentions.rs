@@ -7,9 +7,9 @@
 use super::tokens::{Para, TokKind};
 use super::words::{
     is_one_of, ADVERB, APPOSITION_STARTS, APPROXIMATORS, CLAUSE_OPENERS, CLAUSE_STARTS,
-    DEFINITE_DETERMINERS, DETERMINER, GROUP, INDEFINITE_DETERMINERS, LY_NOUNS, NUMBER_WORDS,
-    OBJECT_PRONOUN, PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS,
-    RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD, TITLE,
+    DEFINITE_DETERMINERS, DETERMINER, FRACTIONS, GROUP, INDEFINITE_DETERMINERS, LY_NOUNS,
+    NUMBER_WORDS, OBJECT_PRONOUN, PARENTHETICAL_STARTS, PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN,
+    PRONOUNS, RELATIVE_PRONOUNS, SENTENCE_OPENERS, TIME_OPENERS, TIME_WORD, TITLE,
 };
 use super::{
     MAX_APPOSITION_TOKENS, MAX_BARE_MENTION_WORDS, MAX_MENTION_TOKENS, MAX_PARENTHETICAL_TOKENS,
@@ -294,7 +294,16 @@ pub(super) fn object_of_description(para: &Para, j: usize) -> bool {
 pub(super) fn joins_quantifier(para: &Para, j: usize) -> bool {
     (para.is_word(j, &["at"]) && para.is_word(j + 1, &["least", "most"]))
         || (j > 0 && para.is_word(j, &["than"]) && para.is_word(j - 1, &["more", "less", "fewer"]))
-        || (para.is_word(j, APPROXIMATORS) && is_number(para, j + 1))
+        || (para.is_word(j, APPROXIMATORS) && quantity_follows(para, j + 1))
+}
+
+/// A quantity opens at `k`: a number, another approximator before one
+/// ("just over 40"), or a fraction ("over a quarter").
+fn quantity_follows(para: &Para, k: usize) -> bool {
+    let fraction = para.is_word(k, &["a"]) && para.is_word(k + 1, FRACTIONS);
+    is_number(para, k)
+        || fraction
+        || (para.is_word(k, APPROXIMATORS) && quantity_follows(para, k + 1))
 }
 
 /// Token `k` is a number, in digits or words ("40", "four", "two-thirds").

@@ -584,6 +584,18 @@ fn speaker_mentions() {
             "Labour's transport spokesman, Sarah Hughes",
         ),
         (
+            "an approximate fraction with a number apposed",
+            "Just over a quarter, 26 percent, say they will vote for someone else.",
+            "they will vote for someone else",
+            "Just over a quarter, 26 percent",
+        ),
+        (
+            "a plural speaker inverted after a comma",
+            "The plan will fail, say analysts at the bank.",
+            "The plan will fail",
+            "analysts at the bank",
+        ),
+        (
             "participle borrows the sentence subject",
             "The mayor left the meeting early, saying the vote was rigged.",
             "the vote was rigged",

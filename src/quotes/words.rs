@@ -660,6 +660,7 @@ pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
 /// ("The plan is dead, said the minister.").
 pub(super) const INVERTING_CUES: &[&str] = &[
     "said",
+    "say",
     "says",
     "added",
     "adds",
@@ -749,6 +750,8 @@ pub(super) const FRONTED_SUBORDINATORS: &[&str] = &[
 pub(super) const APPROXIMATORS: &[&str] = &[
     "about", "around", "roughly", "nearly", "almost", "over", "under", "some", "just", "only",
 ];
+/// Fractions after "a" in a quantity ("just over a quarter").
+pub(super) const FRACTIONS: &[&str] = &["quarter", "third", "fifth", "half", "dozen", "majority"];
 /// Numbers in words that open a quantity ("four in 10", "two-thirds").
 pub(super) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
