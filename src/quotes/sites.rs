@@ -12,7 +12,7 @@ use super::tokens::{Dir, Para, TokKind};
 use super::words::{
     is_one_of, DETERMINER, FEMALE, INVERTING_CUES, MALE, NAME_PARTICLE, OBJECT_PRONOUN,
     PASSIVE_AUXILIARIES, PREPOSITION, PRONOUN, PRONOUNS, QUESTION_CUES, QUESTION_OPENERS,
-    SOURCE_NOUNS, TITLE,
+    RELATIVE_PRONOUNS, SOURCE_NOUNS, TITLE,
 };
 use super::{MAX_APPOSITION_TOKENS, MAX_COLON_SOURCE_WORDS, MAX_MENTION_TOKENS};
 use crate::types::Span;
@@ -386,11 +386,20 @@ fn opens_content_of(para: &Para, inner: &Site, outer: &Site) -> bool {
 /// Where a mention before the cue at `cue` may start at the earliest: after
 /// the last cue site of its sentence ("aides said | they expect"), unless
 /// that one is a participle inside a description ("a delegate supporting
-/// Cruz said").
+/// Cruz said") or a relative clause's ("Zimmerman, who identifies as
+/// Hispanic, told").
 fn mention_floor(para: &Para, cue: usize, sites: &[Site]) -> usize {
     let start = para.sentence_first(cue);
+    let relative = |s: &Site| {
+        s.mention.is_some_and(|m| {
+            is_one_of(
+                m.of(para.text).rsplit(' ').next().unwrap_or(""),
+                RELATIVE_PRONOUNS,
+            )
+        })
+    };
     sites
         .last()
-        .filter(|s| s.cue_last >= start && !is_progressive(para, s.cue_first))
+        .filter(|s| s.cue_last >= start && !is_progressive(para, s.cue_first) && !relative(s))
         .map_or(start, |s| s.cue_last + 1)
 }

@@ -596,6 +596,12 @@ fn speaker_mentions() {
             "analysts at the bank",
         ),
         (
+            "a cue inside a relative clause leaves the subject to the main cue",
+            "Ruth Mills, who identifies as a moderate, told the Daily Courier that the plan was dead.",
+            "the plan was dead",
+            "Ruth Mills, who identifies as a moderate",
+        ),
+        (
             "participle borrows the sentence subject",
             "The mayor left the meeting early, saying the vote was rigged.",
             "the vote was rigged",
