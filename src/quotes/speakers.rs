@@ -71,6 +71,9 @@ struct SpeakerBook {
     numbers: FxHashMap<String, usize>,
     /// Speakers by their last mention, latest last.
     recent: Vec<usize>,
+    /// The gender of the one full name the article writes for a surname
+    /// ("Tom Ebeling" for "Ebeling"), for speakers named by surname alone.
+    surname_genders: FxHashMap<String, Gender>,
 }
 
 /// How many speakers sharing a surname are compared with a new name.
@@ -179,9 +182,18 @@ impl SpeakerBook {
     fn update(&mut self, index: usize, m: &Mention, phrase: &str, headline: bool) {
         let entry = &mut self.entries[index];
         let by_pronoun = matches!(m.kind, MentionKind::Pronoun(_));
-        if m.gender.is_some() && (entry.gender.is_none() || entry.gender_by_pronoun && !by_pronoun)
-        {
-            entry.gender = m.gender;
+        let gender = match &m.kind {
+            MentionKind::Name {
+                surname,
+                given: None,
+                ..
+            } => m
+                .gender
+                .or_else(|| self.surname_genders.get(surname).copied()),
+            _ => m.gender,
+        };
+        if gender.is_some() && (entry.gender.is_none() || entry.gender_by_pronoun && !by_pronoun) {
+            entry.gender = gender;
             entry.gender_by_pronoun = by_pronoun;
         }
         match &m.kind {
@@ -325,7 +337,10 @@ pub(super) fn resolve(
         .collect();
     mentions.sort_unstable();
     mentions.dedup_by_key(|(m, _)| *m);
-    let mut book = SpeakerBook::default();
+    let mut book = SpeakerBook {
+        surname_genders: surname_genders(text, &mentions, cues),
+        ..SpeakerBook::default()
+    };
     let mut index: FxHashMap<Span, usize> = FxHashMap::default();
     for (k, &(m, headline)) in mentions.iter().enumerate() {
         let before = k.checked_sub(1).map(|j| mentions[j].0);
@@ -342,6 +357,40 @@ pub(super) fn resolve(
     share_along_chains(found);
     continue_speakers(found);
     book.into_speakers(text, cues)
+}
+
+/// For an article whose speakers include a "he" or "she": the gender of
+/// each surname a speaker goes by alone ("Ebeling said") that the article
+/// writes with exactly one given name of the list ("Tom Ebeling"), so that
+/// a pronoun can tell them apart before the names are completed.
+fn surname_genders(
+    text: &str,
+    mentions: &[(Span, bool)],
+    cues: &Cues,
+) -> FxHashMap<String, Gender> {
+    let gendered = |m: Span| matches!(m.of(text), "he" | "He" | "she" | "She");
+    if !mentions.iter().any(|&(m, _)| gendered(m)) {
+        return FxHashMap::default();
+    }
+    let surnames: Vec<String> = mentions
+        .iter()
+        .filter_map(|&(m, _)| match classify_mention(m.of(text), cues).kind {
+            MentionKind::Name {
+                surname,
+                given: None,
+                ..
+            } => Some(surname),
+            _ => None,
+        })
+        .collect();
+    let keys: Vec<&str> = surnames.iter().map(String::as_str).collect();
+    let full_names = FullNames::in_text(text, &keys, cues);
+    keys.iter()
+        .filter_map(|&surname| {
+            let name = full_names.of(surname, None, cues)?;
+            Some((surname.to_string(), gender_of_name(&name, cues)?))
+        })
+        .collect()
 }
 
 /// The person a sentence-opening "He" or "She" at `pronoun` stands for

@@ -946,6 +946,11 @@ fn speaker_resolution_cases() {
             &["hale-1", "hale-1", "hale-1"],
         ),
         (
+            "a surname alone takes the gender of the full name the article writes",
+            "Tom Ebeling arrived late.\n\n\"We won,\" Ebeling said.\n\n\"It was close,\" she said.",
+            &["ebeling-1", "she-1"],
+        ),
+        (
             "a title gives the gender",
             "\"We won,\" Mrs. Mills said.\n\n\"They lost,\" Mr. Hale said.\n\n\"Not so,\" she said.\n\n\"So,\" he said.",
             &["mills-1", "hale-1", "mills-1", "hale-1"],
@@ -1018,9 +1023,11 @@ fn speaker_gender_from_names_titles_and_pronouns() {
         ("\"Talks resumed,\" the ministry said.", None),
         ("\"Talks resumed,\" said Jordan Mills.", None),
         ("\"Talks resumed,\" said Chad Mills.", Some(Gender::Male)),
+        // "she" is not Trump, whose full name the article writes: someone
+        // new, a woman.
         (
             "Donald Trump spoke. Trump said the plan was good. \"No,\" she said.",
-            Some(Gender::Male),
+            Some(Gender::Female),
         ),
     ];
     for &(text, want) in cases {
