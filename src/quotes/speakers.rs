@@ -40,6 +40,16 @@ struct Entry {
 }
 
 impl Entry {
+    /// Whether the speaker goes by a surname alone, with no given name.
+    fn is_bare(&self) -> bool {
+        let one_word = self
+            .speaker
+            .name
+            .as_deref()
+            .is_none_or(|n| !n.contains(' '));
+        one_word && self.given.is_none()
+    }
+
     /// How well a pronoun fits this speaker: 2 for a sure fit ("she" and a
     /// woman, "they" and a group), 1 for a possible one ("she" and someone
     /// of unknown gender, "they" and a body), 0 for none.
@@ -84,11 +94,10 @@ const MAX_PRONOUN_REACH: usize = 6;
 impl SpeakerBook {
     /// The speaker a mention stands for; `headline` when the mention is in
     /// the headline.
-    fn resolve(&mut self, text: &str, mention: Span, headline: bool, cues: &Cues) -> usize {
+    fn resolve(&mut self, text: &str, mention: Span, m: &Mention, headline: bool) -> usize {
         let phrase = mention.of(text);
-        let m = classify_mention(phrase, cues);
         let found = match &m.kind {
-            MentionKind::Pronoun(_) => self.antecedent(&m),
+            MentionKind::Pronoun(_) => self.antecedent(m),
             MentionKind::Definite(head) => self.by_head.get(head).copied(),
             MentionKind::Indefinite(_) => None,
             MentionKind::Name { surname, given, .. } => {
@@ -100,18 +109,18 @@ impl SpeakerBook {
                 })
             }
         };
-        let index = found.unwrap_or_else(|| self.create(&m, phrase, mention));
-        self.update(index, &m, phrase, headline);
+        let index = found.unwrap_or_else(|| self.create(m, phrase, mention));
+        self.update(index, m, phrase, headline);
         index
     }
 
     /// The speaker a pronoun stands for when the sentence before it names
     /// that person (`name`) but not as a speaker: resolved as the name,
     /// then updated with the pronoun.
-    fn resolve_as(&mut self, text: &str, name: Span, pronoun: Span, cues: &Cues) -> usize {
-        let index = self.resolve(text, name, false, cues);
-        let phrase = pronoun.of(text);
-        self.update(index, &classify_mention(phrase, cues), phrase, false);
+    fn resolve_as(&mut self, text: &str, name: Span, pronoun: &Mention, cues: &Cues) -> usize {
+        let named = classify_mention(name.of(text), cues);
+        let index = self.resolve(text, name, &named, false);
+        self.update(index, pronoun, "", false);
         index
     }
 
@@ -258,25 +267,21 @@ impl SpeakerBook {
         }
     }
 
-    /// The speakers, a name written as a surname alone ("Mr. Trump",
-    /// "Gorka") completed from the full names the article writes (the text
-    /// is read only when some speaker goes by a surname alone).
-    fn into_speakers(self, text: &str, cues: &Cues) -> Vec<Speaker> {
-        let bare = |e: &Entry| {
-            let one_word = e.speaker.name.as_deref().is_none_or(|n| !n.contains(' '));
-            one_word && e.given.is_none()
-        };
-        let surnames: Vec<&str> = self
-            .entries
+    /// The surnames of the speakers named by surname alone.
+    fn bare_surnames(&self) -> impl Iterator<Item = &str> {
+        self.entries
             .iter()
-            .filter(|e| bare(e))
+            .filter(|e| e.is_bare())
             .filter_map(|e| e.surname.as_deref())
-            .collect();
-        let full_names = FullNames::in_text(text, &surnames, cues);
+    }
+
+    /// The speakers, a name written as a surname alone ("Mr. Trump",
+    /// "Gorka") completed from the full names the article writes.
+    fn into_speakers(self, full_names: &FullNames, cues: &Cues) -> Vec<Speaker> {
         self.entries
             .into_iter()
             .map(|e| {
-                let full = match (&e.surname, bare(&e)) {
+                let full = match (&e.surname, e.is_bare()) {
                     (Some(surname), true) => full_names.of(surname, e.gender, cues),
                     _ => None,
                 };
@@ -337,17 +342,23 @@ pub(super) fn resolve(
         .collect();
     mentions.sort_unstable();
     mentions.dedup_by_key(|(m, _)| *m);
+    let classified: Vec<Mention> = mentions
+        .iter()
+        .map(|&(m, _)| classify_mention(m.of(text), cues))
+        .collect();
+    let surnames = surnames_alone(&classified);
+    let full_names = FullNames::in_text(text, &surnames, cues);
     let mut book = SpeakerBook {
-        surname_genders: surname_genders(text, &mentions, cues),
+        surname_genders: full_names.genders(cues),
         ..SpeakerBook::default()
     };
     let mut index: FxHashMap<Span, usize> = FxHashMap::default();
-    for (k, &(m, headline)) in mentions.iter().enumerate() {
+    for (k, (&(m, headline), mention)) in mentions.iter().zip(&classified).enumerate() {
         let before = k.checked_sub(1).map(|j| mentions[j].0);
         let named = person_named_before(text, m, before, sentence_starts, cues);
         let speaker = match named {
-            Some(name) => book.resolve_as(text, name, m, cues),
-            None => book.resolve(text, m, headline, cues),
+            Some(name) => book.resolve_as(text, name, mention, cues),
+            None => book.resolve(text, m, mention, headline),
         };
         index.insert(m, speaker);
     }
@@ -356,41 +367,44 @@ pub(super) fn resolve(
     }
     share_along_chains(found);
     continue_speakers(found);
-    book.into_speakers(text, cues)
+    // A speaker resolved from a name outside the mentions ("Mr. Cruz ...
+    // He said") may go by a surname the first reading did not look for.
+    let late: Vec<String> = book
+        .bare_surnames()
+        .filter(|s| surnames.binary_search(s).is_err())
+        .map(String::from)
+        .collect();
+    let full_names = match late.is_empty() {
+        true => full_names,
+        false => {
+            let all: Vec<&str> = surnames
+                .iter()
+                .copied()
+                .chain(late.iter().map(String::as_str))
+                .collect();
+            FullNames::in_text(text, &all, cues)
+        }
+    };
+    book.into_speakers(&full_names, cues)
 }
 
-/// For an article whose speakers include a "he" or "she": the gender of
-/// each surname a speaker goes by alone ("Ebeling said") that the article
-/// writes with exactly one given name of the list ("Tom Ebeling"), so that
-/// a pronoun can tell them apart before the names are completed.
-fn surname_genders(
-    text: &str,
-    mentions: &[(Span, bool)],
-    cues: &Cues,
-) -> FxHashMap<String, Gender> {
-    let gendered = |m: Span| matches!(m.of(text), "he" | "He" | "she" | "She");
-    if !mentions.iter().any(|&(m, _)| gendered(m)) {
-        return FxHashMap::default();
-    }
-    let surnames: Vec<String> = mentions
+/// The surnames that mentions give alone ("Ebeling said"), sorted, once
+/// each.
+fn surnames_alone(mentions: &[Mention]) -> Vec<&str> {
+    let mut surnames: Vec<&str> = mentions
         .iter()
-        .filter_map(|&(m, _)| match classify_mention(m.of(text), cues).kind {
+        .filter_map(|m| match &m.kind {
             MentionKind::Name {
                 surname,
                 given: None,
                 ..
-            } => Some(surname),
+            } => Some(surname.as_str()),
             _ => None,
         })
         .collect();
-    let keys: Vec<&str> = surnames.iter().map(String::as_str).collect();
-    let full_names = FullNames::in_text(text, &keys, cues);
-    keys.iter()
-        .filter_map(|&surname| {
-            let name = full_names.of(surname, None, cues)?;
-            Some((surname.to_string(), gender_of_name(&name, cues)?))
-        })
-        .collect()
+    surnames.sort_unstable();
+    surnames.dedup();
+    surnames
 }
 
 /// The person a sentence-opening "He" or "She" at `pronoun` stands for
@@ -493,6 +507,19 @@ fn trim_punctuation(text: &str, span: Span) -> Span {
 struct FullNames(FxHashMap<String, Vec<String>>);
 
 impl FullNames {
+    /// The gender of the one full name written for each surname that has
+    /// exactly one ("Tom Ebeling" for "ebeling"), so that a pronoun can
+    /// tell speakers named by surname apart before the names are completed.
+    fn genders(&self, cues: &Cues) -> FxHashMap<String, Gender> {
+        self.0
+            .iter()
+            .filter_map(|(surname, names)| match names.as_slice() {
+                [one] => Some((surname.clone(), gender_of_name(one, cues)?)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The full names written with the given `surnames` (keys). One pass
     /// over the words, keeping the last few for a surname to look back on.
     fn in_text(text: &str, surnames: &[&str], cues: &Cues) -> FullNames {
