@@ -178,7 +178,10 @@ fn name_at_end(words: &Words, cues: &Cues) -> Option<MentionKind> {
         || given
             .as_deref()
             .is_some_and(|g| PLACE_PREFIXES.contains(&g));
-    let person = (given.is_some() || titled) && !body && !place;
+    // "Ted Cruz Hints Trump": a verb of speech inside a run of capitals is
+    // a title-case headline, not a name.
+    let headline = (first + 1..last).any(|i| cues.is_cue_word(w[i]));
+    let person = (given.is_some() || titled) && !body && !place && !headline;
     Some(MentionKind::Name {
         surname: key(w[last]),
         given,
@@ -334,22 +337,38 @@ const DESCRIPTIONS: &[&str] = &[
 const INSTITUTION_NOUNS: &[&str] = &[
     "administration",
     "agency",
+    "agreement",
+    "alliance",
     "association",
+    "bank",
+    "board",
     "bureau",
     "campaign",
+    "caucus",
     "center",
     "centre",
     "church",
+    "club",
+    "coalition",
+    "command",
     "commission",
     "committee",
+    "company",
+    "corporation",
     "council",
     "court",
     "department",
+    "federation",
+    "forum",
     "foundation",
+    "fund",
     "government",
     "group",
     "house",
     "institute",
+    "journal",
+    "league",
+    "magazine",
     "ministry",
     "network",
     "news",
@@ -358,8 +377,13 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "organization",
     "party",
     "post",
+    "press",
+    "project",
+    "radio",
     "service",
+    "society",
     "times",
+    "tribune",
     "union",
     "university",
 ];

@@ -166,6 +166,15 @@ impl Cues {
         Ok(())
     }
 
+    /// Whether `word` (any case) is a cue by itself ("says", "hints",
+    /// "endorses").
+    pub(super) fn is_cue_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.words
+            .get(lower.as_bytes())
+            .is_some_and(|w| w.single.is_some())
+    }
+
     /// The classes of word token `i`, whose lowercase bytes are `lower`,
     /// and the longest cue starting at it.
     pub(super) fn lookup(

@@ -1147,6 +1147,13 @@ fn speaker_names() {
             "\"Talks resumed,\" said the party's spokesman, Sarah Hughes.",
             Some("Sarah Hughes"),
         ),
+        // Bodies and title-case headlines are no names.
+        ("\"Talks resumed,\" said the Associated Press.", None),
+        ("\"Talks resumed,\" said Marsh Landing Country Club.", None),
+        (
+            "Carly Fiorina Endorses Ted Cruz said the race was over.",
+            None,
+        ),
         // Places and times are no names.
         ("\"Talks resumed,\" New Hampshire said.", None),
         ("\"Talks resumed,\" Last Monday said.", None),
