@@ -2,7 +2,7 @@
 //! scorer, actors, cues) and `analyze`, which runs every stage on one
 //! document.
 
-use crate::actors::{self, ActorLexicon};
+use crate::actors::{self, ActorLexicon, PersonNames};
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
 use crate::stance::{actors_in, stance_rows, Sides, ToneContext};
@@ -257,7 +257,31 @@ impl Engine {
             }
             speaker.name = None;
         }
-        self.description_actor(speaker, &part, layout)
+        let actor = self.description_actor(speaker, &part, layout)?;
+        if speaker.name.is_none() && self.is_the_person(&speaker.description, actor) {
+            speaker.name = Some(self.actors.get(actor).name.clone());
+        }
+        Some(actor)
+    }
+
+    /// Whether a description is a person of the actor lexicon, after any
+    /// titles ("Pelosi", "President Obama"), so that it names them.
+    fn is_the_person(&self, description: &str, actor: ActorIdx) -> bool {
+        if self.actors.get(actor).kind != "person" {
+            return false;
+        }
+        let d = description
+            .trim_end_matches(['\'', '\u{2019}', 's'])
+            .trim_end();
+        self.actors
+            .find_in(description, &self.cues)
+            .iter()
+            .any(|m| {
+                let titles = description[..m.span.start].split_whitespace();
+                m.actor == actor
+                    && m.span.end >= d.len()
+                    && titles.into_iter().all(|w| self.cues.is_title(w))
+            })
     }
 
     /// The actor a speaker's description names, the last one that is

@@ -276,6 +276,19 @@ fn a_field_of_study_is_not_a_speakers_actor() {
     );
 }
 
+/// A description that is a person of the actor lexicon, after any titles,
+/// names that person ("Pelosi": Nancy Pelosi); one that only mentions them
+/// does not ("a spokesman for Pelosi").
+#[test]
+fn a_lexicon_person_named_by_surname_is_named_in_full() {
+    let quote = |text: &str| json(&[text])["quotes"][0].clone();
+    let pelosi = quote("Pelosi said the bill would pass.");
+    assert_eq!(pelosi["speaker_name"], "Nancy Pelosi", "{pelosi}");
+    assert_eq!(pelosi["speaker_actor"], "USA.PELOSI");
+    let spokesman = quote("\"No,\" said a spokesman for Pelosi.");
+    assert!(spokesman["speaker_name"].is_null(), "{spokesman}");
+}
+
 /// The actors of every sentence of an explained text.
 fn actor_ids(text: &str) -> Vec<String> {
     let e = json(&[text]);
