@@ -447,9 +447,10 @@ impl ActorLexicon {
 
     /// Finds the actor mentions in `span` of `text`, appending to `out`.
     /// A country or body named as part of a person's name is left out:
-    /// after a given name ("Michael Jordan", `is_surname`) or as the given
-    /// name itself ("Chad Wolf", `is_given_name_of_person`); so is a phrase
-    /// of an `other_sense` row ("New Mexico", "Georgia Tech").
+    /// after a given name ("Michael Jordan") or as the given name itself
+    /// ("Chad Wolf", `is_given_name_of_person`); so is a lexicon person's
+    /// namesake ("Jeb Bush") and a phrase of an `other_sense` row ("New
+    /// Mexico", "Georgia Tech").
     pub fn find(
         &self,
         text: &str,
@@ -493,12 +494,20 @@ impl ActorLexicon {
                 continue;
             }
             let next = found.peek().map(|&(n, _)| n);
-            let namesake = self.is_namesake(text, pattern.actor, at, previous, names);
+            // Right after a given name, a country or body is a surname
+            // ("Michael Jordan" is not JOR; "India China" keeps both), and
+            // a person's surname alone is someone else of that name ("Jeb
+            // Bush", "Eric Trump": the person's own full names are longer
+            // aliases, which win), as is a person before "Jr.".
+            let person = self.get(pattern.actor).kind == "person";
+            let after_given = after_given_name(text, at, previous, names);
+            let surname_alone = after_given && !at.of(text).contains(' ');
+            let namesake = person && (surname_alone || before_junior(text, at));
             if namesake {
                 senses.namesakes.push(pattern.actor);
             }
             let in_a_name = namesake
-                || self.is_surname(text, pattern.actor, at, previous, names)
+                || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
             if pattern.other_sense {
@@ -518,49 +527,6 @@ impl ActorLexicon {
             .parent
             .as_deref()
             .and_then(|p| self.lookup(p))
-    }
-
-    /// Whether a mention of a country or body at `at` is a person's
-    /// surname: right after a given name that is not itself the end of the
-    /// mention before ("Michael Jordan" is not JOR; "India China" keeps
-    /// both).
-    fn is_surname(
-        &self,
-        text: &str,
-        actor: ActorIdx,
-        at: Span,
-        previous: Option<Span>,
-        names: &dyn PersonNames,
-    ) -> bool {
-        self.get(actor).kind != "person" && after_given_name(text, at, previous, names)
-    }
-
-    /// Whether a mention of a person at `at` names someone else of that
-    /// name: their surname alone after another given name ("Jeb Bush",
-    /// "Eric Trump"; the person's own full names are longer aliases, which
-    /// win), or their name before "Jr." ("Donald Trump Jr.").
-    fn is_namesake(
-        &self,
-        text: &str,
-        actor: ActorIdx,
-        at: Span,
-        previous: Option<Span>,
-        names: &dyn PersonNames,
-    ) -> bool {
-        if self.get(actor).kind != "person" {
-            return false;
-        }
-        let after = &text[at.end..];
-        let junior = ["Jr", ", Jr"].iter().any(|j| {
-            after
-                .strip_prefix(' ')
-                .unwrap_or(after)
-                .strip_prefix(j)
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        });
-        let surname_alone =
-            !at.of(text).contains(' ') && after_given_name(text, at, previous, names);
-        junior || surname_alone
     }
 
     /// Whether a mention of a country or body at `at` is the given name of
@@ -817,6 +783,18 @@ fn settle_namesakes(
             found.retain(|m| !is_surname(m) || after_title(text, m.span, names));
         }
     }
+}
+
+/// Whether "Jr." follows the mention at `at` ("Donald Trump Jr.").
+fn before_junior(text: &str, at: Span) -> bool {
+    let after = &text[at.end..];
+    ["Jr", ", Jr"].iter().any(|j| {
+        after
+            .strip_prefix(' ')
+            .unwrap_or(after)
+            .strip_prefix(j)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Whether the mention at `at` follows a title ("President Bush").
