@@ -257,44 +257,26 @@ impl Engine {
             }
             speaker.name = None;
         }
-        let actor = self.description_actor(speaker, &part, layout)?;
-        if speaker.name.is_none() && self.is_the_person(&speaker.description, actor) {
+        let (actor, alone) = self.description_actor(speaker, &part, layout)?;
+        if alone && speaker.name.is_none() && self.actors.get(actor).kind == "person" {
             speaker.name = Some(self.actors.get(actor).name.clone());
         }
         Some(actor)
-    }
-
-    /// Whether a description is a person of the actor lexicon, after any
-    /// titles ("Pelosi", "President Obama"), so that it names them.
-    fn is_the_person(&self, description: &str, actor: ActorIdx) -> bool {
-        if self.actors.get(actor).kind != "person" {
-            return false;
-        }
-        let d = description
-            .trim_end_matches(['\'', '\u{2019}', 's'])
-            .trim_end();
-        self.actors
-            .find_in(description, &self.cues)
-            .iter()
-            .any(|m| {
-                let titles = description[..m.span.start].split_whitespace();
-                m.actor == actor
-                    && m.span.end >= d.len()
-                    && titles.into_iter().all(|w| self.cues.is_title(w))
-            })
     }
 
     /// The actor a speaker's description names, the last one that is
     /// neither in their name (`in_name`) nor a field of study, rolled up to
     /// its country or organisation when it does not end the description
     /// (with `Sides::Others`); else the dateline's country for a
-    /// government body.
+    /// government body. With it, whether the description is that actor
+    /// alone, after any titles ("Pelosi", "President Obama"), so that a
+    /// person's name names the speaker.
     fn description_actor(
         &self,
         speaker: &Speaker,
         in_name: &[ActorMention],
         layout: &Layout,
-    ) -> Option<ActorIdx> {
+    ) -> Option<(ActorIdx, bool)> {
         let description = speaker.description.as_str();
         let date = layout.date.as_deref();
         let d = description.trim_end_matches(['\'', '\u{2019}', 's']);
@@ -308,13 +290,16 @@ impl Engine {
         let Some(last) = found.iter().rev().find(|m| !skipped(m)) else {
             return actors::names_a_government_body(description)
                 .then(|| self.dateline_country(layout))
-                .flatten();
+                .flatten()
+                .map(|country| (country, false));
         };
         let names_the_speaker = last.span.end >= d.trim_end().len();
+        let titles = description[..last.span.start].split_whitespace();
+        let alone = names_the_speaker && titles.into_iter().all(|w| self.cues.is_title(w));
         if names_the_speaker || self.sides == Sides::Own {
-            Some(last.actor)
+            Some((last.actor, alone))
         } else {
-            Some(self.actors.root_on(last.actor, date))
+            Some((self.actors.root_on(last.actor, date), false))
         }
     }
 
