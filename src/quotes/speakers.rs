@@ -492,12 +492,9 @@ fn capitalised_runs(text: &str, within: Span) -> impl Iterator<Item = Span> + '_
 /// `span` without the punctuation and possessive at its ends.
 fn trim_punctuation(text: &str, span: Span) -> Span {
     let s = span.of(text);
-    let trimmed = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let inner = s.trim_matches(|c: char| !c.is_alphanumeric());
     let start = span.start + (s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
-    Span::new(
-        start,
-        start + strip_possessive(trimmed.trim_end_matches('.')).len(),
-    )
+    Span::new(start, start + strip_possessive(inner).len())
 }
 
 /// The full names an article writes for the surnames its speakers go by
