@@ -720,6 +720,7 @@ mod tests {
                 tone: first.tone,
                 speaker_actor: None,
                 targets: vec![],
+                counted: true,
             });
             a
         };

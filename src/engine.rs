@@ -5,7 +5,7 @@
 use crate::actors::{self, ActorLexicon, PersonNames};
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
-use crate::stance::{actors_in, stance_rows, Sides, ToneContext};
+use crate::stance::{actors_in, mark_counted, stance_rows, Sides, ToneContext};
 use crate::target_model::TargetModel;
 use crate::tokenize::{tokenize_into, TokenKind, Tokens};
 use crate::tone::Rules;
@@ -357,7 +357,7 @@ impl UnitScorer<'_> {
         mentions: &[ActorMention],
         speaker_actors: &[Option<ActorIdx>],
     ) -> Vec<ScoredQuote> {
-        attribution
+        let mut quotes: Vec<ScoredQuote> = attribution
             .quotes
             .iter()
             .map(|q| {
@@ -383,9 +383,12 @@ impl UnitScorer<'_> {
                     tone,
                     speaker_actor: q.speaker.and_then(|s| speaker_actors[s]),
                     quote: q.clone(),
+                    counted: false,
                 }
             })
-            .collect()
+            .collect();
+        mark_counted(&mut quotes);
+        quotes
     }
 
     fn sentences(

@@ -559,6 +559,7 @@ mod tests {
             tone: sentence.tone.clone(),
             speaker_actor: None,
             targets: sentence.actors.clone(),
+            counted: true,
         });
         let e = Explanation::new(&analysis, &engine);
         let q = &e.quotes[0];

@@ -388,14 +388,18 @@ pub fn stance_rows(
     rows
 }
 
-/// The quotes that hold stance, with their index: not those inside another
+/// Sets `counted` on the quotes that hold stance: not those inside another
 /// quote of the same speaker (`nested_quotes`), nor scare quotes.
-fn counted_quotes(quotes: &[ScoredQuote]) -> impl Iterator<Item = (usize, &ScoredQuote)> {
+pub fn mark_counted(quotes: &mut [ScoredQuote]) {
     let nested = nested_quotes(quotes);
-    quotes
-        .iter()
-        .enumerate()
-        .filter(move |&(i, q)| !nested[i] && q.quote.kind != QuoteKind::Scare)
+    for (q, nested) in quotes.iter_mut().zip(nested) {
+        q.counted = !nested && q.quote.kind != QuoteKind::Scare;
+    }
+}
+
+/// The counted quotes (`mark_counted`), with their index.
+fn counted_quotes(quotes: &[ScoredQuote]) -> impl Iterator<Item = (usize, &ScoredQuote)> {
+    quotes.iter().enumerate().filter(|(_, q)| q.counted)
 }
 
 fn speaker_holder(quote: &ScoredQuote) -> Holder {

@@ -371,6 +371,9 @@ pub struct ScoredQuote {
     pub speaker_actor: Option<ActorIdx>,
     /// Actors the quote speaks about, with the tone toward each.
     pub targets: Vec<Target>,
+    /// Whether the quote holds stance (`stance::mark_counted`): not a
+    /// scare quote, nor inside another quote of the same speaker.
+    pub counted: bool,
 }
 
 /// Which kind of unit a stance row comes from.

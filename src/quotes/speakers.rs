@@ -110,7 +110,10 @@ impl SpeakerBook {
             }
         };
         let index = found.unwrap_or_else(|| self.create(m, phrase, mention));
-        self.update(index, m, phrase, headline);
+        self.update(index, m, headline);
+        if !matches!(m.kind, MentionKind::Pronoun(_)) {
+            self.describe(index, phrase);
+        }
         index
     }
 
@@ -120,7 +123,7 @@ impl SpeakerBook {
     fn resolve_as(&mut self, text: &str, name: Span, pronoun: &Mention, cues: &Cues) -> usize {
         let named = classify_mention(name.of(text), cues);
         let index = self.resolve(text, name, &named, false);
-        self.update(index, pronoun, "", false);
+        self.update(index, pronoun, false);
         index
     }
 
@@ -188,7 +191,9 @@ impl SpeakerBook {
         index
     }
 
-    fn update(&mut self, index: usize, m: &Mention, phrase: &str, headline: bool) {
+    /// Records what the mention `m` says of speaker `index` (gender, name,
+    /// titles, head nouns) and makes it the most recent speaker.
+    fn update(&mut self, index: usize, m: &Mention, headline: bool) {
         let entry = &mut self.entries[index];
         let by_pronoun = matches!(m.kind, MentionKind::Pronoun(_));
         let gender = match &m.kind {
@@ -246,12 +251,6 @@ impl SpeakerBook {
             }
             MentionKind::Pronoun(_) => {}
         }
-        let description = describe(phrase);
-        let words = description.split_whitespace().count();
-        if !matches!(m.kind, MentionKind::Pronoun(_)) && words > entry.words {
-            entry.words = words;
-            entry.speaker.description = description;
-        }
         for head in &entry.heads {
             match self.by_head.get_mut(head) {
                 Some(latest) => *latest = index,
@@ -264,6 +263,18 @@ impl SpeakerBook {
         self.recent.push(index);
         if self.recent.len() > 2 * MAX_PRONOUN_REACH {
             self.recent.drain(..MAX_PRONOUN_REACH);
+        }
+    }
+
+    /// Keeps `phrase`, a description of the speaker, when it says more
+    /// than the one kept so far.
+    fn describe(&mut self, index: usize, phrase: &str) {
+        let entry = &mut self.entries[index];
+        let description = describe(phrase);
+        let words = description.split_whitespace().count();
+        if words > entry.words {
+            entry.words = words;
+            entry.speaker.description = description;
         }
     }
 
