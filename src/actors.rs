@@ -133,6 +133,55 @@ pub fn names_a_field_of_study(description: &str, at: Span) -> bool {
         .any(|w| EXPERTISE_NOUNS.iter().any(|e| e.eq_ignore_ascii_case(w)))
 }
 
+/// Capitalised nouns that make a person's name right before them the name
+/// of a place, business or institution ("Trump Tower", "the Clinton
+/// Foundation", "Bloomberg News"): not the person.
+const NAMED_AFTER_NOUNS: &[&str] = &[
+    "Airport",
+    "Avenue",
+    "Boulevard",
+    "Bridge",
+    "Businessweek",
+    "Center",
+    "Centre",
+    "Entertainment",
+    "Foundation",
+    "Global",
+    "Hall",
+    "Hotel",
+    "Hotels",
+    "Institute",
+    "International",
+    "Library",
+    "Memorial",
+    "Museum",
+    "News",
+    "Organization",
+    "Organisation",
+    "Philanthropies",
+    "Plaza",
+    "Politics",
+    "School",
+    "Stadium",
+    "Street",
+    "Taj",
+    "Tower",
+    "Towers",
+    "University",
+];
+
+/// Whether the mention at `at` is the first part of something named after
+/// a person (`NAMED_AFTER_NOUNS`).
+fn names_something_after(text: &str, at: Span) -> bool {
+    text[at.end..].strip_prefix(' ').is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        NAMED_AFTER_NOUNS.contains(&word)
+    })
+}
+
 /// The name lists the actors stage consults to tell a person's name from a
 /// country or body of the same spelling; the quotes stage's cues implement
 /// it from `lexicons/given_names.txt` and their titles.
@@ -507,6 +556,7 @@ impl ActorLexicon {
                 senses.namesakes.push(pattern.actor);
             }
             let in_a_name = namesake
+                || (person && names_something_after(text, at))
                 || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
@@ -919,6 +969,11 @@ mod tests {
             ("Prime Minister Shinzo Abe", &["JPN.ABE"]),
             ("the Koreans", &[]),
             ("South Korean drills", &["KOR"]),
+            ("Abe Foundation grants", &[]),
+            ("a rally at Abe Tower", &[]),
+            ("Abe International and Abe", &["JPN.ABE"]),
+            ("Abe Towering over rivals", &["JPN.ABE"]),
+            ("Abe, Foundation", &["JPN.ABE"]),
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text:?}");
