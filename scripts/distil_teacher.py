@@ -48,8 +48,8 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import lsqr
 
 sys.path.insert(0, os.path.dirname(__file__))
-from embedding_teacher import (NYT, SHARED, VADER_SETS, Encoder, cached,  # noqa: E402
-                               newsmtsc, pearson, rated, ridge)
+from embedding_teacher import (NYT, SHARED, Encoder, cached, fit_teacher,  # noqa: E402
+                               pearson, rated)
 from polarity_lists import listed_words  # noqa: E402
 
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
@@ -180,9 +180,7 @@ def main():
     a = p.parse_args()
     os.makedirs(a.cache, exist_ok=True)
     encoder = Encoder(a.model)
-    train = [rated(s) for s in VADER_SETS] + [newsmtsc()]
-    x = np.vstack([cached(a.cache, f"train{i}", encoder, [t for _, _, t in s]) for i, s in enumerate(train)])
-    score = ridge(x, np.array([y for s in train for _, y, _ in s]), 10)
+    train, x, score = fit_teacher(encoder, a.cache)
     sentences = polnear_sentences()
     texts = [t for s in train for _, _, t in s] + sentences
     teacher = np.concatenate([score(x), score(cached(a.cache, "polnear", encoder, sentences))])

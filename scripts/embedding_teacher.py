@@ -135,6 +135,14 @@ def cached(cache, name, encoder, texts):
     return np.load(path)
 
 
+def fit_teacher(encoder, cache):
+    """The training texts (id, rating, text) of each set, their embeddings,
+    and the ridge (lambda 10) from an embedding to a rating."""
+    train = [rated(s) for s in VADER_SETS] + [newsmtsc()]
+    x = np.vstack([cached(cache, f"train{i}", encoder, [t for _, _, t in s]) for i, s in enumerate(train)])
+    return train, x, ridge(x, np.array([y for s in train for _, y, _ in s]), 10)
+
+
 def ridge(x, y, lam):
     xm, ym = x.mean(0), y.mean()
     beta = np.linalg.solve((x - xm).T @ (x - xm) + lam * np.eye(x.shape[1]), (x - xm).T @ (y - ym))
@@ -193,9 +201,7 @@ def main():
     a = p.parse_args()
     os.makedirs(a.cache, exist_ok=True)
     encoder = Encoder(a.model)
-    train = [rated(s) for s in VADER_SETS] + [newsmtsc()]
-    x = np.vstack([cached(a.cache, f"train{i}", encoder, [t for _, _, t in s]) for i, s in enumerate(train)])
-    teacher = ridge(x, np.array([y for s in train for _, y, _ in s]), 10)
+    _, _, teacher = fit_teacher(encoder, a.cache)
     nyt = rated(NYT)
     gold = np.array([y for _, y, _ in nyt])
     half = np.array([(int(i.split("_")[0]) // 2) % 2 for i, _, _ in nyt])
