@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
+use crate::offices::{Office, Offices};
 use crate::types::{ActorIdx, ActorMention, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
@@ -16,6 +17,8 @@ pub const DEFAULT_ACTORS: &str = include_str!("../lexicons/actors.csv");
 const COLUMNS: [&str; 8] = [
     "actor_id", "kind", "name", "parent", "aliases", "metonyms", "from", "to",
 ];
+/// The optional ninth column: a person's offices (`offices.rs`).
+const OFFICES_COLUMN: &str = "offices";
 
 /// The `kind` of an actor row whose phrases are another sense of a name:
 /// matched (the longest match wins) and never reported ("New Mexico",
@@ -242,19 +245,32 @@ pub struct Actor {
     pub parent: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// The offices a person holds (column `offices`).
+    pub offices: Vec<Office>,
 }
 
 impl Actor {
-    /// Whether the actor held its role on `date` (ISO YYYY-MM-DD). A bound
-    /// given as a year or year-month covers the whole year or month.
+    /// Whether the actor held its role on `date` (ISO YYYY-MM-DD).
     pub fn in_office(&self, date: &str) -> bool {
-        let after_start = self.from.as_deref().is_none_or(|from| date >= from);
-        let before_end = self
-            .to
-            .as_deref()
-            .is_none_or(|to| date <= to || date.starts_with(to));
-        after_start && before_end
+        within(date, self.from.as_deref(), self.to.as_deref())
     }
+}
+
+/// Whether `date` (ISO YYYY-MM-DD) lies between the bounds, either of
+/// which may be open. A bound given as a year or year-month covers the
+/// whole year or month.
+pub fn within(date: &str, from: Option<&str>, to: Option<&str>) -> bool {
+    let after_start = from.is_none_or(|from| date >= from);
+    let before_end = to.is_none_or(|to| date <= to || date.starts_with(to));
+    after_start && before_end
+}
+
+/// Where actors are looked for: a span of the text, and the date that says
+/// who holds an office (none: offices are not read).
+#[derive(Clone, Copy)]
+struct Place<'d> {
+    span: Span,
+    date: Option<&'d str>,
 }
 
 /// What settles the sense of ambiguous names over a document
@@ -287,6 +303,21 @@ pub struct ActorLexicon {
     patterns: Vec<Pattern>,
     /// COLLECTIVE_PHRASES, then the phrases of ANAPHORS.
     references: AhoCorasick,
+    offices: Offices,
+}
+
+/// The holders of the offices of each actor, from its persons' rows.
+fn office_holders(actors: &[Actor], by_id: &FxHashMap<String, ActorIdx>) -> Offices {
+    let mut offices = Offices::default();
+    for (i, actor) in actors.iter().enumerate() {
+        let Some(&parent) = actor.parent.as_ref().and_then(|p| by_id.get(p)) else {
+            continue;
+        };
+        for office in &actor.offices {
+            offices.add(parent, i as ActorIdx, office, [&actor.from, &actor.to]);
+        }
+    }
+    offices
 }
 
 /// Phrases that refer to the two parties last named together ("South
@@ -391,11 +422,12 @@ impl ActorLexicon {
                 message: e.to_string(),
             })?;
         let actors: Vec<Actor> = rows.into_iter().map(|r| r.actor).collect();
-        let by_id = actors
+        let by_id: FxHashMap<String, ActorIdx> = actors
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i as ActorIdx))
             .collect();
+        let offices = office_holders(&actors, &by_id);
         let phrases = COLLECTIVE_PHRASES
             .iter()
             .chain(ANAPHORS.iter().map(|(phrase, _)| phrase));
@@ -411,6 +443,7 @@ impl ActorLexicon {
             matcher,
             patterns: forms.into_iter().map(|(_, p)| p).collect(),
             references,
+            offices,
         })
     }
 
@@ -459,12 +492,13 @@ impl ActorLexicon {
         &self,
         text: &str,
         spans: &[Span],
-        names: &dyn PersonNames,
+        (names, date): (&dyn PersonNames, Option<&str>),
         out: &mut Vec<ActorMention>,
     ) {
         let (mut found, mut senses) = (Vec::new(), Senses::default());
         for &span in spans {
-            self.find_with_senses(text, span, names, &mut found, &mut senses);
+            let at = Place { span, date };
+            self.find_with_senses(text, at, names, &mut found, &mut senses);
         }
         self.settle_other_senses(text, &mut found, &senses);
         settle_namesakes(text, &mut found, &mut senses.namesakes, names);
@@ -507,22 +541,36 @@ impl ActorLexicon {
         names: &dyn PersonNames,
         out: &mut Vec<ActorMention>,
     ) {
-        self.find_with_senses(text, span, names, out, &mut Senses::default());
+        let at = Place { span, date: None };
+        self.find_with_senses(text, at, names, out, &mut Senses::default());
     }
 
     /// The actor mentions of a short standalone text (a speaker's
-    /// description, a dateline, a name), found as `find` finds them.
-    pub fn find_in(&self, text: &str, names: &dyn PersonNames) -> Vec<ActorMention> {
+    /// description, a dateline, a name), found as `find` finds them; with
+    /// a `date`, an office after a country is its holder on that date.
+    pub fn find_in(
+        &self,
+        text: &str,
+        names: &dyn PersonNames,
+        date: Option<&str>,
+    ) -> Vec<ActorMention> {
         let mut out = Vec::new();
-        self.find(text, Span::new(0, text.len()), names, &mut out);
+        let at = Place {
+            span: Span::new(0, text.len()),
+            date,
+        };
+        self.find_with_senses(text, at, names, &mut out, &mut Senses::default());
         out
     }
 
-    /// `find`, also collecting what settles senses over a document.
+    /// `find`, also collecting what settles senses over a document. An
+    /// office named after a country or body ("the French president") is
+    /// the one person holding it on the date (`Offices`), when the
+    /// lexicon knows them; else the country stays.
     fn find_with_senses(
         &self,
         text: &str,
-        span: Span,
+        Place { span, date }: Place,
         names: &dyn PersonNames,
         out: &mut Vec<ActorMention>,
         senses: &mut Senses,
@@ -537,7 +585,11 @@ impl ActorLexicon {
             .filter(|&(at, _)| on_word_boundaries(text, at))
             .peekable();
         let mut previous: Option<Span> = None;
+        let mut covered = span.start;
         while let Some((at, pattern)) = found.next() {
+            if at.start < covered {
+                continue;
+            }
             if pattern.metonym && follows_place_preposition(text, at.start) {
                 senses.places.push(pattern.actor);
                 continue;
@@ -563,12 +615,36 @@ impl ActorLexicon {
             if pattern.other_sense {
                 senses.other.push(pattern.actor);
             } else if !in_a_name {
-                out.push(ActorMention {
-                    actor: pattern.actor,
-                    span: at,
-                });
+                let place = Place { span, date };
+                let holder = self.office_holder(pattern.actor, text, at, place);
+                let mention = match holder {
+                    Some((person, end)) => ActorMention {
+                        actor: person,
+                        span: Span::new(at.start, end),
+                    },
+                    None => ActorMention {
+                        actor: pattern.actor,
+                        span: at,
+                    },
+                };
+                covered = mention.span.end;
+                out.push(mention);
             }
         }
+    }
+
+    /// The person holding the office of `actor` named right after its
+    /// mention at `at` (within `place`), with the end of the office phrase.
+    fn office_holder(
+        &self,
+        actor: ActorIdx,
+        text: &str,
+        at: Span,
+        place: Place,
+    ) -> Option<(ActorIdx, usize)> {
+        let (office, end) = self.offices.named_after(text, at)?;
+        let holder = self.offices.holder(actor, office, place.date?)?;
+        (end <= place.span.end).then_some((holder, end))
     }
 
     /// The actor an `other_sense` row is another sense of.
@@ -743,7 +819,13 @@ fn read_rows(text: &str, origin: &str) -> Result<Vec<std::result::Result<Row, Lo
             ),
         ));
     }
-    Ok(reader.records().map(parse_row).collect())
+    let has_offices = header
+        .get(COLUMNS.len())
+        .is_some_and(|h| h == OFFICES_COLUMN);
+    Ok(reader
+        .records()
+        .map(|record| parse_row(record, has_offices))
+        .collect())
 }
 
 fn bad_file(origin: &str, message: String) -> Error {
@@ -753,7 +835,10 @@ fn bad_file(origin: &str, message: String) -> Error {
     }
 }
 
-fn parse_row(record: csv::Result<csv::StringRecord>) -> std::result::Result<Row, LoadWarning> {
+fn parse_row(
+    record: csv::Result<csv::StringRecord>,
+    has_offices: bool,
+) -> std::result::Result<Row, LoadWarning> {
     let rec = record.map_err(|e| LoadWarning {
         line: e.position().map_or(0, |p| p.line()),
         message: e.to_string(),
@@ -769,6 +854,15 @@ fn parse_row(record: csv::Result<csv::StringRecord>) -> std::result::Result<Row,
             .map(str::to_string)
             .collect()
     };
+    let cells = if has_offices { list(8) } else { Vec::new() };
+    let offices = cells
+        .iter()
+        .map(|c| Office::parse(c))
+        .collect::<Option<Vec<_>>>();
+    let offices = offices.ok_or_else(|| LoadWarning {
+        line,
+        message: format!("an office is `name` or `name@from..to`, not {:?}", field(8)),
+    })?;
     let actor = Actor {
         id: field(0),
         kind: field(1),
@@ -776,6 +870,7 @@ fn parse_row(record: csv::Result<csv::StringRecord>) -> std::result::Result<Row,
         parent: optional(3),
         from: optional(6),
         to: optional(7),
+        offices,
     };
     let aliases = list(4);
     if actor.id.is_empty() || (aliases.is_empty() && list(5).is_empty()) {
@@ -940,7 +1035,7 @@ mod tests {
     /// The actors found in `text`, telling persons' names by `names`.
     fn ids_with(names: &dyn PersonNames, text: &str) -> Vec<String> {
         let lex = lexicon();
-        lex.find_in(text, names)
+        lex.find_in(text, names, None)
             .iter()
             .map(|m| lex.get(m.actor).id.clone())
             .collect()
@@ -1046,7 +1141,7 @@ mod tests {
                 })
                 .collect();
             let mut out = Vec::new();
-            lex.find_in_document(text, &paragraphs, &NO_NAMES, &mut out);
+            lex.find_in_document(text, &paragraphs, (&NO_NAMES, None), &mut out);
             let ids: Vec<&str> = out.iter().map(|m| lex.get(m.actor).id.as_str()).collect();
             assert_eq!(ids, *want, "{text:?}");
         }
@@ -1113,7 +1208,7 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].1.line, 3);
         let text = "Nippon and Japan";
-        let out = lex.find_in(text, &NO_NAMES);
+        let out = lex.find_in(text, &NO_NAMES, None);
         assert_eq!(out.len(), 1);
         assert_eq!(lex.get(out[0].actor).name, "Nippon");
     }
@@ -1121,5 +1216,83 @@ mod tests {
     #[test]
     fn bad_header_is_an_error() {
         assert!(ActorLexicon::from_csvs(&[("id,name\nX,Y\n", "t")]).is_err());
+    }
+
+    const OFFICES: &str = "actor_id,kind,name,parent,aliases,metonyms,from,to,offices\n\
+        FRA,country,France,,France;French,Paris,,,\n\
+        FRA.MACRON,person,Emmanuel Macron,FRA,Emmanuel Macron;Macron,,2017-05-14,,president\n\
+        RUS,country,Russia,,Russia;Russian,Moscow,,,\n\
+        RUS.PUTIN,person,Vladimir Putin,RUS,Vladimir Putin;Putin,,1999-12-31,,\
+        president@..2008-05-07;prime minister@2008-05-08..2012-05-07;president@2012-05-07..\n\
+        RUS.MEDVEDEV,person,Dmitry Medvedev,RUS,Dmitry Medvedev;Medvedev,,2008-05-07,2020-01-16,\
+        president@..2012-05-07;prime minister@2012-05-08..\n";
+
+    #[test]
+    fn an_office_after_a_country_is_its_holder_on_the_date() {
+        let (lex, warnings) = ActorLexicon::from_csvs(&[(OFFICES, "t")]).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        type Case = (
+            &'static str,
+            Option<&'static str>,
+            &'static [(&'static str, &'static str)],
+        );
+        let cases: &[Case] = &[
+            (
+                "the French president said",
+                Some("2019-03-01"),
+                &[("FRA.MACRON", "French president")],
+            ),
+            ("the French president said", None, &[("FRA", "French")]),
+            (
+                "the French president said",
+                Some("2010-03-01"),
+                &[("FRA", "French")],
+            ),
+            (
+                "French President Emmanuel Macron",
+                Some("2019-03-01"),
+                &[("FRA", "French"), ("FRA.MACRON", "Emmanuel Macron")],
+            ),
+            (
+                "the former French president",
+                Some("2019-03-01"),
+                &[("FRA", "French")],
+            ),
+            (
+                "Russia's president and the Russian prime minister",
+                Some("2010-03-01"),
+                &[
+                    ("RUS.MEDVEDEV", "Russia's president"),
+                    ("RUS.PUTIN", "Russian prime minister"),
+                ],
+            ),
+            (
+                "the Russian president",
+                Some("2015-03-01"),
+                &[("RUS.PUTIN", "Russian president")],
+            ),
+        ];
+        for (text, date, want) in cases {
+            let mut out = Vec::new();
+            let paragraphs = [Span::new(0, text.len())];
+            lex.find_in_document(text, &paragraphs, (&NO_NAMES, *date), &mut out);
+            let got: Vec<(&str, &str)> = out
+                .iter()
+                .map(|m| (lex.get(m.actor).id.as_str(), m.span.of(text)))
+                .collect();
+            assert_eq!(got, *want, "{text:?} on {date:?}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_office_is_a_warning_with_its_line() {
+        let text = "actor_id,kind,name,parent,aliases,metonyms,from,to,offices\n\
+            FRA,country,France,,France,,,,\n\
+            FRA.X,person,X,FRA,X,,,,president@2019\n";
+        let (lex, warnings) = ActorLexicon::from_csvs(&[(text, "t")]).unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].1.line, 3);
+        assert!(warnings[0].1.message.contains("president@2019"));
+        assert!(lex.lookup("FRA.X").is_none());
     }
 }

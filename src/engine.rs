@@ -196,8 +196,9 @@ impl Engine {
     /// bloc") included as mentions of the actors they stand for.
     fn mentions(&self, text: &str, layout: &Layout) -> Vec<ActorMention> {
         let mut out = Vec::new();
+        let date = layout.date.as_deref();
         self.actors
-            .find_in_document(text, &layout.paragraphs, &self.cues, &mut out);
+            .find_in_document(text, &layout.paragraphs, (&self.cues, date), &mut out);
         let references = self.actors.references(text, &layout.paragraphs, &out);
         if !references.is_empty() {
             out.extend(references);
@@ -244,7 +245,7 @@ impl Engine {
         let in_name = speaker
             .name
             .as_deref()
-            .map(|name| self.actors.find_in(name, &self.cues))
+            .map(|name| self.actors.find_in(name, &self.cues, None))
             .unwrap_or_default();
         let name_len = speaker.name.as_ref().map_or(0, String::len);
         let (whole, part): (Vec<_>, Vec<_>) =
@@ -280,7 +281,7 @@ impl Engine {
         let description = speaker.description.as_str();
         let date = layout.date.as_deref();
         let d = description.trim_end_matches(['\'', '\u{2019}', 's']);
-        let found = self.actors.find_in(description, &self.cues);
+        let found = self.actors.find_in(description, &self.cues, date);
         let name_words: Vec<&str> = speaker.name.iter().flat_map(|n| n.split(' ')).collect();
         let skipped = |m: &&ActorMention| {
             in_name.iter().any(|p| p.actor == m.actor)
@@ -307,7 +308,7 @@ impl Engine {
     /// actor lexicon knows the place.
     fn dateline_country(&self, layout: &Layout) -> Option<ActorIdx> {
         let place = title_case(layout.dateline.as_deref()?);
-        let found = self.actors.find_in(&place, &self.cues);
+        let found = self.actors.find_in(&place, &self.cues, None);
         let first = found.first()?;
         Some(self.actors.root_on(first.actor, layout.date.as_deref()))
     }

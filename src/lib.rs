@@ -20,6 +20,7 @@ pub mod explain;
 pub mod formats;
 pub mod lexicon;
 pub mod merge;
+pub mod offices;
 pub mod pipeline;
 pub mod quotes;
 pub mod records;

@@ -1,0 +1,290 @@
+//! Offices: who holds an office of a country or organisation on a date
+//! (the `offices` column of the actor lexicon), and the office named right
+//! after a mention of that country ("the French president", "Japan's
+//! prime minister"), so that the phrase counts as the person holding it.
+
+use crate::types::{ActorIdx, Span};
+use rustc_hash::FxHashMap;
+
+/// Phrases that name an office after a country (matched in any case), and
+/// the office they name in the `offices` column.
+const OFFICE_PHRASES: &[(&str, &str)] = &[
+    ("chancellor", "chancellor"),
+    ("crown prince", "crown prince"),
+    ("defence minister", "defence minister"),
+    ("defence secretary", "defence minister"),
+    ("defense minister", "defence minister"),
+    ("defense secretary", "defence minister"),
+    ("emir", "emir"),
+    ("external affairs minister", "foreign minister"),
+    ("foreign minister", "foreign minister"),
+    ("foreign secretary", "foreign minister"),
+    ("king", "king"),
+    ("leader", "leader"),
+    ("premier", "prime minister"),
+    ("president", "president"),
+    ("prime minister", "prime minister"),
+    ("queen", "queen"),
+    ("secretary general", "secretary-general"),
+    ("secretary of state", "foreign minister"),
+    ("secretary-general", "secretary-general"),
+    ("supreme leader", "supreme leader"),
+    ("top diplomat", "foreign minister"),
+    ("vice president", "vice president"),
+    ("vice-president", "vice president"),
+];
+
+/// Words before the country that say the office holder is not the one in
+/// office ("the former French president"), or not one person ("the first
+/// American president to ...").
+const NOT_THE_HOLDER: &[&str] = &[
+    "deposed",
+    "ex",
+    "exiled",
+    "first",
+    "former",
+    "future",
+    "last",
+    "late",
+    "next",
+    "ousted",
+    "past",
+    "possible",
+    "potential",
+    "previous",
+    "then",
+];
+/// Words before "the" (or a possessive) that make the office a role
+/// someone takes, not its holder ("to become the US president", "as
+/// America's top diplomat").
+const ROLE_TAKEN: &[&str] = &[
+    "as", "be", "became", "become", "becomes", "becoming", "elected",
+];
+/// How many words may stand between "the" and the country ("the embattled
+/// Turkish president").
+const WORDS_AFTER_THE: usize = 3;
+
+/// One office a person holds, with its dates when they differ from the
+/// person's row (`name@from..to`; either bound may be empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub name: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Office {
+    /// Reads `name` or `name@from..to`; None for a malformed range.
+    pub fn parse(cell: &str) -> Option<Office> {
+        let (name, range) = match cell.split_once('@') {
+            Some((name, range)) => (name, Some(range.split_once("..")?)),
+            None => (cell, None),
+        };
+        let bound = |b: &str| Some(b.trim().to_string()).filter(|b| !b.is_empty());
+        let name = name.trim().to_lowercase();
+        (!name.is_empty()).then(|| Office {
+            name,
+            from: range.and_then(|(from, _)| bound(from)),
+            to: range.and_then(|(_, to)| bound(to)),
+        })
+    }
+}
+
+/// The holders of each office, per country or organisation.
+#[derive(Debug, Clone, Default)]
+pub struct Offices {
+    holders: FxHashMap<(ActorIdx, String), Vec<Tenure>>,
+}
+
+/// A person's time in an office.
+#[derive(Debug, Clone)]
+struct Tenure {
+    person: ActorIdx,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl Offices {
+    /// Records that `person` holds `office` of `parent` from `from` to
+    /// `to` (the office's own dates, else the person's row's).
+    pub fn add(
+        &mut self,
+        parent: ActorIdx,
+        person: ActorIdx,
+        office: &Office,
+        row: [&Option<String>; 2],
+    ) {
+        let from = office.from.clone().or_else(|| row[0].clone());
+        let to = office.to.clone().or_else(|| row[1].clone());
+        self.holders
+            .entry((parent, office.name.clone()))
+            .or_default()
+            .push(Tenure { person, from, to });
+    }
+
+    /// The one person holding `office` of `parent` on `date`; None when no
+    /// one or several do.
+    pub fn holder(&self, parent: ActorIdx, office: &str, date: &str) -> Option<ActorIdx> {
+        let holders = self.holders.get(&(parent, office.to_string()))?;
+        let mut in_office = holders
+            .iter()
+            .filter(|t| crate::actors::within(date, t.from.as_deref(), t.to.as_deref()));
+        let first = in_office.next()?.person;
+        in_office.next().is_none().then_some(first)
+    }
+
+    /// The office named right after a mention of an actor at `at`, with
+    /// the end of the phrase: after a possessive ("Japan's prime
+    /// minister") or after "the" ("the French president"), so that an
+    /// office named in general is left alone ("a contender for US
+    /// president"). Not when a name follows ("French President Emmanuel
+    /// Macron", matched as the person) or "of"/"for" does ("secretary of
+    /// state for the elderly"), nor after "former" and the like.
+    pub fn named_after(&self, text: &str, at: Span) -> Option<(&'static str, usize)> {
+        if self.holders.is_empty() {
+            return None;
+        }
+        let after = &text[at.end..];
+        let possessive = ["'s ", "\u{2019}s "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p));
+        let head = &text[..at.start];
+        let after = match possessive {
+            Some(after) if !is_role_taken(head.split(' ').rev().nth(1)) => after,
+            None if after_the(head) => after.strip_prefix(' ')?,
+            _ => return None,
+        };
+        let start = text.len() - after.len();
+        OFFICE_PHRASES.iter().find_map(|&(phrase, office)| {
+            let head = after.get(..phrase.len())?;
+            let rest = &after[phrase.len()..];
+            let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            (head.eq_ignore_ascii_case(phrase) && ends && !qualified(rest))
+                .then_some((office, start + phrase.len()))
+        })
+    }
+}
+
+/// Whether `head` ends with "the" and at most `WORDS_AFTER_THE` lower-case
+/// words, none of them one of `NOT_THE_HOLDER` ("the", "the embattled";
+/// not "the former"), and no `ROLE_TAKEN` word comes before "the".
+fn after_the(head: &str) -> bool {
+    let mut words = head.trim_end().split(' ').rev();
+    for word in words.by_ref().take(WORDS_AFTER_THE + 1) {
+        if word.eq_ignore_ascii_case("the") {
+            return !is_role_taken(words.next());
+        }
+        let word = word.trim_end_matches('-');
+        let lower = word.chars().all(|c| c.is_lowercase() || c == '-');
+        if word.is_empty() || !lower || NOT_THE_HOLDER.contains(&word) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_role_taken(word: Option<&str>) -> bool {
+    word.is_some_and(|w| ROLE_TAKEN.contains(&w))
+}
+
+/// Whether what follows the office makes it another one, or names its
+/// holder: a capitalised word (the name), "of" or "for".
+fn qualified(rest: &str) -> bool {
+    rest.strip_prefix(' ').is_some_and(|r| {
+        r.starts_with(char::is_uppercase) || r.starts_with("of ") || r.starts_with("for ")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_cells() {
+        type Parsed = (&'static str, Option<&'static str>, Option<&'static str>);
+        let cases: &[(&str, Option<Parsed>)] = &[
+            ("president", Some(("president", None, None))),
+            (
+                "Prime Minister@2012-05-08..2020-01-16",
+                Some(("prime minister", Some("2012-05-08"), Some("2020-01-16"))),
+            ),
+            (
+                "president@2012-05-07..",
+                Some(("president", Some("2012-05-07"), None)),
+            ),
+            ("president@2012", None),
+            ("", None),
+        ];
+        for (cell, want) in cases {
+            let got = Office::parse(cell);
+            let got = got
+                .as_ref()
+                .map(|o| (o.name.as_str(), o.from.as_deref(), o.to.as_deref()));
+            assert_eq!(got, *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn office_phrases_after_a_mention() {
+        let mut offices = Offices::default();
+        offices.add(0, 1, &Office::parse("president").unwrap(), [&None, &None]);
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "the French president said",
+                Some(("president", "French president")),
+            ),
+            (
+                "France's Prime Minister said",
+                Some(("prime minister", "France's Prime Minister")),
+            ),
+            ("French President Emmanuel Macron", None),
+            ("the former French president", None),
+            ("the ex-French president", None),
+            ("the ousted French president", None),
+            (
+                "the embattled French president",
+                Some(("president", "French president")),
+            ),
+            ("a contender for French president", None),
+            ("French president", None),
+            ("France's secretary of state for the elderly", None),
+            ("his quest to become the French president", None),
+            ("her tenure as France's foreign secretary", None),
+            ("as the French president", None),
+            (
+                "France's president said",
+                Some(("president", "France's president")),
+            ),
+            ("French president-elect", None),
+            ("French presidential", None),
+            (
+                "the French foreign secretary",
+                Some(("foreign minister", "French foreign secretary")),
+            ),
+        ];
+        for (text, want) in cases {
+            let start = text.find("Fr").unwrap();
+            let end = start + text[start..].find([' ', '\'']).unwrap();
+            let got = offices
+                .named_after(text, Span::new(start, end))
+                .map(|(office, to)| (office, &text[start..to]));
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_holder_or_none() {
+        let mut offices = Offices::default();
+        let president = Office::parse("president").unwrap();
+        let from = |d: &str| Some(d.to_string());
+        offices.add(0, 1, &president, [&from("2000-01-01"), &from("2008-05-07")]);
+        offices.add(0, 2, &president, [&from("2008-05-07"), &from("2012-05-07")]);
+        offices.add(0, 3, &president, [&from("2010-01-01"), &None]);
+        assert_eq!(offices.holder(0, "president", "2004-06-01"), Some(1));
+        assert_eq!(offices.holder(0, "president", "2009-06-01"), Some(2));
+        assert_eq!(offices.holder(0, "president", "2011-06-01"), None);
+        assert_eq!(offices.holder(0, "president", "1990-06-01"), None);
+        assert_eq!(offices.holder(0, "prime minister", "2004-06-01"), None);
+        assert_eq!(offices.holder(1, "president", "2004-06-01"), None);
+    }
+}
