@@ -148,21 +148,30 @@ impl Offices {
         let possessive = ["'s ", "\u{2019}s "]
             .iter()
             .find_map(|p| after.strip_prefix(p));
+        let (office, end) = office_at(possessive.or_else(|| after.strip_prefix(' '))?)?;
         let head = &text[..at.start];
-        let after = match possessive {
-            Some(after) if !is_role_taken(head.split(' ').rev().nth(1)) => after,
-            None if after_the(head) => after.strip_prefix(' ')?,
-            _ => return None,
+        let definite = match possessive {
+            Some(_) => !is_role_taken(head.split(' ').rev().nth(1)),
+            None => after_the(head),
         };
-        let start = text.len() - after.len();
-        OFFICE_PHRASES.iter().find_map(|&(phrase, office)| {
-            let head = after.get(..phrase.len())?;
-            let rest = &after[phrase.len()..];
-            let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
-            (head.eq_ignore_ascii_case(phrase) && ends && !qualified(rest))
-                .then_some((office, start + phrase.len()))
-        })
+        definite.then_some((office, text.len() - end))
     }
+}
+
+/// The office phrase `after` starts with, unless qualified (`qualified`),
+/// and how many bytes of `after` follow it.
+fn office_at(after: &str) -> Option<(&'static str, usize)> {
+    let first = after.bytes().next()?.to_ascii_lowercase();
+    OFFICE_PHRASES.iter().find_map(|&(phrase, office)| {
+        if phrase.as_bytes()[0] != first {
+            return None;
+        }
+        let head = after.get(..phrase.len())?;
+        let rest = &after[phrase.len()..];
+        let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        (head.eq_ignore_ascii_case(phrase) && ends && !qualified(rest))
+            .then_some((office, rest.len()))
+    })
 }
 
 /// Whether `head` ends with "the" and at most `WORDS_AFTER_THE` lower-case
