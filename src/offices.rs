@@ -10,17 +10,22 @@ use rustc_hash::FxHashMap;
 /// the office they name in the `offices` column.
 const OFFICE_PHRASES: &[(&str, &str)] = &[
     ("chancellor", "chancellor"),
+    ("chief", "chief"),
     ("crown prince", "crown prince"),
     ("defence minister", "defence minister"),
     ("defence secretary", "defence minister"),
     ("defense minister", "defence minister"),
     ("defense secretary", "defence minister"),
+    ("director general", "director-general"),
+    ("director-general", "director-general"),
     ("emir", "emir"),
     ("external affairs minister", "foreign minister"),
     ("foreign minister", "foreign minister"),
     ("foreign secretary", "foreign minister"),
+    ("head", "chief"),
     ("king", "king"),
     ("leader", "leader"),
+    ("managing director", "managing director"),
     ("premier", "prime minister"),
     ("president", "president"),
     ("prime minister", "prime minister"),
@@ -197,10 +202,18 @@ fn is_role_taken(word: Option<&str>) -> bool {
 }
 
 /// Whether what follows the office makes it another one, or names its
-/// holder: a capitalised word (the name), "of" or "for".
+/// holder: a capitalised word (the name), "of", "for", or a noun of a
+/// role ("the UN chief negotiator", "the IAEA chief inspector").
 fn qualified(rest: &str) -> bool {
+    const ROLE_ENDINGS: &[&str] = &["ist", "man", "or", "person", "woman"];
+    const ROLES: &[&str] = &["executive", "justice", "officer", "of", "for"];
     rest.strip_prefix(' ').is_some_and(|r| {
-        r.starts_with(char::is_uppercase) || r.starts_with("of ") || r.starts_with("for ")
+        let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        r.starts_with(char::is_uppercase)
+            || ROLES.contains(&word)
+            || ROLE_ENDINGS
+                .iter()
+                .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
     })
 }
 
@@ -249,6 +262,15 @@ mod tests {
             ("French President Emmanuel Macron", None),
             ("the former French president", None),
             ("the ex-French president", None),
+            ("the French chief said", Some(("chief", "French chief"))),
+            ("the French chief negotiator", None),
+            ("the French chief economist", None),
+            ("the French chief of staff", None),
+            ("France's head warned", Some(("chief", "France's head"))),
+            (
+                "the French president later said",
+                Some(("president", "French president")),
+            ),
             ("the ousted French president", None),
             (
                 "the embattled French president",
