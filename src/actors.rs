@@ -618,9 +618,9 @@ impl ActorLexicon {
                 let place = Place { span, date };
                 let holder = self.office_holder(pattern.actor, text, at, place);
                 let mention = match holder {
-                    Some((person, end)) => ActorMention {
+                    Some((person, span)) => ActorMention {
                         actor: person,
-                        span: Span::new(at.start, end),
+                        span,
                     },
                     None => ActorMention {
                         actor: pattern.actor,
@@ -634,17 +634,26 @@ impl ActorLexicon {
     }
 
     /// The person holding the office of `actor` named right after its
-    /// mention at `at` (within `place`), with the end of the office phrase.
+    /// mention at `at` ("the French president") or right before it ("the
+    /// president of France"), within `place`, with the span of the mention
+    /// and the office together.
     fn office_holder(
         &self,
         actor: ActorIdx,
         text: &str,
         at: Span,
         place: Place,
-    ) -> Option<(ActorIdx, usize)> {
-        let (office, end) = self.offices.named_after(text, at)?;
-        let holder = self.offices.holder(actor, office, place.date?)?;
-        (end <= place.span.end).then_some((holder, end))
+    ) -> Option<(ActorIdx, Span)> {
+        let date = place.date?;
+        let (office, span) = match self.offices.named_after(text, at) {
+            Some((office, end)) => (office, Span::new(at.start, end)),
+            None => {
+                let (office, start) = self.offices.named_before(text, at)?;
+                (office, Span::new(start, at.end))
+            }
+        };
+        let holder = self.offices.holder(actor, office, date)?;
+        place.span.contains(span).then_some((holder, span))
     }
 
     /// The actor an `other_sense` row is another sense of.
@@ -1243,6 +1252,11 @@ mod tests {
                 &[("FRA.MACRON", "French president")],
             ),
             ("the French president said", None, &[("FRA", "French")]),
+            (
+                "the president of France said",
+                Some("2019-03-01"),
+                &[("FRA.MACRON", "president of France")],
+            ),
             (
                 "the French president said",
                 Some("2010-03-01"),

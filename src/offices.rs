@@ -163,6 +163,35 @@ impl Offices {
     }
 }
 
+impl Offices {
+    /// The office named right before a mention of an actor at `at`, with
+    /// the start of the phrase: "the president of France", "the
+    /// secretary-general of the United Nations", read as `named_after`
+    /// reads "the French president"; not when the mention begins a longer
+    /// name ("the president of the United States Hispanic Chamber").
+    pub fn named_before(&self, text: &str, at: Span) -> Option<(&'static str, usize)> {
+        if self.holders.is_empty() || a_name_follows(&text[at.end..]) {
+            return None;
+        }
+        let head = &text[..at.start];
+        let head = ["of the ", "of "]
+            .iter()
+            .find_map(|o| head.strip_suffix(o))?;
+        let head = head.strip_suffix(' ')?;
+        let (phrase, office) = OFFICE_PHRASES
+            .iter()
+            .filter(|(phrase, _)| {
+                head.len() >= phrase.len()
+                    && head.is_char_boundary(head.len() - phrase.len())
+                    && head[head.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+            })
+            .max_by_key(|(phrase, _)| phrase.len())?;
+        let start = head.len() - phrase.len();
+        let starts_a_word = !head[..start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        (starts_a_word && after_the(&head[..start])).then_some((office, start))
+    }
+}
+
 /// The office phrase `after` starts with, unless qualified (`qualified`),
 /// and how many bytes of `after` follow it.
 fn office_at(after: &str) -> Option<(&'static str, usize)> {
@@ -197,6 +226,12 @@ fn after_the(head: &str) -> bool {
     false
 }
 
+/// Whether `rest` goes on with a capitalised word.
+fn a_name_follows(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
 fn is_role_taken(word: Option<&str>) -> bool {
     word.is_some_and(|w| ROLE_TAKEN.contains(&w))
 }
@@ -207,14 +242,14 @@ fn is_role_taken(word: Option<&str>) -> bool {
 fn qualified(rest: &str) -> bool {
     const ROLE_ENDINGS: &[&str] = &["ist", "man", "or", "person", "woman"];
     const ROLES: &[&str] = &["executive", "justice", "officer", "of", "for"];
-    rest.strip_prefix(' ').is_some_and(|r| {
-        let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        r.starts_with(char::is_uppercase)
-            || ROLES.contains(&word)
-            || ROLE_ENDINGS
-                .iter()
-                .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
-    })
+    let word = rest.strip_prefix(' ').map_or("", |r| {
+        r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+    });
+    a_name_follows(rest)
+        || ROLES.contains(&word)
+        || ROLE_ENDINGS
+            .iter()
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
 
 #[cfg(test)]
@@ -299,6 +334,42 @@ mod tests {
             let got = offices
                 .named_after(text, Span::new(start, end))
                 .map(|(office, to)| (office, &text[start..to]));
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn office_phrases_before_a_mention() {
+        let mut offices = Offices::default();
+        offices.add(0, 1, &Office::parse("president").unwrap(), [&None, &None]);
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "the president of France said",
+                Some(("president", "president of ")),
+            ),
+            (
+                "The Prime Minister of France",
+                Some(("prime minister", "Prime Minister of ")),
+            ),
+            (
+                "the secretary-general of the France",
+                Some(("secretary-general", "secretary-general of the ")),
+            ),
+            ("a president of France", None),
+            ("the former president of France", None),
+            ("to become the president of France", None),
+            (
+                "the vice-president of France",
+                Some(("vice president", "vice-president of ")),
+            ),
+            ("the president in France", None),
+            ("the president of France Telecom", None),
+        ];
+        for (text, want) in cases {
+            let start = text.find("France").unwrap();
+            let got = offices
+                .named_before(text, Span::new(start, start + "France".len()))
+                .map(|(office, from)| (office, &text[from..start]));
             assert_eq!(got, *want, "{text:?}");
         }
     }
