@@ -295,8 +295,18 @@ impl Engine {
                 .map(|country| (country, false));
         };
         let names_the_speaker = last.span.end >= d.trim_end().len();
-        let titles = description[..last.span.start].split_whitespace();
-        let alone = names_the_speaker && titles.into_iter().all(|w| self.cues.is_title(w));
+        // Titles, or "the" before an office ("the French president": the
+        // mention is not the person without the date).
+        let by_office = || {
+            let undated = self
+                .actors
+                .find_in(last.span.of(description), &self.cues, None);
+            undated.first().map(|m| m.actor) != Some(last.actor)
+        };
+        let mut titles = description[..last.span.start].split_whitespace();
+        let alone = names_the_speaker
+            && titles
+                .all(|w| self.cues.is_title(w) || w.eq_ignore_ascii_case("the") && by_office());
         if names_the_speaker || self.sides == Sides::Own {
             Some((last.actor, alone))
         } else {

@@ -484,6 +484,37 @@ fn user_actors_extend_the_default() {
     assert_eq!(ids, ["ACME", "JPN"]);
 }
 
+/// "the Japanese prime minister" in an article dated 2024-06-18 is the
+/// person in that office then, named in the reports as a speaker; without
+/// a date, Japan.
+#[test]
+fn an_office_named_with_a_country_is_its_holder_on_the_date() {
+    let undated = ARTICLE.replace("June 18, 2024 - 08:05 By Reuters\n\n", "");
+    let (_dir, out) = score_clean(&[
+        ("dated.txt", ARTICLE.as_bytes()),
+        ("undated.txt", undated.as_bytes()),
+    ]);
+    let quotes = rows(&out, "quotes.csv");
+    let column = |name: &str| quotes[0].iter().position(|c| c == name).unwrap();
+    let (id, actor, speaker) = (
+        column("article_id"),
+        column("speaker_actor"),
+        column("speaker_name"),
+    );
+    let read: Vec<[&str; 3]> = quotes[1..]
+        .iter()
+        .map(|q| [q[id].as_str(), q[actor].as_str(), q[speaker].as_str()])
+        .filter(|[_, actor, _]| actor.starts_with("JPN"))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ["dated", "JPN.KISHIDA", "Fumio Kishida"],
+            ["undated", "JPN", ""],
+        ]
+    );
+}
+
 #[test]
 fn aggregates_by_month_and_rolled_up() {
     let dir = TempDir::new().unwrap();
