@@ -289,6 +289,26 @@ fn a_lexicon_person_named_by_surname_is_named_in_full() {
     assert!(spokesman["speaker_name"].is_null(), "{spokesman}");
 }
 
+/// With `--date`, an office is read as `stance score` reads it in a dated
+/// article: its holder on that day; a date that is not one is a usage
+/// error.
+#[test]
+fn a_date_names_the_holder_of_an_office() {
+    let text = "\"We will not give in,\" the French president said.";
+    let quote = |args: &[&str]| json(args)["quotes"][0].clone();
+    let dated = quote(&["--date", "May 1, 2019", text]);
+    assert_eq!(dated["speaker_actor"], "FRA.MACRON", "{dated}");
+    assert_eq!(dated["speaker_name"], "Emmanuel Macron");
+    let undated = quote(&[text]);
+    assert_eq!(undated["speaker_actor"], "FRA", "{undated}");
+    assert!(undated["speaker_name"].is_null());
+    stance()
+        .args(["explain", "--date", "2019-13-01", text])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a date"));
+}
+
 /// The actors of every sentence of an explained text.
 fn actor_ids(text: &str) -> Vec<String> {
     let e = json(&[text]);

@@ -21,11 +21,20 @@ pub struct Args {
     /// Read the text from a file.
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+    /// The text's date, as `stance score` reads a record's date field
+    /// (e.g. 2019-08-28): who holds an office ("the French president")
+    /// and who is in office depend on it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<String>,
     /// Print the explanation as JSON.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
     pub lexicons: LexiconArgs,
+}
+
+fn parse_date(field: &str) -> std::result::Result<String, String> {
+    stance::article::read_date(field).ok_or_else(|| format!("not a date: {field:?}"))
 }
 
 impl Args {
@@ -49,7 +58,11 @@ impl Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let engine = args.lexicons.engine()?;
-    let analysis = engine.analyze(Document::record("text", args.read_text()?));
+    let document = Document {
+        date: args.date.clone(),
+        ..Document::record("text", args.read_text()?)
+    };
+    let analysis = engine.analyze(document);
     let explanation = Explanation::new(&analysis, &engine);
     let text = if args.json {
         serde_json::to_string_pretty(&explanation)? + "\n"
