@@ -1,7 +1,8 @@
 //! Offices: who holds an office of a country or organisation on a date
-//! (the `offices` column of the actor lexicon), and the office named right
-//! after a mention of that country ("the French president", "Japan's
-//! prime minister"), so that the phrase counts as the person holding it.
+//! (the `offices` column of the actor lexicon), and the office named with
+//! a mention of that country ("the French president", "Japan's prime
+//! minister", "the president of France"), so that the phrase counts as the
+//! person holding it.
 
 use crate::types::{ActorIdx, Span};
 use rustc_hash::FxHashMap;
@@ -161,9 +162,7 @@ impl Offices {
         };
         definite.then_some((office, text.len() - end))
     }
-}
 
-impl Offices {
     /// The office named right before a mention of an actor at `at`, with
     /// the start of the phrase: "the president of France", "the
     /// secretary-general of the United Nations", read as `named_after`
@@ -232,6 +231,7 @@ fn a_name_follows(rest: &str) -> bool {
         .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
+/// Whether `word` is one of `ROLE_TAKEN`.
 fn is_role_taken(word: Option<&str>) -> bool {
     word.is_some_and(|w| ROLE_TAKEN.contains(&w))
 }
