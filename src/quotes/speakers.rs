@@ -425,7 +425,10 @@ fn surnames_alone(mentions: &[Mention]) -> Vec<&str> {
 /// pronoun's or unknown ("President Viktor F. Yanukovych"). `None` when
 /// the previous speaker mention (`before`) lies in that sentence, when the
 /// same pronoun comes before the name there ("Then he turned to Marco
-/// Rubio. He ..."), or when no such name is there.
+/// Rubio. He ..."), or when no such name is there. When that sentence
+/// opens with a person's surname alone, the subject, the pronoun is that
+/// person ("Carson brought in Bob Dees. He ..." is Carson:
+/// `surname_subject`).
 fn person_named_before(
     text: &str,
     pronoun: Span,
@@ -447,12 +450,64 @@ fn person_named_before(
     let (run, m) = capitalised_runs(text, window)
         .map(|run| (run, classify_mention(run.of(text), cues)))
         .find(|(_, m)| shows_a_person(m))?;
+    if let Some(subject) = surname_subject(text, Span::new(from, run.start), gender, cues) {
+        return Some(subject);
+    }
     let lower = pronoun.of(text).to_lowercase();
     let pronoun_before = Span::new(from, run.start)
         .of(text)
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.eq_ignore_ascii_case(&lower));
     (!pronoun_before && m.gender.is_none_or(|g| g == gender)).then_some(run)
+}
+
+/// How far back (bytes) `surname_subject` looks for a full name, so that a
+/// long document is not read again for every pronoun.
+const FULL_NAME_REACH: usize = 20_000;
+
+/// The surname alone that opens `opening` (the start of a sentence, up to
+/// the first name in it) and is followed by a lower-case word: the
+/// sentence's subject, when the text before (up to `FULL_NAME_REACH`)
+/// writes it after a given name ("Ben Carson") of the pronoun's gender or
+/// of none known.
+fn surname_subject(text: &str, opening: Span, gender: Gender, cues: &Cues) -> Option<Span> {
+    let words = opening.of(text);
+    let start = words.find(|c: char| c.is_alphabetic())?;
+    let length = words[start..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(words.len() - start);
+    let surname = &words[start..start + length];
+    let next = words[start + length..]
+        .trim_start()
+        .split(' ')
+        .next()
+        .unwrap_or("");
+    let one_word_subject = next.starts_with(char::is_lowercase) && !cues.is_title(surname);
+    if !one_word_subject || !surname.starts_with(char::is_uppercase) || cues.is_given_name(surname)
+    {
+        return None;
+    }
+    let mut from = opening.start.saturating_sub(FULL_NAME_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut before = text[from..opening.start].split_whitespace().peekable();
+    let mut given_name = None;
+    while let Some(word) = before.next() {
+        let at_surname = before
+            .peek()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+        if at_surname == Some(surname) && cues.is_given_name(word) {
+            given_name = Some(word);
+        }
+    }
+    let fits = cues
+        .gender_of(&given_name?.to_lowercase())
+        .is_none_or(|g| g == gender);
+    fits.then_some(Span::new(
+        opening.start + start,
+        opening.start + start + length,
+    ))
 }
 
 /// A person's name with a given name of the list or a title (its gender

@@ -946,6 +946,11 @@ fn speaker_resolution_cases() {
             &["hale-1", "hale-1", "hale-1"],
         ),
         (
+            "but to the subject when the sentence opens with a person's surname alone",
+            "\"We won,\" Ruth Mills said.\n\nTom Hale arrived.\n\nHale brought in Bill Lee as manager. He said the team was ready.\n\nOfficials met Governor Bill Lee. He said the talks had failed.",
+            &["mills-1", "hale-1", "lee-1"],
+        ),
+        (
             "a surname alone takes the gender of the full name the article writes",
             "Tom Ebeling arrived late.\n\n\"We won,\" Ebeling said.\n\n\"It was close,\" she said.",
             &["ebeling-1", "she-1"],
