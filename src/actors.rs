@@ -173,6 +173,75 @@ const NAMED_AFTER_NOUNS: &[&str] = &[
     "University",
 ];
 
+/// Capitalised nouns that end the name of a body that is not the state's
+/// ("the American Civil Liberties Union", "the German Marshall Fund", "the
+/// U.S. Chamber of Commerce"): a country at the start of such a name is
+/// not an actor.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "Airlines",
+    "Alliance",
+    "Association",
+    "Center",
+    "Centre",
+    "Chamber",
+    "Coalition",
+    "Corporation",
+    "Enterprise",
+    "Federation",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "League",
+    "Legion",
+    "Network",
+    "Society",
+    "Union",
+];
+
+/// Words of a name that make the body the state's ("the U.S. Senate
+/// Foreign Relations Committee"), beside `STATE_WORDS`.
+const STATE_BODY_WORDS: &[&str] = &[
+    "congress",
+    "congressional",
+    "department",
+    "federal",
+    "house",
+    "judicial",
+    "senate",
+    "supreme",
+    "treasury",
+];
+
+/// Whether the mention at `at` begins the name of a body that is not the
+/// state's: up to five capitalised words (and "of", "for", "on", "and")
+/// after it, one of them an `ORGANISATION_NOUNS` word and none a word of
+/// the state.
+fn begins_an_organisation(text: &str, at: Span) -> bool {
+    let Some(rest) = text[at.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let mut found = false;
+    for word in rest.split(' ').take(5) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        let lower = bare.to_lowercase();
+        if matches!(bare, "of" | "for" | "on" | "and") {
+            continue;
+        }
+        if !is_capitalised(bare)
+            || STATE_WORDS.contains(&lower.as_str())
+            || STATE_BODY_WORDS.contains(&lower.as_str())
+        {
+            break;
+        }
+        found |= ORGANISATION_NOUNS.contains(&bare);
+        if found || bare.len() != word.len() {
+            break;
+        }
+    }
+    found
+}
+
 /// Whether the mention at `at` is the first part of something named after
 /// a person (`NAMED_AFTER_NOUNS`).
 fn names_something_after(text: &str, at: Span) -> bool {
@@ -609,6 +678,7 @@ impl ActorLexicon {
             }
             let in_a_name = namesake
                 || (person && names_something_after(text, at))
+                || (!person && begins_an_organisation(text, at) && !is_title_case(span.of(text)))
                 || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
@@ -1078,6 +1148,12 @@ mod tests {
             ("Abe International and Abe", &["JPN.ABE"]),
             ("Abe Towering over rivals", &["JPN.ABE"]),
             ("Abe, Foundation", &["JPN.ABE"]),
+            ("the American Civil Liberties Union sued", &[]),
+            ("a fellow at the Japanese Marshall Fund", &[]),
+            ("the U.S. Chamber of Commerce said", &[]),
+            ("the U.S. Senate Foreign Relations Committee", &["USA"]),
+            ("the Japanese Defense Ministry Association", &["JPN"]),
+            ("US officials met the Korea Foundation", &["USA"]),
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text:?}");
