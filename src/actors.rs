@@ -224,13 +224,13 @@ fn begins_an_organisation(text: &str, at: Span) -> bool {
     let mut found = false;
     for word in rest.split(' ').take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
-        let lower = bare.to_lowercase();
         if matches!(bare, "of" | "for" | "on" | "and") {
             continue;
         }
+        let of_the_state = |w: &&str| w.eq_ignore_ascii_case(bare);
         if !is_capitalised(bare)
-            || STATE_WORDS.contains(&lower.as_str())
-            || STATE_BODY_WORDS.contains(&lower.as_str())
+            || STATE_WORDS.iter().any(of_the_state)
+            || STATE_BODY_WORDS.iter().any(of_the_state)
         {
             break;
         }
