@@ -22,6 +22,7 @@ const OFFICE_PHRASES: &[(&str, &str)] = &[
     ("emir", "emir"),
     ("external affairs minister", "foreign minister"),
     ("foreign minister", "foreign minister"),
+    ("foreign policy chief", "foreign minister"),
     ("foreign secretary", "foreign minister"),
     ("head", "chief"),
     ("king", "king"),
@@ -298,6 +299,10 @@ mod tests {
             ("the former French president", None),
             ("the ex-French president", None),
             ("the French chief said", Some(("chief", "French chief"))),
+            (
+                "the French foreign policy chief said",
+                Some(("foreign minister", "French foreign policy chief")),
+            ),
             ("the French chief negotiator", None),
             ("the French chief economist", None),
             ("the French chief of staff", None),
