@@ -213,17 +213,36 @@ const STATE_BODY_WORDS: &[&str] = &[
     "treasury",
 ];
 
-/// Whether the mention at `at` begins the name of a body that is not the
-/// state's: up to five capitalised words (and "of", "for", "on", "and")
-/// after it, one of them an `ORGANISATION_NOUNS` word and none a word of
-/// the state.
-fn begins_an_organisation(text: &str, at: Span) -> bool {
+/// How far a name goes on after a mention that begins it.
+#[derive(Clone, Copy)]
+enum NameAfter {
+    /// The next word: a person's name in what is named after them
+    /// (`NAMED_AFTER_NOUNS`: "Trump Tower").
+    NextWord,
+    /// Up to five capitalised words (and "of", "for", "on", "and"): a
+    /// country in the name of a body that is not the state's
+    /// (`ORGANISATION_NOUNS`: "the American Civil Liberties Union").
+    FiveWords,
+}
+
+/// Whether the mention at `at` begins a longer name that ends in one of
+/// `nouns`, within the reach of `after`, with no word of the state before
+/// it ("the U.S. Senate Foreign Relations Committee" stays the US).
+fn begins_a_name(text: &str, at: Span, nouns: &[&str], after: NameAfter) -> bool {
     let Some(rest) = text[at.end..].strip_prefix(' ') else {
         return false;
     };
+    let reach = match after {
+        NameAfter::NextWord => 1,
+        NameAfter::FiveWords => 5,
+    };
     let mut found = false;
-    for word in rest.split(' ').take(5) {
-        let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    for word in rest.split(char::is_whitespace).take(reach) {
+        // The word's letters up to any punctuation or possessive.
+        let bare = word
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         if matches!(bare, "of" | "for" | "on" | "and") {
             continue;
         }
@@ -234,24 +253,12 @@ fn begins_an_organisation(text: &str, at: Span) -> bool {
         {
             break;
         }
-        found |= ORGANISATION_NOUNS.contains(&bare);
+        found |= nouns.contains(&bare);
         if found || bare.len() != word.len() {
             break;
         }
     }
     found
-}
-
-/// Whether the mention at `at` is the first part of something named after
-/// a person (`NAMED_AFTER_NOUNS`).
-fn names_something_after(text: &str, at: Span) -> bool {
-    text[at.end..].strip_prefix(' ').is_some_and(|rest| {
-        let word = rest
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        NAMED_AFTER_NOUNS.contains(&word)
-    })
 }
 
 /// The name lists the actors stage consults to tell a person's name from a
@@ -597,26 +604,10 @@ impl ActorLexicon {
         }
     }
 
-    /// Finds the actor mentions in `span` of `text`, appending to `out`.
-    /// A country or body named as part of a person's name is left out:
-    /// after a given name ("Michael Jordan") or as the given name itself
-    /// ("Chad Wolf", `is_given_name_of_person`); so is a lexicon person's
-    /// namesake ("Jeb Bush") and a phrase of an `other_sense` row ("New
-    /// Mexico", "Georgia Tech").
-    pub fn find(
-        &self,
-        text: &str,
-        span: Span,
-        names: &dyn PersonNames,
-        out: &mut Vec<ActorMention>,
-    ) {
-        let at = Place { span, date: None };
-        self.find_with_senses(text, at, names, out, &mut Senses::default());
-    }
-
     /// The actor mentions of a short standalone text (a speaker's
-    /// description, a dateline, a name), found as `find` finds them; with
-    /// a `date`, an office after a country is its holder on that date.
+    /// description, a dateline, a name), found as `find_with_senses` finds
+    /// them; with a `date`, an office after a country is its holder on
+    /// that date.
     pub fn find_in(
         &self,
         text: &str,
@@ -632,18 +623,26 @@ impl ActorLexicon {
         out
     }
 
-    /// `find`, also collecting what settles senses over a document. An
-    /// office named after a country or body ("the French president") is
-    /// the one person holding it on the date (`Offices`), when the
-    /// lexicon knows them; else the country stays.
+    /// Finds the actor mentions in `place` of `text`, appending to `out`
+    /// and collecting what settles senses over a document. A country or
+    /// body named as part of a person's name is left out: after a given
+    /// name ("Michael Jordan") or as the given name itself ("Chad Wolf",
+    /// `is_given_name_of_person`); so is a lexicon person's namesake ("Jeb
+    /// Bush"), a phrase of an `other_sense` row ("New Mexico", "Georgia
+    /// Tech"), a person's name in what is named after them ("Trump Tower")
+    /// and a country beginning an organisation's name ("the American Civil
+    /// Liberties Union"). An office named with a country or body ("the
+    /// French president") is the one person holding it on the date
+    /// (`Offices`), when the lexicon knows them; else the country stays.
     fn find_with_senses(
         &self,
         text: &str,
-        Place { span, date }: Place,
+        place: Place,
         names: &dyn PersonNames,
         out: &mut Vec<ActorMention>,
         senses: &mut Senses,
     ) {
+        let span = place.span;
         let mut found = self
             .matcher
             .find_iter(span.of(text))
@@ -677,15 +676,16 @@ impl ActorLexicon {
                 senses.namesakes.push(pattern.actor);
             }
             let in_a_name = namesake
-                || (person && names_something_after(text, at))
-                || (!person && begins_an_organisation(text, at) && !is_title_case(span.of(text)))
+                || (person && begins_a_name(text, at, NAMED_AFTER_NOUNS, NameAfter::NextWord))
+                || (!person
+                    && begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords)
+                    && !is_title_case(span.of(text)))
                 || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
             previous = Some(at);
             if pattern.other_sense {
                 senses.other.push(pattern.actor);
             } else if !in_a_name {
-                let place = Place { span, date };
                 let holder = self.office_holder(pattern.actor, text, at, place);
                 let mention = match holder {
                     Some((person, span)) => ActorMention {
@@ -1154,6 +1154,9 @@ mod tests {
             ("the U.S. Senate Foreign Relations Committee", &["USA"]),
             ("the Japanese Defense Ministry Association", &["JPN"]),
             ("US officials met the Korea Foundation", &["USA"]),
+            ("the American Action Forum\u{2019}s director said", &[]),
+            ("a talk at the American Policy Forum.\nNext", &[]),
+            ("outside Abe Tower\u{2019}s lobby", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text:?}");
@@ -1261,9 +1264,8 @@ mod tests {
             ("The alliance met. Then the EU spoke.", &[]),
         ];
         for (text, want) in cases {
-            let mut found = Vec::new();
             let all = Span::new(0, text.len());
-            lex.find(text, all, &NO_NAMES, &mut found);
+            let found = lex.find_in(text, &NO_NAMES, None);
             let ids: Vec<String> = lex
                 .references(text, &[all], &found)
                 .iter()
