@@ -20,14 +20,16 @@ score of each text from
             that are not stop words: new entries of weight K x fit;
   all:      every word but stop words and modifiers: new words as above,
             and each word the lexicon lists gets its current weight + K x
-            fit (an exact entry overrides a wildcard's match).
+            fit (an exact entry overrides a wildcard's match);
+  listed:   only the words the lexicon lists, re-weighted as in `all`.
 The output is a native CSV for `scripts/nyt_halves.py --lexicon default
 --lexicon OUT` (a later entry for a term replaces the earlier one).
 
 --linear prints, without writing anything, r on the NYT dev snippets of
 M x stance tone + the fitted words applied linearly (no rules), for
 unigram features and for unigrams + bigrams with stop words: the ceiling
-of a word-and-bigram layer at this amount of text.
+of a word-and-bigram layer at this amount of text; and the r of that
+layer with the teacher's own scores of the snippets.
 
 Setup and encoder: see scripts/embedding_teacher.py (same --model, same
 --cache; the PolNeAR sentences add about 15 minutes of embedding).
@@ -69,17 +71,23 @@ def polnear_sentences():
     return out
 
 
-def stance_tones(texts, gold_name=None):
-    """stance's tone of each text, read as one record (`stance eval`)."""
+def gold_tones(gold):
+    """stance's tone of each text of a gold file, by id (`stance eval`)."""
     with tempfile.TemporaryDirectory() as tmp:
-        gold = gold_name or os.path.join(tmp, "gold.tsv")
-        if gold_name is None:
-            with open(gold, "w", encoding="utf-8") as f:
-                f.writelines(f"{i}\t0\t{' '.join(t.split())}\n" for i, t in enumerate(texts))
         predictions = os.path.join(tmp, "p.csv")
         subprocess.run(["target/release/stance", "eval", "--task", "sentence", "--gold", gold,
                         "--predictions", predictions], check=True, stdout=subprocess.DEVNULL)
         return {r["id"]: float(r["tone"]) for r in csv.DictReader(open(predictions, encoding="utf-8"))}
+
+
+def stance_tones(texts):
+    """stance's tone of each text, read as one record, in order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = os.path.join(tmp, "gold.tsv")
+        with open(gold, "w", encoding="utf-8") as f:
+            f.writelines(f"{i}\t0\t{' '.join(t.split())}\n" for i, t in enumerate(texts))
+        by_id = gold_tones(gold)
+    return np.array([by_id[str(i)] for i in range(len(texts))])
 
 
 def features(text, bigrams):
@@ -134,6 +142,8 @@ def vocabulary(docs, words, lexicon, bigrams=False):
             return bigrams
         if f in lexicon.modifiers or (f in STOP and not bigrams):
             return False
+        if words == "listed":
+            return lexicon.entry(f) is not None
         return words == "all" or not listed(f)
     return sorted(f for f, n in counts.items() if n >= 5 and len(f) >= 2 and kept(f))
 
@@ -150,17 +160,18 @@ def write(path, vocabulary_, values, lexicon, k):
             out.writerow([word, f"{weight or (0.01 if base > 0 else -0.01):.2f}", categories])
 
 
-def linear(a, docs, teacher, tone, lexicon):
+def linear(a, docs, teacher, tone, lexicon, nyt_teacher):
     nyt = rated(NYT)
     gold = np.array([y for _, y, _ in nyt])
     half = np.array([(int(i.split("_")[0]) // 2) % 2 for i, _, _ in nyt])
-    by_id = stance_tones(None, SHARED + "vader-icwsm2014/" + NYT)
+    by_id = gold_tones(SHARED + "vader-icwsm2014/" + NYT)
     nyt_tone = np.array([by_id[i] for i, _, _ in nyt])
     for bigrams in (False, True):
         docs_ = [features(t, bigrams) for t in docs]
         vocab = vocabulary(docs_, a.words, lexicon, bigrams)
         index, values = fit(docs_, vocab, teacher, tone, a.damp)
         layer = design([features(t, bigrams) for _, _, t in nyt], index) @ values
+        print(f"{'bigrams' if bigrams else 'words'}: r of the layer with the teacher {pearson(layer, nyt_teacher):.3f}")
         for m in (2, 3, 4):
             s = m * nyt_tone + layer
             print(f"{'bigrams' if bigrams else 'words'} {m} x tone + layer: r {pearson(s, gold):.4f}, "
@@ -172,7 +183,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--model", required=True, help="folder with model.safetensors and tokenizer.json")
     p.add_argument("--cache", required=True, help="folder for the embeddings")
-    p.add_argument("--words", choices=["unlisted", "all"], default="all")
+    p.add_argument("--words", choices=["unlisted", "listed", "all"], default="all")
     p.add_argument("--damp", type=float, default=3.0)
     p.add_argument("--k", type=float, default=1.5)
     p.add_argument("--out")
@@ -184,11 +195,11 @@ def main():
     sentences = polnear_sentences()
     texts = [t for s in train for _, _, t in s] + sentences
     teacher = np.concatenate([score(x), score(cached(a.cache, "polnear", encoder, sentences))])
-    by_id = stance_tones(texts)
-    tone = np.array([by_id[str(i)] for i in range(len(texts))])
+    tone = stance_tones(texts)
     lexicon = Lexicon()
     if a.linear:
-        return linear(a, texts, teacher, tone, lexicon)
+        nyt_teacher = score(cached(a.cache, "nyt", encoder, [t for _, _, t in rated(NYT)]))
+        return linear(a, texts, teacher, tone, lexicon, nyt_teacher)
     docs = [features(t, False) for t in texts]
     vocab = vocabulary(docs, a.words, lexicon)
     _, values = fit(docs, vocab, teacher, tone, a.damp)
