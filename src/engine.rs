@@ -14,7 +14,7 @@ use crate::types::{
     ScoredQuote, ScoredSentence, Sentence, Span, Speaker, Tone,
 };
 use crate::vader::VaderScorer;
-use crate::{article, quotes, segment};
+use crate::{affiliation, article, quotes, segment};
 use std::collections::BTreeMap;
 
 /// Everything needed to analyse documents; shared read-only across threads.
@@ -266,7 +266,8 @@ impl Engine {
     }
 
     /// The actor a speaker's description names, the last one that is
-    /// neither in their name (`in_name`) nor a field of study, rolled up to
+    /// neither in their name (`in_name`), nor a field of study, nor another
+    /// person the speaker does not speak for (`affiliation`), rolled up to
     /// its country or organisation when it does not end the description
     /// (with `Sides::Others`); else the dateline's country for a
     /// government body. With it, whether the description is that actor
@@ -283,10 +284,38 @@ impl Engine {
         let d = description.trim_end_matches(['\'', '\u{2019}', 's']);
         let found = self.actors.find_in(description, &self.cues, date);
         let name_words: Vec<&str> = speaker.name.iter().flat_map(|n| n.split(' ')).collect();
+        let ends_it = |m: &ActorMention| m.span.end >= d.trim_end().len();
+        // Titles, or "the" before an office ("the French president": the
+        // mention is not the person without the date).
+        let by_office = |m: &ActorMention| {
+            let undated = self
+                .actors
+                .find_in(m.span.of(description), &self.cues, None);
+            undated.first().map(|u| u.actor) != Some(m.actor)
+        };
+        let alone = |m: &ActorMention| {
+            ends_it(m)
+                && description[..m.span.start]
+                    .split_whitespace()
+                    .all(|w| self.cues.is_title(w) || w.eq_ignore_ascii_case("the") && by_office(m))
+        };
+        // Another person counts only when the speaker speaks for them; an
+        // unnamed speaker may be the person heading the description.
+        let someone_else = |m: &ActorMention| {
+            let is_the_speaker = || {
+                alone(m)
+                    || speaker.name.is_none()
+                        && affiliation::is_subject(description, m.span, ends_it(m), &self.cues)
+            };
+            self.actors.get(m.actor).kind == "person"
+                && !is_the_speaker()
+                && !affiliation::speaks_for(description, m.span, &self.cues)
+        };
         let skipped = |m: &&ActorMention| {
             in_name.iter().any(|p| p.actor == m.actor)
                 || name_words.contains(&m.span.of(description))
                 || actors::names_a_field_of_study(description, m.span)
+                || someone_else(m)
         };
         let Some(last) = found.iter().rev().find(|m| !skipped(m)) else {
             return actors::names_a_government_body(description)
@@ -294,19 +323,8 @@ impl Engine {
                 .flatten()
                 .map(|country| (country, false));
         };
-        let names_the_speaker = last.span.end >= d.trim_end().len();
-        // Titles, or "the" before an office ("the French president": the
-        // mention is not the person without the date).
-        let by_office = || {
-            let undated = self
-                .actors
-                .find_in(last.span.of(description), &self.cues, None);
-            undated.first().map(|m| m.actor) != Some(last.actor)
-        };
-        let mut titles = description[..last.span.start].split_whitespace();
-        let alone = names_the_speaker
-            && titles
-                .all(|w| self.cues.is_title(w) || w.eq_ignore_ascii_case("the") && by_office());
+        let names_the_speaker = ends_it(last);
+        let alone = alone(last);
         if names_the_speaker || self.sides == Sides::Own {
             Some((last.actor, alone))
         } else {

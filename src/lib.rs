@@ -9,6 +9,7 @@
 //! of runs split into shards (`corpus::Shard`).
 
 pub mod actors;
+pub mod affiliation;
 pub mod aggregate;
 pub mod article;
 pub mod corpus;

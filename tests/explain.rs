@@ -289,6 +289,44 @@ fn a_lexicon_person_named_by_surname_is_named_in_full() {
     assert!(spokesman["speaker_name"].is_null(), "{spokesman}");
 }
 
+/// Another person in a speaker's description is their actor only when the
+/// speaker speaks for them (staff, campaign, counsel), not when they
+/// support, oppose or once served them.
+#[test]
+fn a_speaker_speaks_for_a_person_only_as_their_agent() {
+    let actor_of = |text: &str| json(&[text])["quotes"][0]["speaker_actor"].clone();
+    for (text, want) in [
+        (
+            "\"We are confident,\" said Ana Ruiz, a spokeswoman for Nancy Pelosi.",
+            Some("USA.PELOSI"),
+        ),
+        (
+            // Not at the description's end: rolled up to her country.
+            "\"We are confident,\" said Ana Ruiz, Pelosi's campaign manager.",
+            Some("USA"),
+        ),
+        (
+            "\"She has failed,\" said Tom Hale, a longtime critic of Nancy Pelosi.",
+            None,
+        ),
+        (
+            "\"She has failed,\" said Tom Hale, an early supporter of Pelosi.",
+            None,
+        ),
+        (
+            "\"She has failed,\" said Tom Hale, a former aide to Nancy Pelosi.",
+            None,
+        ),
+        (
+            "\"She has failed,\" said Tom Hale, an anti-Pelosi activist.",
+            None,
+        ),
+    ] {
+        let got = actor_of(text);
+        assert_eq!(got.as_str(), want, "{text}: {got}");
+    }
+}
+
 /// With `--date`, an office is read as `stance score` reads it in a dated
 /// article: its holder on that day; a date that is not one is a usage
 /// error.
