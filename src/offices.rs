@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap;
 /// Phrases that name an office after a country (matched in any case), and
 /// the office they name in the `offices` column.
 const OFFICE_PHRASES: &[(&str, &str)] = &[
+    ("chair", "chair"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
     ("chancellor", "chancellor"),
     ("chief", "chief"),
     ("crown prince", "crown prince"),

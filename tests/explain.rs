@@ -289,6 +289,62 @@ fn a_lexicon_person_named_by_surname_is_named_in_full() {
     assert!(spokesman["speaker_name"].is_null(), "{spokesman}");
 }
 
+/// The presidents of the EU's bodies and the heads of central banks are
+/// offices of those bodies: "the ECB president" is the one in office, and
+/// "the EU president", which could be either body's, stays the EU.
+#[test]
+fn a_body_of_an_organisation_has_its_own_office_holders() {
+    let speaker = |date: &str, text: &str| {
+        let quote = json(&["--date", date, text])["quotes"][0].clone();
+        (
+            quote["speaker_actor"].clone(),
+            quote["speaker_name"].clone(),
+        )
+    };
+    for (date, text, actor, name) in [
+        (
+            "2021-03-01",
+            "\"Inflation will fall,\" the ECB president said.",
+            "EU.LAGARDE",
+            Some("Christine Lagarde"),
+        ),
+        (
+            "2016-03-01",
+            "\"Rates will stay,\" the Federal Reserve chairwoman said.",
+            "USA.YELLEN",
+            Some("Janet Yellen"),
+        ),
+        (
+            "2021-03-01",
+            "\"Rates will stay,\" the Fed chair said.",
+            "USA.JEROME_POWELL",
+            Some("Jerome Powell"),
+        ),
+        (
+            "2021-03-01",
+            "\"We agree,\" the president of the European Council said.",
+            "EU.CHARLES_MICHEL",
+            Some("Charles Michel"),
+        ),
+        (
+            "2021-03-01",
+            "\"We agree,\" the European Commission president said.",
+            "EU.VON_DER_LEYEN",
+            Some("Ursula von der Leyen"),
+        ),
+        (
+            "2021-03-01",
+            "\"We agree,\" the EU president said.",
+            "EU",
+            None,
+        ),
+    ] {
+        let (got_actor, got_name) = speaker(date, text);
+        assert_eq!(got_actor, actor, "{text}");
+        assert_eq!(got_name.as_str(), name, "{text}");
+    }
+}
+
 /// Another person in a speaker's description is their actor only when the
 /// speaker speaks for them (staff, campaign, counsel), not when they
 /// support, oppose or once served them.
