@@ -20,6 +20,10 @@ const COLUMNS: [&str; 8] = [
 /// The optional ninth column: a person's offices (`offices.rs`).
 const OFFICES_COLUMN: &str = "offices";
 
+/// Written before an alias (`~Sanders`), it makes the alias count only in
+/// a text that also writes another name of the actor (`settle_leaning`).
+pub const LEANING_MARK: char = '~';
+
 /// The `kind` of an actor row whose phrases are another sense of a name:
 /// matched (the longest match wins) and never reported ("New Mexico",
 /// "Georgia Tech"); see `ActorLexicon::find_in_document`.
@@ -359,6 +363,9 @@ struct Senses {
     places: Vec<ActorIdx>,
     /// The persons whose surname names someone else ("Jeb Bush").
     namesakes: Vec<ActorIdx>,
+    /// Mentions by an alias written `~Name`, which count only where the
+    /// text also writes another name of the actor.
+    leaning: Vec<ActorMention>,
 }
 
 /// A surface form and what it stands for.
@@ -366,6 +373,8 @@ struct Senses {
 struct Pattern {
     actor: ActorIdx,
     metonym: bool,
+    /// Written `~Name`: counts only beside another name of the actor.
+    leans: bool,
     /// The actor is an `other_sense` row.
     other_sense: bool,
 }
@@ -470,11 +479,16 @@ impl ActorLexicon {
             let actor = i as ActorIdx;
             let other_sense = row.actor.kind == OTHER_SENSE;
             for alias in &row.aliases {
+                let (alias, leans) = match alias.strip_prefix(LEANING_MARK) {
+                    Some(bare) => (bare, true),
+                    None => (alias.as_str(), false),
+                };
                 surface.insert(
-                    alias.clone(),
+                    alias.to_string(),
                     Pattern {
                         actor,
                         metonym: false,
+                        leans,
                         other_sense,
                     },
                 );
@@ -483,6 +497,7 @@ impl ActorLexicon {
                 surface.entry(metonym.clone()).or_insert(Pattern {
                     actor,
                     metonym: true,
+                    leans: false,
                     other_sense,
                 });
             }
@@ -578,6 +593,7 @@ impl ActorLexicon {
         }
         self.settle_other_senses(text, &mut found, &senses);
         settle_namesakes(text, &mut found, &mut senses.namesakes, names);
+        settle_leaning(&mut found, &senses.leaning);
         out.extend(found);
     }
 
@@ -619,7 +635,9 @@ impl ActorLexicon {
             span: Span::new(0, text.len()),
             date,
         };
-        self.find_with_senses(text, at, names, &mut out, &mut Senses::default());
+        let mut senses = Senses::default();
+        self.find_with_senses(text, at, names, &mut out, &mut senses);
+        settle_leaning(&mut out, &senses.leaning);
         out
     }
 
@@ -698,6 +716,9 @@ impl ActorLexicon {
                     },
                 };
                 covered = mention.span.end;
+                if pattern.leans {
+                    senses.leaning.push(mention);
+                }
                 out.push(mention);
             }
         }
@@ -952,6 +973,15 @@ fn parse_row(
         offices,
     };
     let aliases = list(4);
+    if aliases
+        .iter()
+        .any(|a| a.strip_prefix(LEANING_MARK) == Some(""))
+    {
+        return Err(LoadWarning {
+            line,
+            message: format!("an alias `{LEANING_MARK}` needs a name after it"),
+        });
+    }
     if actor.id.is_empty() || (aliases.is_empty() && list(5).is_empty()) {
         return Err(LoadWarning {
             line,
@@ -1007,6 +1037,26 @@ fn settle_namesakes(
             found.retain(|m| !is_surname(m) || after_title(text, m.span, names));
         }
     }
+}
+
+/// Mentions by a leaning alias (`~Sanders`) count only where the text
+/// also names the actor otherwise ("Bernie Sanders"): a surname that
+/// others share is that person's only in their articles.
+fn settle_leaning(found: &mut Vec<ActorMention>, leaning: &[ActorMention]) {
+    if leaning.is_empty() {
+        return;
+    }
+    let named_otherwise = |actor: ActorIdx| {
+        found
+            .iter()
+            .any(|m| m.actor == actor && !leaning.contains(m))
+    };
+    let alone: Vec<ActorMention> = leaning
+        .iter()
+        .copied()
+        .filter(|m| !named_otherwise(m.actor))
+        .collect();
+    found.retain(|m| !alone.contains(m));
 }
 
 /// Whether "Jr." follows the mention at `at` ("Donald Trump Jr.").
@@ -1386,5 +1436,43 @@ mod tests {
         assert_eq!(warnings[0].1.line, 3);
         assert!(warnings[0].1.message.contains("president@2019"));
         assert!(lex.lookup("FRA.X").is_none());
+    }
+
+    /// A leaning alias (`~Sanders`) counts only in a text that names the
+    /// person otherwise too; the full name always counts.
+    #[test]
+    fn a_leaning_alias_needs_another_name_in_the_text() {
+        let text = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+            PERSON.BERNIE_SANDERS,person,Bernie Sanders,,Bernie Sanders;~Sanders,,,\n";
+        let (lex, _) = ActorLexicon::from_csvs(&[(text, "t")]).unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("Sanders said no.", &[]),
+            (
+                "Bernie Sanders spoke. Sanders said no.",
+                &["Bernie Sanders", "Sanders"],
+            ),
+            (
+                "Sanders said no, Bernie Sanders said.",
+                &["Sanders", "Bernie Sanders"],
+            ),
+            ("Sarah Sanders said no.", &[]),
+        ];
+        for &(text, want) in cases {
+            let mut out = Vec::new();
+            let whole = [Span::new(0, text.len())];
+            lex.find_in_document(text, &whole, (&Names(&["Sarah"]), None), &mut out);
+            let got: Vec<&str> = out.iter().map(|m| m.span.of(text)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(lex.find_in("Sanders", &NO_NAMES, None).is_empty());
+    }
+
+    #[test]
+    fn a_leaning_mark_without_a_name_is_a_warning() {
+        let text = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+            PERSON.X,person,X Y,,X Y;~,,,\n";
+        let (_, warnings) = ActorLexicon::from_csvs(&[(text, "t")]).unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].1.line, 2);
     }
 }

@@ -6,7 +6,8 @@
 //! and rules (`lexicon`, `tone`) -> stance (`stance`) -> aggregation
 //! (`aggregate`) -> reports (`report`). `pipeline` ties them together; the
 //! types passed between stages live in `types`. `merge` joins the reports
-//! of runs split into shards (`corpus::Shard`).
+//! of runs split into shards (`corpus::Shard`); `persons` turns the people
+//! a run quoted into actor rows for the next run.
 
 pub mod actors;
 pub mod affiliation;
@@ -22,6 +23,7 @@ pub mod formats;
 pub mod lexicon;
 pub mod merge;
 pub mod offices;
+pub mod persons;
 pub mod pipeline;
 pub mod quotes;
 pub mod records;

@@ -5,6 +5,7 @@ pub mod eval;
 pub mod explain;
 pub mod lexicon;
 pub mod merge;
+pub mod persons;
 pub mod score;
 pub mod tone;
 
@@ -52,6 +53,9 @@ pub enum Command {
     Tone(tone::Args),
     /// Join the reports of shard runs (score --shard K/N) into one run's.
     Merge(merge::Args),
+    /// Write the people a run quoted, whom the actor lexicon lacks, as
+    /// actor rows for --actors, so that a second run counts them as targets.
+    Persons(persons::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -63,6 +67,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lexicon(args) => lexicon::run(args),
         Command::Tone(args) => tone::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Persons(args) => persons::run(args),
     }
 }
 
@@ -180,6 +185,23 @@ pub struct LexiconArgs {
     pub own_side: bool,
 }
 
+/// The default actor lexicon with the `--actors` files added, reporting
+/// malformed lines (fatal with `strict`).
+pub fn load_actors(paths: &[PathBuf], strict: bool) -> Result<ActorLexicon> {
+    let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
+    for path in paths {
+        sources.push((read_file(path)?, path.display().to_string()));
+    }
+    let borrowed: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(t, o)| (t.as_str(), o.as_str()))
+        .collect();
+    let (actors, warnings) =
+        ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
+    report(warnings.into_iter().map(|(o, w)| (o, skipped(w))), strict)?;
+    Ok(actors)
+}
+
 /// A warning about a line that was left out.
 fn skipped(mut w: LoadWarning) -> LoadWarning {
     w.message.push_str("; line skipped");
@@ -217,17 +239,7 @@ impl LexiconArgs {
             }
             RuleSet::Vader => (Lexicon::default(), Rules::default(), Some(self.vader()?)),
         };
-        let mut sources = vec![(DEFAULT_ACTORS.to_string(), "default".to_string())];
-        for path in &self.actors {
-            sources.push((read_file(path)?, path.display().to_string()));
-        }
-        let borrowed: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(t, o)| (t.as_str(), o.as_str()))
-            .collect();
-        let (actors, warnings) =
-            ActorLexicon::from_csvs(&borrowed).map_err(|e| ConfigError(e.to_string()))?;
-        self.report(warnings.into_iter().map(|(o, w)| (o, skipped(w))))?;
+        let actors = load_actors(&self.actors, self.strict)?;
         Ok(Engine {
             lexicon,
             rules,
