@@ -103,8 +103,12 @@ pub struct ToneToward {
 
 impl ToneToward {
     fn add(&mut self, leaning: &Leaning) {
-        self.tone.add(leaning.tone);
-        self.polarity.add(leaning.class);
+        self.add_unit(leaning.tone, leaning.class);
+    }
+
+    fn add_unit(&mut self, tone: f64, class: Class) {
+        self.tone.add(tone);
+        self.polarity.add(class);
     }
 
     /// Folds in another partial result (of another shard).
@@ -136,8 +140,8 @@ impl DyadStats {
 /// speaker has this name and actor (as quotes.csv writes them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpeakerStats {
-    pub quotes: ToneSum,
-    pub polarity: Polarity,
+    /// The tone of the speaker's quotes, one unit per quote.
+    pub quotes: ToneToward,
     pub articles: u64,
     /// Quotes whose speaker's mentions show each gender.
     pub female: u64,
@@ -147,8 +151,7 @@ pub struct SpeakerStats {
 impl SpeakerStats {
     /// Folds in another partial result (of another shard).
     pub fn merge(&mut self, other: &SpeakerStats) {
-        self.quotes.merge(other.quotes);
-        self.polarity.merge(other.polarity);
+        self.quotes.merge(&other.quotes);
         self.articles += other.articles;
         self.female += other.female;
         self.male += other.male;
@@ -338,9 +341,10 @@ impl Aggregates {
             let actor = q.speaker_actor.map(|a| actors.get(a).id.clone());
             let key = (name.clone(), actor.unwrap_or_default(), split.to_string());
             let stats = self.speakers.entry(key.clone()).or_default();
-            stats.quotes.add(q.tone.tone);
             let shown = fixed4(q.tone.tone) as f64 / 1e4;
-            stats.polarity.add(Class::of(shown, NEUTRAL_BAND));
+            stats
+                .quotes
+                .add_unit(q.tone.tone, Class::of(shown, NEUTRAL_BAND));
             match speaker.gender {
                 Some(Gender::Female) => stats.female += 1,
                 Some(Gender::Male) => stats.male += 1,

@@ -314,10 +314,13 @@ fn merge_speakers(
     dialect: Dialect,
 ) -> Result<BTreeMap<SpeakerKey, SpeakerStats>> {
     let read = |c: &Cells| {
-        let stats = SpeakerStats {
-            quotes: c.tone_sum(2, 10)?,
-            articles: c.count(3)?,
+        let quotes = ToneToward {
+            tone: c.tone_sum(2, 10)?,
             polarity: c.polarity(5)?,
+        };
+        let stats = SpeakerStats {
+            quotes,
+            articles: c.count(3)?,
             female: c.count(8)?,
             male: c.count(9)?,
         };

@@ -6,6 +6,7 @@
 use crate::actors::{ActorLexicon, PersonNames, LEANING_MARK};
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
+use crate::records::sniff_delimiter;
 use std::collections::BTreeMap;
 
 /// Which speakers become persons.
@@ -54,14 +55,8 @@ pub fn read_speakers(
     origin: &str,
 ) -> Result<(BTreeMap<String, Quoted>, Vec<LoadWarning>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') {
-        b';'
-    } else {
-        b','
-    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(sniff_delimiter(text.as_bytes()))
         .flexible(true)
         .from_reader(text.as_bytes());
     let header = reader

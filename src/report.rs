@@ -591,15 +591,15 @@ pub fn speaker_row((name, actor, split): &SpeakerKey, s: &SpeakerStats) -> Vec<S
     let mut row = vec![
         name.clone(),
         actor.clone(),
-        s.quotes.units.to_string(),
+        s.quotes.tone.units.to_string(),
         s.articles.to_string(),
-        number(s.quotes.mean()),
+        number(s.quotes.tone.mean()),
     ];
-    row.extend(counts(&s.polarity));
+    row.extend(counts(&s.quotes.polarity));
     row.extend([
         s.female.to_string(),
         s.male.to_string(),
-        fixed_number(s.quotes.sum),
+        fixed_number(s.quotes.tone.sum),
         split.clone(),
     ]);
     row
