@@ -699,7 +699,8 @@ impl ActorLexicon {
                     && begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords)
                     && !is_title_case(span.of(text)))
                 || (!person && after_given)
-                || self.is_given_name_of_person(text, pattern.actor, at, span, next, names);
+                || self.is_given_name_of_person(text, pattern.actor, at, span, next, names)
+                || self.names_another_body(text, at, pattern.actor, out.last());
             previous = Some(at);
             if pattern.other_sense {
                 senses.other.push(pattern.actor);
@@ -745,6 +746,41 @@ impl ActorLexicon {
         };
         let holder = self.offices.holder(actor, office, date)?;
         place.span.contains(span).then_some((holder, span))
+    }
+
+    /// Whether the mention at `at` of a country's body by a bare name that
+    /// others share (`SHARED_BODY_NAMES`: "Senate", "Supreme Court") is
+    /// another body of that name: that of
+    /// another country named right before it (`before`: "the Italian
+    /// Senate", "Japan's Supreme Court"), of a lower level ("the state
+    /// Senate", "the county court"), or a US state's ("the Wisconsin
+    /// Supreme Court", "the North Carolina Senate passed"; but "the Ohio
+    /// Senate race" is for the US Senate seat).
+    fn names_another_body(
+        &self,
+        text: &str,
+        at: Span,
+        actor: ActorIdx,
+        before: Option<&ActorMention>,
+    ) -> bool {
+        if !SHARED_BODY_NAMES.contains(&at.of(text)) {
+            return false;
+        }
+        let Some(head) = text[..at.start].strip_suffix(' ') else {
+            return false;
+        };
+        let root = self.root_on(actor, None);
+        let another_country = before.is_some_and(|b| {
+            let between = text.get(b.span.end..at.start).unwrap_or("");
+            matches!(between, " " | "'s " | "\u{2019}s ")
+                && self.get(b.actor).kind == "country"
+                && b.actor != root
+        });
+        let lower_level = LOWER_LEVELS.contains(&word_ending(head).1);
+        let us_state = self.lookup("USA") == Some(root)
+            && US_STATES.iter().any(|state| ends_with_word(head, state))
+            && !election_follows(&text[at.end..]);
+        another_country || lower_level || us_state
     }
 
     /// The actor an `other_sense` row is another sense of.
@@ -1057,6 +1093,129 @@ fn settle_leaning(found: &mut Vec<ActorMention>, leaning: &[ActorMention]) {
         .filter(|m| !named_otherwise(m.actor))
         .collect();
     found.retain(|m| !alone.contains(m));
+}
+
+/// Bare names of a country's bodies that states, provinces and other
+/// countries give their own bodies too ("Senate", "Supreme Court"); a
+/// party's name is not one ("Ohio Republicans" are the party's).
+const SHARED_BODY_NAMES: &[&str] = &[
+    "Assembly",
+    "Cabinet",
+    "Congress",
+    "Constitutional Court",
+    "High Court",
+    "House",
+    "House of Representatives",
+    "Legislature",
+    "National Assembly",
+    "Parliament",
+    "Senate",
+    "Supreme Court",
+    "Treasury",
+];
+
+/// Words before a country's body that make it a body of a lower level
+/// ("the state Senate", "the provincial parliament").
+const LOWER_LEVELS: &[&str] = &[
+    "City",
+    "County",
+    "Municipal",
+    "Provincial",
+    "Regional",
+    "State",
+    "city",
+    "county",
+    "municipal",
+    "provincial",
+    "regional",
+    "state",
+];
+
+/// The states of the US, whose legislatures and courts share the names of
+/// the federal ones ("the Texas Senate", "the Wisconsin Supreme Court").
+const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+];
+
+/// Words after "Senate" that make a state's name before it the seat's, of
+/// the US Senate ("the Ohio Senate race").
+const ELECTION_WORDS: &[&str] = &[
+    "bid",
+    "campaign",
+    "candidate",
+    "candidates",
+    "contest",
+    "election",
+    "hopeful",
+    "nominee",
+    "primary",
+    "race",
+    "races",
+    "seat",
+    "seats",
+];
+
+/// Whether `rest` opens with one of `ELECTION_WORDS`.
+fn election_follows(rest: &str) -> bool {
+    rest.strip_prefix(' ').is_some_and(|r| {
+        let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        ELECTION_WORDS.contains(&word)
+    })
+}
+
+/// Whether `head` ends with the words `name`, not inside a longer word.
+fn ends_with_word(head: &str, name: &str) -> bool {
+    head.strip_suffix(name)
+        .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Whether "Jr." follows the mention at `at` ("Donald Trump Jr.").
@@ -1474,5 +1633,41 @@ mod tests {
         let (_, warnings) = ActorLexicon::from_csvs(&[(text, "t")]).unwrap();
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].1.line, 2);
+    }
+
+    /// A country's body by a bare name that others share is not that
+    /// body after another country, a lower level or a US state.
+    #[test]
+    fn a_shared_body_name_after_another_country_or_a_state_is_not_the_body() {
+        let text = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
+            USA,country,United States,,United States;U.S.;America,,,\n\
+            ITA,country,Italy,,Italy;Italian,,,\n\
+            USA.SENATE,institution,US Senate,USA,Senate;U.S. Senate,,,\n\
+            USA.SUPREME_COURT,institution,US Supreme Court,USA,Supreme Court,,,\n\
+            USA.REPUBLICAN_PARTY,institution,Republican Party (US),USA,Republicans,,,\n";
+        let (lex, _) = ActorLexicon::from_csvs(&[(text, "t")]).unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("The Senate passed it.", &["USA.SENATE"]),
+            ("The U.S. Senate passed it.", &["USA.SENATE"]),
+            (
+                "America's Supreme Court ruled.",
+                &["USA", "USA.SUPREME_COURT"],
+            ),
+            ("The Italian Senate passed it.", &["ITA"]),
+            ("Italy's Senate passed it.", &["ITA"]),
+            ("The state Senate passed it.", &[]),
+            ("The Wisconsin Supreme Court ruled.", &[]),
+            ("The North Carolina Senate passed it.", &[]),
+            ("The Ohio Senate race is close.", &["USA.SENATE"]),
+            ("Ohio Republicans met.", &["USA.REPUBLICAN_PARTY"]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<&str> = lex
+                .find_in(text, &NO_NAMES, None)
+                .iter()
+                .map(|m| lex.get(m.actor).id.as_str())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }
