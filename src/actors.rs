@@ -687,7 +687,7 @@ impl ActorLexicon {
             // Bush", "Eric Trump": the person's own full names are longer
             // aliases, which win), as is a person before "Jr.".
             let person = self.get(pattern.actor).kind == "person";
-            let after_given = after_given_name(text, at, previous, names);
+            let after_given = after_given_name(text, at, previous, names, !person);
             let surname_alone = after_given && !at.of(text).contains(' ');
             let namesake = person && (surname_alone || before_junior(text, at));
             if namesake {
@@ -1238,14 +1238,35 @@ fn after_title(text: &str, at: Span, names: &dyn PersonNames) -> bool {
 }
 
 /// Whether the mention at `at` follows a given name that is not itself the
-/// end of the mention before (`previous`).
-fn after_given_name(text: &str, at: Span, previous: Option<Span>, names: &dyn PersonNames) -> bool {
+/// end of the mention before (`previous`), also past a middle initial
+/// when `past_an_initial`.
+fn after_given_name(
+    text: &str,
+    at: Span,
+    previous: Option<Span>,
+    names: &dyn PersonNames,
+    past_an_initial: bool,
+) -> bool {
     let Some(head) = text[..at.start].strip_suffix(' ') else {
         return false;
+    };
+    // A middle initial, for a country or body: "Michael B. Jordan" (a
+    // person's "Vladimir V. Putin" is the person's own name).
+    let head = match past_an_initial {
+        true => strip_initial(head).unwrap_or(head),
+        false => head,
     };
     let (start, word) = word_ending(head);
     let word_is_a_mention = previous.is_some_and(|p| p.end == start + word.len());
     !word_is_a_mention && names.is_given_name(word)
+}
+
+/// `head` without a middle initial it ends with ("Michael B." ->
+/// "Michael").
+fn strip_initial(head: &str) -> Option<&str> {
+    let rest = head.strip_suffix('.')?;
+    let initial = rest.chars().next_back().filter(|c| c.is_uppercase())?;
+    rest[..rest.len() - initial.len_utf8()].strip_suffix(' ')
 }
 
 /// Whether `text` reads as a headline in title case: at least three words
@@ -1377,9 +1398,13 @@ mod tests {
         let given = Names(&["Michael", "Shinzo"]);
         let cases: &[(&str, &[&str])] = &[
             ("Michael Japan spoke", &[]),
+            ("Michael B. Japan spoke", &[]),
+            ("Michael Ö. Japan spoke", &[]),
             ("Michael, Japan spoke", &["JPN"]),
+            ("the U.S. Japan talks", &["USA", "JPN"]),
             ("Korea Japan talks", &["KOR", "JPN"]),
             ("Shinzo Abe spoke", &["JPN.ABE"]),
+            ("Shinzo Q. Abe spoke", &["JPN.ABE"]),
             ("Japan spoke", &["JPN"]),
         ];
         for (text, want) in cases {
