@@ -375,6 +375,8 @@ struct Pattern {
     metonym: bool,
     /// Written `~Name`: counts only beside another name of the actor.
     leans: bool,
+    /// One of `SHARED_BODY_NAMES` ("Senate").
+    shared_body: bool,
     /// The actor is an `other_sense` row.
     other_sense: bool,
 }
@@ -489,6 +491,7 @@ impl ActorLexicon {
                         actor,
                         metonym: false,
                         leans,
+                        shared_body: SHARED_BODY_NAMES.contains(&alias),
                         other_sense,
                     },
                 );
@@ -498,6 +501,7 @@ impl ActorLexicon {
                     actor,
                     metonym: true,
                     leans: false,
+                    shared_body: false,
                     other_sense,
                 });
             }
@@ -700,7 +704,8 @@ impl ActorLexicon {
                     && !is_title_case(span.of(text)))
                 || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names)
-                || self.names_another_body(text, at, pattern.actor, out.last());
+                || (pattern.shared_body
+                    && self.names_another_body(text, at, pattern.actor, out.last()));
             previous = Some(at);
             if pattern.other_sense {
                 senses.other.push(pattern.actor);
@@ -763,9 +768,6 @@ impl ActorLexicon {
         actor: ActorIdx,
         before: Option<&ActorMention>,
     ) -> bool {
-        if !SHARED_BODY_NAMES.contains(&at.of(text)) {
-            return false;
-        }
         let Some(head) = text[..at.start].strip_suffix(' ') else {
             return false;
         };

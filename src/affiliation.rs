@@ -189,16 +189,15 @@ fn is_title_like(word: &str, names: &impl PersonNames) -> bool {
     names.is_title(word) || word.starts_with(char::is_uppercase) || ROLE_WORDS.contains(&word)
 }
 
-/// The lower-case parts of a word split at hyphens and punctuation
-/// ("then-President" -> "then", "president").
-fn words(word: &str) -> impl Iterator<Item = String> + '_ {
+/// The parts of a word split at hyphens and punctuation
+/// ("then-President" -> "then", "President").
+fn words(word: &str) -> impl Iterator<Item = &str> {
     word.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
-fn is_broken_tie(word: String) -> bool {
-    BROKEN_TIES.contains(&word.as_str())
+fn is_broken_tie(word: &str) -> bool {
+    BROKEN_TIES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 fn is_agent(word: &str) -> bool {
