@@ -785,6 +785,19 @@ impl ActorLexicon {
         another_country || lower_level || us_state
     }
 
+    /// The person of the lexicon whom `name` names in full: by one of
+    /// their aliases, also without middle initials ("Vladimir V. Putin",
+    /// "Paul D. Ryan").
+    pub fn person_named(&self, name: &str, names: &dyn PersonNames) -> Option<ActorIdx> {
+        [name.to_string(), without_initials(name)]
+            .iter()
+            .find_map(|n| {
+                let found = self.find_in(n, names, None);
+                let whole = found.into_iter().find(|m| m.span.len() == n.len())?;
+                (self.get(whole.actor).kind == "person").then_some(whole.actor)
+            })
+    }
+
     /// The actor an `other_sense` row is another sense of.
     fn parent_of(&self, other_sense: ActorIdx) -> Option<ActorIdx> {
         self.get(other_sense)
@@ -1218,6 +1231,23 @@ fn election_follows(rest: &str) -> bool {
 fn ends_with_word(head: &str, name: &str) -> bool {
     head.strip_suffix(name)
         .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
+}
+
+/// A name without its middle initials ("Harry M. Reid" -> "Harry Reid").
+pub fn without_initials(name: &str) -> String {
+    let initial = |w: &&str| {
+        let mut chars = w.chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || *i == last || !initial(w))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether "Jr." follows the mention at `at` ("Donald Trump Jr.").

@@ -235,27 +235,28 @@ impl Engine {
     ///
     /// A name that is a person of the actor lexicon becomes that person's
     /// name as the lexicon writes it ("Donald J. Trump", "Trump": "Donald
-    /// Trump"), so one person is one speaker across articles. A name that
+    /// Trump"; with a middle initial the lexicon does not list, "Vladimir
+    /// V. Putin": "Vladimir Putin"), so one person is one speaker across
+    /// articles. A name that
     /// is a country or body ("South Korea", "Saudi Arabia") is no person's
     /// name: it is dropped from the speaker. An actor found inside the
     /// name, or written as one of its words, is not the speaker's
     /// ("Agence France-Presse"; "Bush" for Jeb Bush, "Biden" in "Hunter
     /// Biden"), and neither is what an expert studies ("a China expert").
     pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
-        let in_name = speaker
-            .name
-            .as_deref()
+        let named = speaker.name.as_deref();
+        if let Some(person) = named.and_then(|n| self.actors.person_named(n, &self.cues)) {
+            speaker.name = Some(self.actors.get(person).name.clone());
+            return Some(person);
+        }
+        let in_name = named
             .map(|name| self.actors.find_in(name, &self.cues, None))
             .unwrap_or_default();
-        let name_len = speaker.name.as_ref().map_or(0, String::len);
+        let name_len = named.map_or(0, str::len);
         let (whole, part): (Vec<_>, Vec<_>) =
             in_name.into_iter().partition(|m| m.span.len() == name_len);
-        if let Some(named) = whole.first() {
-            let actor = self.actors.get(named.actor);
-            if actor.kind == "person" {
-                speaker.name = Some(actor.name.clone());
-                return Some(named.actor);
-            }
+        if !whole.is_empty() {
+            // A country or body, not a person's name.
             speaker.name = None;
         }
         let (actor, alone) = self.description_actor(speaker, &part, layout)?;

@@ -3,7 +3,7 @@
 //! (`stance score --actors FILE`) counts those people as targets too
 //! ("Donald Trump about Ted Cruz"). `stance persons` writes them.
 
-use crate::actors::{ActorLexicon, PersonNames, LEANING_MARK};
+use crate::actors::{without_initials, ActorLexicon, PersonNames, LEANING_MARK};
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
 use crate::records::sniff_delimiter;
@@ -197,7 +197,7 @@ pub fn person_rows(
                 && (2 * q.gendered >= q.quotes || !names_a_body(name))
                 && name.split_whitespace().count() >= 2
                 && name.starts_with(char::is_uppercase)
-                && !known(lexicon, names, name)
+                && lexicon.person_named(name, names).is_none()
         })
         .map(|(name, q)| (name.as_str(), q))
         .collect();
@@ -222,17 +222,6 @@ pub fn person_rows(
     rows.sort_by(|a, b| a.id.cmp(&b.id));
     disambiguate_ids(&mut rows);
     rows
-}
-
-/// Whether the lexicon knows `name` (or it without middle initials) as a
-/// person ("Paul D. Ryan" is Paul Ryan's).
-fn known(lexicon: &ActorLexicon, names: &impl PersonNames, name: &str) -> bool {
-    [name.to_string(), without_initials(name)].iter().any(|n| {
-        lexicon
-            .find_in(n, names, None)
-            .iter()
-            .any(|m| m.span.len() == n.len() && lexicon.get(m.actor).kind == "person")
-    })
 }
 
 /// The surname of `name` when it can stand for that person alone.
@@ -263,23 +252,6 @@ fn own_surname<'a>(
         .map(|p| p.1.quotes)
         .sum();
     (own >= SURNAME_DOMINANCE * others).then_some(surname)
-}
-
-/// "Harry M. Reid" -> "Harry Reid".
-fn without_initials(name: &str) -> String {
-    let initial = |w: &&str| {
-        let mut chars = w.chars();
-        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| *i == 0 || *i == last || !initial(w))
-        .map(|(_, w)| *w)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "Ted Cruz" -> "PERSON.TED_CRUZ".

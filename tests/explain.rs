@@ -287,6 +287,10 @@ fn a_lexicon_person_named_by_surname_is_named_in_full() {
     assert_eq!(pelosi["speaker_actor"], "USA.PELOSI");
     let spokesman = quote("\"No,\" said a spokesman for Pelosi.");
     assert!(spokesman["speaker_name"].is_null(), "{spokesman}");
+    // A middle initial the lexicon does not list.
+    let putin = quote("\"We will see,\" said Vladimir V. Putin.");
+    assert_eq!(putin["speaker_name"], "Vladimir Putin", "{putin}");
+    assert_eq!(putin["speaker_actor"], "RUS.PUTIN");
 }
 
 /// The presidents of the EU's bodies and the heads of central banks are
