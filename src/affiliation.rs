@@ -3,9 +3,10 @@
 //! spokesman for House Speaker Paul Ryan", "Mr. Trump's campaign
 //! chairman") or only someone the description relates them to ("an early
 //! supporter of Trump", "a Trump critic", "Donald Trump's fired campaign
-//! manager", "a former adviser to President George W. Bush"). Used by
-//! `Engine::speaker_actor`: only the first kind makes the person the
-//! speaker's actor.
+//! manager", "a former adviser to President George W. Bush"), and whether
+//! an unnamed speaker is the person their description names ("Senator
+//! Marco Rubio has confronted"). Used by `Engine::speaker_actor`: only
+//! those make another person the speaker's actor.
 
 use crate::actors::PersonNames;
 use crate::types::Span;
@@ -119,9 +120,9 @@ const PREPOSITIONS: &[&str] = &[
 /// of an unnamed speaker, who is then that person: the person heads a
 /// clause after titles, capitalised and role words only ("Senator Marco
 /// Rubio has confronted", "NORTH CAROLINA, Trump", "Former Secretary of
-/// State and Democratic presidential frontrunner Hillary Clinton"), or ends the description
-/// (`ends`) with no preposition before it in its clause ("A dejected
-/// Obama", but not "50 years of Trump's").
+/// State and Democratic presidential frontrunner Hillary Clinton"), or
+/// ends the description (`ends`) with no preposition before it in its
+/// clause ("A dejected Obama", but not "50 years of Trump's").
 pub fn is_subject(description: &str, at: Span, ends: bool, names: &impl PersonNames) -> bool {
     let clause = description[..at.start]
         .rsplit([',', ';', ':'])
