@@ -181,8 +181,8 @@ fn quoted_row(
 /// ("Harry M. Reid": "Harry Reid"), and its surname as a leaning alias
 /// (`~Reid`, counted only in an article that names them in full) when
 /// the surname is not a given name, a body's word nor a name of the
-/// lexicon, and no
-/// other person of that surname comes near them in quotes. Sorted by id.
+/// lexicon, and no other person of that surname comes near them in
+/// quotes. Sorted by id.
 pub fn person_rows(
     quoted: &BTreeMap<String, Quoted>,
     lexicon: &ActorLexicon,
@@ -201,15 +201,20 @@ pub fn person_rows(
         })
         .map(|(name, q)| (name.as_str(), q))
         .collect();
+    let mut by_surname: BTreeMap<&str, u64> = BTreeMap::new();
+    for &(name, q) in &persons {
+        *by_surname.entry(surname_of(name)).or_default() += q.quotes;
+    }
     let mut rows: Vec<PersonRow> = persons
         .iter()
-        .map(|&(name, _)| {
+        .map(|&(name, q)| {
             let mut aliases = vec![name.to_string()];
             let plain = without_initials(name);
             if plain != name {
                 aliases.push(plain);
             }
-            if let Some(surname) = own_surname(name, &persons, lexicon, names) {
+            let others = by_surname[surname_of(name)] - q.quotes;
+            if let Some(surname) = own_surname(name, (q.quotes, others), lexicon, names) {
                 aliases.push(format!("{LEANING_MARK}{surname}"));
             }
             PersonRow {
@@ -224,14 +229,21 @@ pub fn person_rows(
     rows
 }
 
-/// The surname of `name` when it can stand for that person alone.
+/// The last word of a name.
+fn surname_of(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// The surname of `name` when it can stand for that person alone: with
+/// `quotes` of theirs against `others`, those of the other persons of
+/// that surname.
 fn own_surname<'a>(
     name: &'a str,
-    persons: &[(&str, &Quoted)],
+    (quotes, others): (u64, u64),
     lexicon: &ActorLexicon,
     names: &impl PersonNames,
 ) -> Option<&'a str> {
-    let surname = name.split_whitespace().last()?;
+    let surname = surname_of(name);
     let is_name_like = surname.chars().count() >= 3
         && surname.starts_with(char::is_uppercase)
         && surname
@@ -243,15 +255,7 @@ fn own_surname<'a>(
     if !lexicon.find_in(surname, names, None).is_empty() {
         return None;
     }
-    let same = |n: &&(&str, &Quoted)| n.0.split_whitespace().last() == Some(surname);
-    let own = persons.iter().find(|p| p.0 == name)?.1.quotes;
-    let others: u64 = persons
-        .iter()
-        .filter(same)
-        .filter(|p| p.0 != name)
-        .map(|p| p.1.quotes)
-        .sum();
-    (own >= SURNAME_DOMINANCE * others).then_some(surname)
+    (quotes >= SURNAME_DOMINANCE * others).then_some(surname)
 }
 
 /// "Ted Cruz" -> "PERSON.TED_CRUZ".
