@@ -173,7 +173,9 @@ fn quoted_row(
 }
 
 /// The persons among the quoted names: a name of two words or more that
-/// the actor lexicon does not know as a person, with at least the
+/// the actor lexicon does not know as a person nor finds an actor in
+/// ("Team Trump"; "Eric Trump" is a namesake, not Donald Trump), with at
+/// least the
 /// thresholds' quotes and articles, that shows a gender for at least half
 /// its quotes or has no word of a body's name (`BODY_WORDS`: "Judicial
 /// Watch" is never "he", while "Tad Devine" seldom is).
@@ -198,6 +200,7 @@ pub fn person_rows(
                 && name.split_whitespace().count() >= 2
                 && name.starts_with(char::is_uppercase)
                 && lexicon.person_named(name, names).is_none()
+                && lexicon.find_in(name, names, None).is_empty()
         })
         .map(|(name, q)| (name.as_str(), q))
         .collect();
@@ -321,7 +324,10 @@ mod tests {
 
     impl PersonNames for Names {
         fn is_given_name(&self, word: &str) -> bool {
-            matches!(word, "Ted" | "Jane" | "Bernie" | "Harry" | "Ruth" | "Tom")
+            matches!(
+                word,
+                "Ted" | "Jane" | "Bernie" | "Harry" | "Ruth" | "Tom" | "Eric"
+            )
         }
         fn is_title(&self, _: &str) -> bool {
             false
@@ -330,7 +336,8 @@ mod tests {
 
     const ACTORS: &str = "actor_id,kind,name,parent,aliases,metonyms,from,to\n\
         USA,country,United States,,United States;US,Washington,,\n\
-        USA.PAUL_RYAN,person,Paul Ryan,USA,Paul Ryan,,,\n";
+        USA.PAUL_RYAN,person,Paul Ryan,USA,Paul Ryan,,,\n\
+        USA.TRUMP,person,Donald Trump,USA,Donald Trump;Trump,,,\n";
 
     fn quoted(rows: &[(&str, u64, u64, u64)]) -> BTreeMap<String, Quoted> {
         rows.iter()
@@ -361,6 +368,8 @@ mod tests {
             ("Tom Hale", 4, 4, 4),
             ("Ann Lowe", 9, 1, 9),
             ("Cher", 9, 3, 9),
+            ("Team Trump", 9, 2, 8),
+            ("Eric Trump", 9, 2, 9),
         ]);
         let thresholds = Thresholds {
             min_quotes: 5,
@@ -374,6 +383,7 @@ mod tests {
         let want = [
             ("PERSON.BERNIE_SANDERS", "Bernie Sanders;~Sanders"),
             ("PERSON.BILL_PRESS", "Bill Press"),
+            ("PERSON.ERIC_TRUMP", "Eric Trump"),
             ("PERSON.HARRY_M_REID", "Harry M. Reid;Harry Reid;~Reid"),
             ("PERSON.JANE_SANDERS", "Jane Sanders"),
             ("PERSON.RUTH_WASHINGTON", "Ruth Washington"),
