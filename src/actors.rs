@@ -789,13 +789,15 @@ impl ActorLexicon {
     /// their aliases, also without middle initials ("Vladimir V. Putin",
     /// "Paul D. Ryan").
     pub fn person_named(&self, name: &str, names: &dyn PersonNames) -> Option<ActorIdx> {
-        [name.to_string(), without_initials(name)]
-            .iter()
-            .find_map(|n| {
-                let found = self.find_in(n, names, None);
-                let whole = found.into_iter().find(|m| m.span.len() == n.len())?;
-                (self.get(whole.actor).kind == "person").then_some(whole.actor)
-            })
+        let whole_person = |n: &str| {
+            let found = self.find_in(n, names, None);
+            let whole = found.into_iter().find(|m| m.span.len() == n.len())?;
+            (self.get(whole.actor).kind == "person").then_some(whole.actor)
+        };
+        whole_person(name).or_else(|| {
+            let plain = without_initials(name);
+            (plain != name).then(|| whole_person(&plain)).flatten()
+        })
     }
 
     /// The actor an `other_sense` row is another sense of.

@@ -2,7 +2,7 @@
 //! scorer, actors, cues) and `analyze`, which runs every stage on one
 //! document.
 
-use crate::actors::{self, ActorLexicon, PersonNames};
+use crate::actors::{self, without_initials, ActorLexicon, PersonNames};
 use crate::lexicon::{Lexicon, Match};
 use crate::quotes::Cues;
 use crate::stance::{actors_in, mark_counted, stance_rows, Sides, ToneContext};
@@ -245,16 +245,24 @@ impl Engine {
     /// Biden"), and neither is what an expert studies ("a China expert").
     pub fn speaker_actor(&self, speaker: &mut Speaker, layout: &Layout) -> Option<ActorIdx> {
         let named = speaker.name.as_deref();
-        if let Some(person) = named.and_then(|n| self.actors.person_named(n, &self.cues)) {
-            speaker.name = Some(self.actors.get(person).name.clone());
-            return Some(person);
-        }
         let in_name = named
             .map(|name| self.actors.find_in(name, &self.cues, None))
             .unwrap_or_default();
         let name_len = named.map_or(0, str::len);
         let (whole, part): (Vec<_>, Vec<_>) =
             in_name.into_iter().partition(|m| m.span.len() == name_len);
+        let person = match whole.first() {
+            Some(m) => (self.actors.get(m.actor).kind == "person").then_some(m.actor),
+            // "Vladimir V. Putin": a middle initial the lexicon does not list.
+            None => named
+                .map(without_initials)
+                .filter(|plain| Some(plain.as_str()) != named)
+                .and_then(|plain| self.actors.person_named(&plain, &self.cues)),
+        };
+        if let Some(person) = person {
+            speaker.name = Some(self.actors.get(person).name.clone());
+            return Some(person);
+        }
         if !whole.is_empty() {
             // A country or body, not a person's name.
             speaker.name = None;
