@@ -130,14 +130,37 @@ const EXPERTISE_NOUNS: &[&str] = &[
     "watchers",
 ];
 
+/// Nouns of people who report from a place: an actor right before one of
+/// them (or one word before it) is where they work, not their side
+/// ("Breitbart Jerusalem editor Aaron Klein", "the Post's White House
+/// bureau chief"), as is a place they are based in ("a Dublin-based
+/// company").
+const BEAT_NOUNS: &[&str] = &[
+    "bureau",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "editors",
+    "reporter",
+    "reporters",
+];
+
 /// Whether the actor mention at `at` in `description` names what someone
-/// studies ("a China expert at the Brookings Institution").
+/// studies or reports on, or where they are based, rather than their
+/// side ("a China expert at the Brookings Institution", "the paper's
+/// Tokyo correspondent", "a Seoul-based analyst").
 pub fn names_a_field_of_study(description: &str, at: Span) -> bool {
-    description[at.end..]
-        .split_whitespace()
-        .take(2)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .any(|w| EXPERTISE_NOUNS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+    let rest = &description[at.end..];
+    let based = rest.starts_with("-based");
+    based
+        || rest
+            .split_whitespace()
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .any(|w| {
+                let of = |nouns: &[&str]| nouns.iter().any(|e| e.eq_ignore_ascii_case(w));
+                of(EXPERTISE_NOUNS) || of(BEAT_NOUNS)
+            })
 }
 
 /// Capitalised nouns that make a person's name right before them the name

@@ -267,6 +267,8 @@ fn a_field_of_study_is_not_a_speakers_actor() {
     for text in [
         "\"It will pass,\" said Ruth Mills, a China expert at the Brookings Institution.",
         "\"It will pass,\" said Ruth Mills, a Russia policy analyst.",
+        "\"It will pass,\" said Ruth Mills, the paper's Tokyo correspondent.",
+        "\"It will pass,\" said Ruth Mills, a Seoul-based banker.",
     ] {
         assert!(actor_of(text).is_null(), "{text}: {}", actor_of(text));
     }
