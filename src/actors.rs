@@ -240,6 +240,44 @@ const STATE_BODY_WORDS: &[&str] = &[
     "treasury",
 ];
 
+/// Capitalised nouns of a body's name before "of" or "on" and a country
+/// ("Bank of America", "the Council on American-Islamic Relations"),
+/// beside `ORGANISATION_NOUNS`.
+const NAME_NOUNS_BEFORE_OF: &[&str] = &[
+    "Bank",
+    "Council",
+    "Organization",
+    "Organisation",
+    "Scientists",
+    "Scouts",
+    "Socialists",
+    "Workers",
+];
+
+/// Whether the mention at `at` ends the name of a body that is not the
+/// state's: "America" or "American" after a capitalised word and "for"
+/// ("Democracy for America", "the Center for American Progress"; not
+/// "Support for Israel", "Clinton for the Democrats"), or a country after
+/// a noun of a body's name and "of" or "on" ("Bank of America", "the
+/// Communications Workers of America", "the Business Council of British
+/// Columbia"); "the President of the United States" stays the country.
+fn ends_a_name(text: &str, at: Span) -> bool {
+    let Some(head) = text[..at.start].strip_suffix(' ') else {
+        return false;
+    };
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let (start, preposition) = word_ending(head);
+    let Some(before) = head[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (_, noun) = word_ending(before);
+    match preposition {
+        "for" => is_capitalised(noun) && matches!(at.of(text), "America" | "American"),
+        "of" | "on" => ORGANISATION_NOUNS.contains(&noun) || NAME_NOUNS_BEFORE_OF.contains(&noun),
+        _ => false,
+    }
+}
+
 /// How far a name goes on after a mention that begins it.
 #[derive(Clone, Copy)]
 enum NameAfter {
@@ -723,7 +761,8 @@ impl ActorLexicon {
             let in_a_name = namesake
                 || (person && begins_a_name(text, at, NAMED_AFTER_NOUNS, NameAfter::NextWord))
                 || (!person
-                    && begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords)
+                    && (begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords)
+                        || ends_a_name(text, at))
                     && !is_title_case(span.of(text)))
                 || (!person && after_given)
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names)
@@ -1442,6 +1481,12 @@ mod tests {
             ("the Japanese Defense Ministry Association", &["JPN"]),
             ("US officials met the Korea Foundation", &["USA"]),
             ("the American Action Forum\u{2019}s director said", &[]),
+            ("the Center for American Progress said", &[]),
+            ("a fight for American jobs", &["USA"]),
+            ("Support for Japan grew", &["JPN"]),
+            ("a loan from the Bank of Korea", &[]),
+            ("she spoke to the Council on American Relations", &[]),
+            ("the President of the United States", &["USA"]),
             ("a talk at the American Policy Forum.\nNext", &[]),
             ("outside Abe Tower\u{2019}s lobby", &[]),
         ];
