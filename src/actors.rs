@@ -278,6 +278,35 @@ fn ends_a_name(text: &str, at: Span) -> bool {
     }
 }
 
+/// Endings that make a country's name before them part of a compound that
+/// names no actor: a language ("Spanish-language", "French-speaking"), a
+/// birthplace ("Cuban-born") or an American group ("Mexican-American",
+/// "Iranian-Americans").
+const COMPOUND_ENDINGS: &[&str] = &[
+    "-American",
+    "-Americans",
+    "-born",
+    "-language",
+    "-speakers",
+    "-speaking",
+];
+
+/// Whether the mention at `at` is part of such a compound: before one of
+/// `COMPOUND_ENDINGS`, or "American(s)" after a hyphen ("African-American",
+/// "Inter-American").
+fn in_a_compound(text: &str, at: Span) -> bool {
+    let rest = &text[at.end..];
+    let before_ending = COMPOUND_ENDINGS.iter().any(|ending| {
+        rest.strip_prefix(ending)
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    });
+    let american = matches!(at.of(text), "American" | "Americans");
+    let after_hyphen = text[..at.start]
+        .strip_suffix('-')
+        .is_some_and(|head| head.ends_with(char::is_alphabetic));
+    before_ending || (american && after_hyphen)
+}
+
 /// How far a name goes on after a mention that begins it.
 #[derive(Clone, Copy)]
 enum NameAfter {
@@ -765,6 +794,7 @@ impl ActorLexicon {
                         || ends_a_name(text, at))
                     && !is_title_case(span.of(text)))
                 || (!person && after_given)
+                || (!person && in_a_compound(text, at))
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names)
                 || (pattern.shared_body
                     && self.names_another_body(text, at, pattern.actor, out.last()));
@@ -1487,6 +1517,10 @@ mod tests {
             ("a loan from the Bank of Korea", &[]),
             ("she spoke to the Council on American Relations", &[]),
             ("the President of the United States", &["USA"]),
+            ("Korean-American voters", &[]),
+            ("an African-American pollster", &[]),
+            ("a Japanese-language paper and a Korea-born chef", &[]),
+            ("Japanese voters and American ones", &["JPN", "USA"]),
             ("a talk at the American Policy Forum.\nNext", &[]),
             ("outside Abe Tower\u{2019}s lobby", &[]),
         ];
