@@ -245,12 +245,17 @@ const STATE_BODY_WORDS: &[&str] = &[
 /// beside `ORGANISATION_NOUNS`.
 const NAME_NOUNS_BEFORE_OF: &[&str] = &[
     "Bank",
+    "Citizens",
     "Council",
+    "Daughters",
     "Organization",
     "Organisation",
+    "Owners",
     "Scientists",
     "Scouts",
     "Socialists",
+    "Sons",
+    "Veterans",
     "Workers",
 ];
 
@@ -1515,6 +1520,7 @@ mod tests {
             ("a fight for American jobs", &["USA"]),
             ("Support for Japan grew", &["JPN"]),
             ("a loan from the Bank of Korea", &[]),
+            ("a brochure from the Gun Owners of the United States", &[]),
             ("she spoke to the Council on American Relations", &[]),
             ("the President of the United States", &["USA"]),
             ("Korean-American voters", &[]),
