@@ -14,11 +14,12 @@ use rustc_hash::FxHashMap;
 /// The built-in actor lexicon, compiled into the binary.
 pub const DEFAULT_ACTORS: &str = include_str!("../lexicons/actors.csv");
 
-const COLUMNS: [&str; 8] = [
+/// The columns every actor CSV starts with.
+pub const COLUMNS: [&str; 8] = [
     "actor_id", "kind", "name", "parent", "aliases", "metonyms", "from", "to",
 ];
 /// The optional ninth column: a person's offices (`offices.rs`).
-const OFFICES_COLUMN: &str = "offices";
+pub const OFFICES_COLUMN: &str = "offices";
 
 /// Written before an alias (`~Sanders`), it makes the alias count only in
 /// a text that also writes another name of the actor (`settle_leaning`).

@@ -3,7 +3,9 @@
 //! (`stance score --actors FILE`) counts those people as targets too
 //! ("Donald Trump about Ted Cruz"). `stance persons` writes them.
 
-use crate::actors::{without_initials, ActorLexicon, PersonNames, LEANING_MARK};
+use crate::actors::{
+    without_initials, ActorLexicon, PersonNames, COLUMNS, LEANING_MARK, OFFICES_COLUMN,
+};
 use crate::error::{Error, Result};
 use crate::lexicon::LoadWarning;
 use crate::records::sniff_delimiter;
@@ -91,11 +93,6 @@ pub struct PersonRow {
     pub name: String,
     pub aliases: Vec<String>,
 }
-
-/// The header of the rows `write_rows` writes (`actors.csv`'s).
-pub const HEADER: [&str; 9] = [
-    "actor_id", "kind", "name", "parent", "aliases", "metonyms", "from", "to", "offices",
-];
 
 const NEEDED: [&str; 5] = ["speaker_name", "quotes", "articles", "female", "male"];
 
@@ -287,10 +284,11 @@ fn disambiguate_ids(rows: &mut [PersonRow]) {
     }
 }
 
-/// Writes the rows in `actors.csv`'s format (`HEADER`).
+/// Writes the rows in `actors.csv`'s format (`COLUMNS` and the offices
+/// column).
 pub fn write_rows(rows: &[PersonRow], out: impl std::io::Write) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(HEADER)?;
+    writer.write_record(COLUMNS.iter().chain([&OFFICES_COLUMN]))?;
     for row in rows {
         let aliases = row.aliases.join(";");
         writer.write_record([
