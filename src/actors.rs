@@ -150,7 +150,7 @@ const BEAT_NOUNS: &[&str] = &[
 /// studies or reports on, or where they are based, rather than their
 /// side ("a China expert at the Brookings Institution", "the paper's
 /// Tokyo correspondent", "a Seoul-based analyst").
-pub fn names_a_field_of_study(description: &str, at: Span) -> bool {
+pub fn names_a_field_or_workplace(description: &str, at: Span) -> bool {
     let rest = &description[at.end..];
     let based = rest.starts_with("-based");
     based
@@ -311,6 +311,16 @@ fn in_a_compound(text: &str, at: Span) -> bool {
         .strip_suffix('-')
         .is_some_and(|head| head.ends_with(char::is_alphabetic));
     before_ending || (american && after_hyphen)
+}
+
+/// Whether a country or body mentioned at `at` is only part of a longer
+/// name within `span`: a body's name it begins or ends ("the American
+/// Civil Liberties Union", "Bank of America"; not in a title-case
+/// headline, where every word is capitalised) or a compound ("Cuban-born").
+fn part_of_a_longer_name(text: &str, at: Span, span: Span) -> bool {
+    let in_a_body_name =
+        begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords) || ends_a_name(text, at);
+    (in_a_body_name && !is_title_case(span.of(text))) || in_a_compound(text, at)
 }
 
 /// How far a name goes on after a mention that begins it.
@@ -794,13 +804,10 @@ impl ActorLexicon {
                 senses.namesakes.push(pattern.actor);
             }
             let in_a_name = namesake
-                || (person && begins_a_name(text, at, NAMED_AFTER_NOUNS, NameAfter::NextWord))
-                || (!person
-                    && (begins_a_name(text, at, ORGANISATION_NOUNS, NameAfter::FiveWords)
-                        || ends_a_name(text, at))
-                    && !is_title_case(span.of(text)))
-                || (!person && after_given)
-                || (!person && in_a_compound(text, at))
+                || match person {
+                    true => begins_a_name(text, at, NAMED_AFTER_NOUNS, NameAfter::NextWord),
+                    false => after_given || part_of_a_longer_name(text, at, span),
+                }
                 || self.is_given_name_of_person(text, pattern.actor, at, span, next, names)
                 || (pattern.shared_body
                     && self.names_another_body(text, at, pattern.actor, out.last()));

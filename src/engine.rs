@@ -323,7 +323,7 @@ impl Engine {
         let skipped = |m: &&ActorMention| {
             in_name.iter().any(|p| p.actor == m.actor)
                 || name_words.contains(&m.span.of(description))
-                || actors::names_a_field_of_study(description, m.span)
+                || actors::names_a_field_or_workplace(description, m.span)
                 || someone_else(m)
         };
         let Some(last) = found.iter().rev().find(|m| !skipped(m)) else {
