@@ -507,7 +507,8 @@ fn office_holders(actors: &[Actor], by_id: &FxHashMap<String, ActorIdx>) -> Offi
             continue;
         };
         for office in &actor.offices {
-            offices.add(parent, i as ActorIdx, office, [&actor.from, &actor.to]);
+            let row = (actor.from.as_deref(), actor.to.as_deref());
+            offices.add(parent, i as ActorIdx, office, row);
         }
     }
     offices

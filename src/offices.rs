@@ -103,7 +103,7 @@ impl Office {
 /// The holders of each office, per country or organisation.
 #[derive(Debug, Clone, Default)]
 pub struct Offices {
-    holders: FxHashMap<(ActorIdx, String), Vec<Tenure>>,
+    holders: FxHashMap<ActorIdx, FxHashMap<String, Vec<Tenure>>>,
 }
 
 /// A person's time in an office.
@@ -115,19 +115,21 @@ struct Tenure {
 }
 
 impl Offices {
-    /// Records that `person` holds `office` of `parent` from `from` to
-    /// `to` (the office's own dates, else the person's row's).
+    /// Records that `person` holds `office` of `parent` over the office's
+    /// own dates, else over those of the person's row (`row_from`, `row_to`).
     pub fn add(
         &mut self,
         parent: ActorIdx,
         person: ActorIdx,
         office: &Office,
-        row: [&Option<String>; 2],
+        (row_from, row_to): (Option<&str>, Option<&str>),
     ) {
-        let from = office.from.clone().or_else(|| row[0].clone());
-        let to = office.to.clone().or_else(|| row[1].clone());
+        let from = office.from.as_deref().or(row_from).map(str::to_string);
+        let to = office.to.as_deref().or(row_to).map(str::to_string);
         self.holders
-            .entry((parent, office.name.clone()))
+            .entry(parent)
+            .or_default()
+            .entry(office.name.clone())
             .or_default()
             .push(Tenure { person, from, to });
     }
@@ -135,7 +137,7 @@ impl Offices {
     /// The one person holding `office` of `parent` on `date`; None when no
     /// one or several do.
     pub fn holder(&self, parent: ActorIdx, office: &str, date: &str) -> Option<ActorIdx> {
-        let holders = self.holders.get(&(parent, office.to_string()))?;
+        let holders = self.holders.get(&parent)?.get(office)?;
         let mut in_office = holders
             .iter()
             .filter(|t| crate::actors::within(date, t.from.as_deref(), t.to.as_deref()));
@@ -288,7 +290,7 @@ mod tests {
     #[test]
     fn office_phrases_after_a_mention() {
         let mut offices = Offices::default();
-        offices.add(0, 1, &Office::parse("president").unwrap(), [&None, &None]);
+        offices.add(0, 1, &Office::parse("president").unwrap(), (None, None));
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             (
                 "the French president said",
@@ -349,7 +351,7 @@ mod tests {
     #[test]
     fn office_phrases_before_a_mention() {
         let mut offices = Offices::default();
-        offices.add(0, 1, &Office::parse("president").unwrap(), [&None, &None]);
+        offices.add(0, 1, &Office::parse("president").unwrap(), (None, None));
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             (
                 "the president of France said",
@@ -386,10 +388,9 @@ mod tests {
     fn one_holder_or_none() {
         let mut offices = Offices::default();
         let president = Office::parse("president").unwrap();
-        let from = |d: &str| Some(d.to_string());
-        offices.add(0, 1, &president, [&from("2000-01-01"), &from("2008-05-07")]);
-        offices.add(0, 2, &president, [&from("2008-05-07"), &from("2012-05-07")]);
-        offices.add(0, 3, &president, [&from("2010-01-01"), &None]);
+        offices.add(0, 1, &president, (Some("2000-01-01"), Some("2008-05-07")));
+        offices.add(0, 2, &president, (Some("2008-05-07"), Some("2012-05-07")));
+        offices.add(0, 3, &president, (Some("2010-01-01"), None));
         assert_eq!(offices.holder(0, "president", "2004-06-01"), Some(1));
         assert_eq!(offices.holder(0, "president", "2009-06-01"), Some(2));
         assert_eq!(offices.holder(0, "president", "2011-06-01"), None);
