@@ -479,10 +479,13 @@ mod tests {
         let cases: Vec<(&str, MatchRules)> = vec![
             (
                 "\"We didn't find that exercise particularly helpful,\" the official said.",
-                vec![(
-                    "helpful".into(),
-                    s(&["booster:particularly", "negation:didn't"]),
-                )],
+                vec![
+                    ("didn't".into(), vec![]),
+                    (
+                        "helpful".into(),
+                        s(&["booster:particularly", "negation:didn't"]),
+                    ),
+                ],
             ),
             ("The meeting took place on Monday.", vec![]),
             (
@@ -501,7 +504,10 @@ mod tests {
         let s = &e.sentences[0];
         assert_eq!(s.tokens[..3], ["We", "didn't", "find"]);
         assert_eq!(s.tokens.last().unwrap(), ".");
-        let m = &s.tone.matches[0];
+        let negator = &s.tone.matches[0];
+        assert_eq!((negator.term.as_str(), negator.base), ("didn't", -1.0));
+        assert_eq!(negator.categories, ["negation"]);
+        let m = &s.tone.matches[1];
         assert_eq!((m.term.as_str(), m.base), ("helpful", 1.5));
         assert!(m.line > 1);
         assert!(m.weight < 0.0 && s.tone.tone < 0.0);
@@ -582,6 +588,7 @@ mod tests {
         let e = explain("We didn't find that exercise particularly helpful.");
         let text = e.to_string();
         for want in [
+            "\"didn't\" = entry \"didn't\"",
             "\"helpful\" = entry \"helpful\"",
             "booster \"particularly\" x",
             "negation \"didn't\" x-0.5000",
@@ -590,7 +597,7 @@ mod tests {
             assert!(text.contains(want), "{want:?} in\n{text}");
         }
         let json: serde_json::Value = serde_json::to_value(&e).unwrap();
-        let rules = &json["sentences"][0]["tone"]["matches"][0]["rules"];
+        let rules = &json["sentences"][0]["tone"]["matches"][1]["rules"];
         assert_eq!(rules[1]["rule"], "negation");
         assert_eq!(rules[1]["trigger"], "didn't");
     }

@@ -114,7 +114,7 @@ pub fn score(
         .iter()
         .map(|m| {
             let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
-            if hit.base != 0.0 {
+            if hit.base != 0.0 && !is_negator_match(tokens, m, lexicon) {
                 negation_floor = m.last + 1;
             }
             hit
@@ -228,6 +228,17 @@ fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, 
         },
         _ => None,
     }
+}
+
+/// Whether a match is a single negator word ("not", "didn't") that the
+/// lexicon also weighs: its own weight counts, and it still negates the
+/// next weighted term.
+fn is_negator_match(tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
+    m.first == m.last && is_negator(lexicon, tokens.norm(m.first))
+}
+
+fn is_negator(lexicon: &Lexicon, word: &str) -> bool {
+    matches!(lexicon.modifier(word), Some(Modifier::Negator(_))) || word.ends_with("n't")
 }
 
 /// The word tokens before `at`, nearest first, with their distance in
@@ -395,6 +406,33 @@ mod tests {
         let t = score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default());
         assert_eq!(t.hits[0].rules[0].factor, -0.9);
         assert_eq!(tone_of(text).hits[0].rules[0].factor, CONTRACTED_NEGATION);
+    }
+
+    /// A negator that the lexicon also weighs (the default lists "not" at
+    /// -1) adds its own weight and still negates the next weighted term,
+    /// but only that one.
+    #[test]
+    fn a_weighted_negator_counts_and_still_negates() {
+        let tone = format!("{TONE}not,-1,negation\nn't,-1,negation\n");
+        let (lex, _) = Lexicon::from_csv(&tone, MODS, "t").unwrap();
+        let cases: &[(&str, &[f64])] = &[
+            ("not good", &[-1.0, -0.74 * 1.9]),
+            ("not very good", &[-1.0, -0.74 * (1.9 + 0.293)]),
+            ("not good or bad", &[-1.0, -0.74 * 1.9, -2.5]),
+            ("not", &[-1.0]),
+            ("good, not", &[1.9, -1.0]),
+        ];
+        for (text, weights) in cases {
+            let tokens = tokenize(text);
+            let mut m = Vec::new();
+            lex.find(&tokens, &mut m);
+            let t = score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default());
+            let got: Vec<f64> = t.hits.iter().map(|h| h.weight).collect();
+            assert_eq!(got.len(), weights.len(), "{text:?}: {got:?}");
+            for (g, w) in got.iter().zip(weights.iter()) {
+                assert!((g - w).abs() < 1e-9, "{text:?}: {got:?}");
+            }
+        }
     }
 
     #[test]

@@ -97,7 +97,7 @@ fn without_an_emoji_file_emoji_stay_and_a_warning_says_so() {
 
 #[test]
 fn tone_in_native_mode_and_line_ids() {
-    let rows = tone_rows(&[], "We are hopeful.\n\nNothing here\n");
+    let rows = tone_rows(&[], "We are hopeful.\n\nThe meeting is at noon\n");
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[1][0], "stdin:1");
     assert!(rows[1][1].parse::<f64>().unwrap() > 0.0);
