@@ -50,6 +50,12 @@ pub struct ToneExplanation {
     /// Categories of the matched entries, unique and sorted.
     pub categories: Vec<String>,
     pub matches: Vec<MatchExplanation>,
+    /// Added to the size of the valence sum for exclamation marks.
+    pub exclamation: f64,
+    /// Word tokens of the unit, and the factor its length puts on the
+    /// valence sum (1 up to the reference length).
+    pub words: usize,
+    pub length_factor: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -261,6 +267,9 @@ impl Builder<'_> {
             neg: tone.neg,
             categories,
             matches,
+            exclamation: tone.unit.exclamation,
+            words: tone.unit.words,
+            length_factor: tone.unit.length_factor,
         }
     }
 }
@@ -287,6 +296,21 @@ impl fmt::Display for ToneExplanation {
             number(self.neg),
             list(&self.categories)
         )?;
+        if self.exclamation != 0.0 && !self.matches.is_empty() {
+            writeln!(
+                f,
+                "{pad}  exclamation marks: valence sum +{} in size",
+                number(self.exclamation)
+            )?;
+        }
+        if self.length_factor != 1.0 && !self.matches.is_empty() {
+            writeln!(
+                f,
+                "{pad}  length: {} words, valence sum x{}",
+                self.words,
+                number(self.length_factor)
+            )?;
+        }
         for m in &self.matches {
             writeln!(
                 f,
@@ -449,6 +473,7 @@ impl fmt::Display for Explanation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tone::normalise;
     use crate::types::Document;
 
     fn explain(text: &str) -> Explanation {
@@ -581,6 +606,40 @@ mod tests {
         ] {
             assert!(shown.contains(want), "{want:?} in\n{shown}");
         }
+    }
+
+    /// The rules on a unit's valence sum are shown, so the tone can be
+    /// recomputed from the trace, and the tone toward a target keeps them.
+    #[test]
+    fn exclamation_and_length_are_shown_and_reach_the_target() {
+        let e = explain("The plan is good!");
+        let tone = &e.sentences[0].tone;
+        assert_eq!(
+            (tone.exclamation, tone.words, tone.length_factor),
+            (0.292, 4, 1.0)
+        );
+        let x = tone.matches[0].weight + tone.exclamation;
+        assert!((tone.tone - normalise(x, 15.0)).abs() < 1e-12);
+        assert!(e
+            .to_string()
+            .contains("exclamation marks: valence sum +0.2920 in size"));
+
+        let long = "Officials said on Tuesday that the detailed proposal from China, \
+            sent last week to the committee, was unacceptable.";
+        let e = explain(long);
+        let s = &e.sentences[0];
+        assert_eq!(s.tone.words, 18);
+        let target = &s.actors[0].tone;
+        assert_eq!(target.matches[0].rules[0].rule, "clause");
+        assert_eq!(target.length_factor, s.tone.length_factor);
+        let x = target.matches[0].weight * target.length_factor;
+        assert!((target.tone - normalise(x, 15.0)).abs() < 1e-12);
+        assert!(e
+            .to_string()
+            .contains("length: 18 words, valence sum x0.8165"));
+        assert!(!explain("The meeting took place.")
+            .to_string()
+            .contains("length"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::lexicon::{Lexicon, Match, Modifier};
 use crate::tokenize::{TokenKind, Tokens};
-use crate::types::{Hit, RuleApplied, Span, Tone};
+use crate::types::{Hit, RuleApplied, Span, Tone, UnitRules};
 use std::ops::Range;
 
 /// Tunable constants of the rules.
@@ -108,9 +108,8 @@ pub fn score(
 ) -> Tone {
     let from = matches.partition_point(|m| m.first < range.start);
     let to = matches.partition_point(|m| m.last < range.end);
-    let unit = &matches[from..to.max(from)];
     let mut negation_floor = range.start;
-    let mut hits: Vec<Hit> = unit
+    let mut hits: Vec<Hit> = matches[from..to.max(from)]
         .iter()
         .map(|m| {
             let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
@@ -121,31 +120,26 @@ pub fn score(
         })
         .collect();
     apply_contrast(tokens, &mut hits, range.clone(), lexicon);
-    let mut x: f64 = hits.iter().map(|h| h.weight).sum();
-    if x != 0.0 {
-        x += x.signum() * exclamation_bonus(text, tokens, range.clone(), rules);
-    }
-    let words = range
-        .filter(|&i| tokens.items[i].kind == TokenKind::Word)
-        .count();
-    x *= length_factor(words, rules);
-    let pos = hits.iter().map(|h| h.weight.max(0.0)).sum();
-    let neg = hits.iter().map(|h| (-h.weight).max(0.0)).sum();
-    Tone {
-        tone: normalise(x, rules.alpha),
-        pos,
-        neg,
+    let mut tone = Tone {
         hits,
-    }
+        unit: unit_rules(text, tokens, range, rules),
+        ..Tone::default()
+    };
+    retotal(&mut tone, rules.alpha);
+    tone
 }
 
 /// Recomputes a tone's total, pos and neg from its hits (after a caller
-/// re-weighted them).
+/// re-weighted them) and its unit rules: the valence sum, pushed away from
+/// zero by exclamation marks and diluted by length, normalised.
 pub fn retotal(tone: &mut Tone, alpha: f64) {
-    let x: f64 = tone.hits.iter().map(|h| h.weight).sum();
+    let mut x: f64 = tone.hits.iter().map(|h| h.weight).sum();
+    if x != 0.0 {
+        x += x.signum() * tone.unit.exclamation;
+    }
+    tone.tone = normalise(x * tone.unit.length_factor, alpha);
     tone.pos = tone.hits.iter().map(|h| h.weight.max(0.0)).sum();
     tone.neg = tone.hits.iter().map(|h| (-h.weight).max(0.0)).sum();
-    tone.tone = normalise(x, alpha);
 }
 
 /// Weighs one match. Boosters reach back to `floor` (the unit start); a
@@ -280,12 +274,21 @@ fn apply_contrast(tokens: &Tokens, hits: &mut [Hit], range: Range<usize>, lexico
     }
 }
 
-fn exclamation_bonus(text: &str, tokens: &Tokens, range: Range<usize>, rules: &Rules) -> f64 {
-    let marks = range
-        .filter(|&i| tokens.items[i].kind == TokenKind::Punct)
-        .filter(|&i| tokens.items[i].span.of(text) == "!")
-        .count();
-    marks.min(4) as f64 * rules.exclamation
+/// The unit's words and exclamation marks (up to four count), in one pass.
+fn unit_rules(text: &str, tokens: &Tokens, range: Range<usize>, rules: &Rules) -> UnitRules {
+    let (mut words, mut marks) = (0, 0);
+    for token in &tokens.items[range] {
+        match token.kind {
+            TokenKind::Word => words += 1,
+            TokenKind::Punct if token.span.of(text) == "!" => marks += 1,
+            _ => {}
+        }
+    }
+    UnitRules {
+        exclamation: marks.min(4) as f64 * rules.exclamation,
+        words,
+        length_factor: length_factor(words, rules),
+    }
 }
 
 #[cfg(test)]

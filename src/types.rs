@@ -252,6 +252,31 @@ pub struct Tone {
     pub pos: f64,
     pub neg: f64,
     pub hits: Vec<Hit>,
+    /// What the unit as a whole does to the valence sum of its hits.
+    pub unit: UnitRules,
+}
+
+/// The rules that act on a unit's valence sum rather than on one match:
+/// exclamation marks push it away from zero, and a long unit dilutes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitRules {
+    /// Added to the size of a non-zero valence sum.
+    pub exclamation: f64,
+    /// Word tokens in the unit.
+    pub words: usize,
+    /// The valence sum is multiplied by this (1 up to the reference length).
+    pub length_factor: f64,
+}
+
+impl Default for UnitRules {
+    /// No emphasis and no dilution.
+    fn default() -> UnitRules {
+        UnitRules {
+            exclamation: 0.0,
+            words: 0,
+            length_factor: 1.0,
+        }
+    }
 }
 
 /// A scored sentence.

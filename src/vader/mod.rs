@@ -116,7 +116,7 @@ impl VaderScorer {
             tone: scores(sentiments, emphasis).compound,
             pos: sentiments.iter().filter(|&&s| s > 0.0).sum(),
             neg: -sentiments.iter().filter(|&&s| s < 0.0).sum::<f64>(),
-            hits: Vec::new(),
+            ..Tone::default()
         })
     }
 
