@@ -8,7 +8,7 @@ use crate::aggregate::NEUTRAL_BAND;
 use crate::lexicon::{Lexicon, Match, Modifier};
 use crate::target_model::{for_each_cue, CueSite, TargetModel};
 use crate::tokenize::{TokenKind, Tokens};
-use crate::tone::{retotal, score, Rules};
+use crate::tone::{is_negator, retotal, score, Rules};
 use crate::types::{
     ActorIdx, ActorMention, Hit, Holder, Leaning, QuoteKind, RuleApplied, ScoredQuote,
     ScoredSentence, Span, StanceRow, Target, Tone, UnitKind,
@@ -170,8 +170,10 @@ impl ToneContext<'_> {
     /// said Seoul's drills exacerbated the problem" leans positive toward
     /// Japan and negative toward South Korea. A target named outside the
     /// unit ("said of the South Korean drills") takes the unit's whole tone.
-    /// `tone` is the unit's own tone, so a unit with several targets is
-    /// scored once.
+    /// A negator's own weight ("not" is an entry of the default lexicon)
+    /// counts in the unit's tone only: "no documents were deemed relevant"
+    /// says nothing against the State Department. `tone` is the unit's own
+    /// tone, so a unit with several targets is scored once.
     fn toward_scored(&self, mut tone: Tone, unit: Span, mentions: &[Span]) -> Tone {
         let inside: Vec<Span> = mentions
             .iter()
@@ -180,6 +182,17 @@ impl ToneContext<'_> {
             .collect();
         let mut changed = false;
         for hit in &mut tone.hits {
+            let term = &self.lexicon.entries[hit.entry as usize].term;
+            if hit.base != 0.0 && is_negator(self.lexicon, term) {
+                reweigh(
+                    hit,
+                    "negator",
+                    "a negation weighs on its unit, not on a target",
+                    0.0,
+                );
+                changed = true;
+                continue;
+            }
             let Some((factor, crossed_contrast)) = self.nearest_separation(hit.span, &inside)
             else {
                 continue;
@@ -472,7 +485,7 @@ mod tests {
     use crate::tokenize::tokenize;
 
     const TONE: &str = "term,weight,categories\npraised,2,praise\nrestraint,1,\n\
-        exacerbated,-2,\nproblem,-1.5,\nreckless,-2,\nwelcome,1.5,\n";
+        exacerbated,-2,\nproblem,-1.5,\nreckless,-2,\nwelcome,1.5,\nnot,-1,negation\n";
     const MODS: &str = "term,role,value\nbut,contrast,1.5\nnot,negator,-0.74\n";
 
     /// The tone toward the first occurrence of `target` in `text`.
@@ -511,6 +524,10 @@ mod tests {
             (possessive, "Seoul", -1.0),
             ("Japan welcomed the talks", "Japan", 0.0),
             ("Japan said the talks were a problem", "Japan", -1.0),
+            // A negator's own weight stays in the unit's tone ...
+            ("Japan did not attend", "Japan", 0.0),
+            // ... and it still negates the term after it.
+            ("Japan did not welcome the talks", "Japan", -1.0),
         ];
         for (text, target, sign) in cases {
             let t = toward(text, target);

@@ -242,7 +242,7 @@ fn features(site: &CueSite) -> Vec<&'static str> {
         .map(|m| m.start)
         .min()
         .unwrap_or(site.unit.start);
-    for hit in site.hits {
+    for hit in site.hits.iter().filter(|h| h.weight != 0.0) {
         found.push(match (hit.span.end <= first, hit.weight > 0.0) {
             (true, true) => "positive match before",
             (true, false) => "negative match before",
@@ -435,8 +435,12 @@ mod tests {
             hit(criticized, "criticized", -2.0),
             hit(criticized, "praised", 2.0),
         ];
+        let zero = [hit("Seoul met Tokyo", "met", 0.0)];
         let cases: &[FeatureCase] = &[
             ("Seoul met Tokyo", "Seoul", 0.0, &[], &["no word before"]),
+            // A match of weight 0 (a category entry, or a negator's own
+            // weight toward a target) is no match of either sign.
+            ("Seoul met Tokyo", "Seoul", 0.0, &zero, &["no word before"]),
             (
                 "Seoul met Tokyo",
                 "Tokyo",

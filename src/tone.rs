@@ -231,7 +231,8 @@ fn is_negator_match(tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
     m.first == m.last && is_negator(lexicon, tokens.norm(m.first))
 }
 
-fn is_negator(lexicon: &Lexicon, word: &str) -> bool {
+/// Whether `word` is a negator: listed as one, or any "n't" form.
+pub fn is_negator(lexicon: &Lexicon, word: &str) -> bool {
     matches!(lexicon.modifier(word), Some(Modifier::Negator(_))) || word.ends_with("n't")
 }
 
