@@ -113,7 +113,7 @@ pub fn score(
         .iter()
         .map(|m| {
             let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
-            if hit.base != 0.0 && !is_negator_match(tokens, m, lexicon) {
+            if hit.base != 0.0 && !is_shifter_match(tokens, m, lexicon) {
                 negation_floor = m.last + 1;
             }
             hit
@@ -224,11 +224,15 @@ fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, 
     }
 }
 
-/// Whether a match is a single negator word ("not", "didn't") that the
-/// lexicon also weighs: its own weight counts, and it still negates the
-/// next weighted term.
-fn is_negator_match(tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
-    m.first == m.last && is_negator(lexicon, tokens.norm(m.first))
+/// Whether a match is a single negator or reverser word ("not", "didn't",
+/// "prevent") that the lexicon also weighs: its own weight counts, and it
+/// still acts on the next weighted term. The default lexicon weighs its
+/// negators; AFINN, for one, weighs "prevent".
+fn is_shifter_match(tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
+    let word = tokens.norm(m.first);
+    m.first == m.last
+        && (is_negator(lexicon, word)
+            || matches!(lexicon.modifier(word), Some(Modifier::Reverser(_))))
 }
 
 /// Whether `word` is a negator: listed as one, or any "n't" form.
@@ -412,12 +416,12 @@ mod tests {
         assert_eq!(tone_of(text).hits[0].rules[0].factor, CONTRACTED_NEGATION);
     }
 
-    /// A negator that the lexicon also weighs (the default lists "not" at
-    /// -1) adds its own weight and still negates the next weighted term,
-    /// but only that one.
+    /// A negator or reverser that the lexicon also weighs (the default
+    /// lists "not" at -1, AFINN "prevent" at -1) adds its own weight and
+    /// still acts on the next weighted term, but only that one.
     #[test]
-    fn a_weighted_negator_counts_and_still_negates() {
-        let tone = format!("{TONE}not,-1,negation\nn't,-1,negation\n");
+    fn a_weighted_shifter_counts_and_still_acts() {
+        let tone = format!("{TONE}not,-1,negation\nn't,-1,negation\nprevent,-1,\n");
         let (lex, _) = Lexicon::from_csv(&tone, MODS, "t").unwrap();
         let cases: &[(&str, &[f64])] = &[
             ("not good", &[-1.0, -0.74 * 1.9]),
@@ -425,6 +429,8 @@ mod tests {
             ("not good or bad", &[-1.0, -0.74 * 1.9, -2.5]),
             ("not", &[-1.0]),
             ("good, not", &[1.9, -1.0]),
+            ("prevent war", &[-1.0, -0.5 * -2.8]),
+            ("prevent aid", &[-1.0, 1.6]),
         ];
         for (text, weights) in cases {
             let tokens = tokenize(text);
