@@ -118,7 +118,10 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Tokens) {
             push_token(out, text, TokenKind::Punct, at);
             i += len;
         } else {
-            let end = word_end(slice, i + len);
+            let mut end = word_end(slice, i + len);
+            if is_numero(&slice[i..end], &slice[end..]) {
+                end += 1;
+            }
             let at = Span::new(span.start + i, span.start + end);
             push_token(out, text, TokenKind::Word, at);
             i = end;
@@ -139,6 +142,16 @@ fn word_end(slice: &str, from: usize) -> usize {
         }
     }
     end
+}
+
+/// "No." before a number is the abbreviation of "number" ("the No. 2
+/// official", "No. 10 Downing Street"), one token "no.", not the negator.
+fn is_numero(word: &str, rest: &str) -> bool {
+    word.eq_ignore_ascii_case("no")
+        && rest
+            .strip_prefix('.')
+            .map(|r| r.trim_start_matches(' '))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A joiner continues a word when a word character follows it; a period
@@ -243,6 +256,10 @@ mod tests {
             ("a\u{a0}b", &["a", "b"]),
             ("Ősz über", &["ősz", "über"]),
             ("well -- no", &["well", "-", "-", "no"]),
+            ("the No. 2 official", &["the", "no.", "2", "official"]),
+            ("No.10", &["no.10"]),
+            ("No. Not now", &["no", ".", "not", "now"]),
+            ("said no. 3 were", &["said", "no.", "3", "were"]),
             ("", &[]),
         ];
         for (text, want) in cases {
