@@ -109,10 +109,18 @@ pub fn score(
     let from = matches.partition_point(|m| m.first < range.start);
     let to = matches.partition_point(|m| m.last < range.end);
     let mut negation_floor = range.start;
-    let mut hits: Vec<Hit> = matches[from..to.max(from)]
+    let unit = &matches[from..to.max(from)];
+    let mut hits: Vec<Hit> = unit
         .iter()
         .map(|m| {
-            let hit = weigh(tokens, m, range.start, negation_floor, lexicon, rules);
+            let hit = weigh(
+                tokens,
+                m,
+                unit,
+                (range.start, negation_floor),
+                lexicon,
+                rules,
+            );
             if hit.base != 0.0 && !is_shifter_match(tokens, m, lexicon) {
                 negation_floor = m.last + 1;
             }
@@ -142,16 +150,18 @@ pub fn retotal(tone: &mut Tone, alpha: f64) {
     tone.neg = tone.hits.iter().map(|h| (-h.weight).max(0.0)).sum();
 }
 
-/// Weighs one match. Boosters reach back to `floor` (the unit start); a
-/// negator or reverser acts only on the first weighted match after it, so
-/// it must lie after the previous one (`negation_floor`). A weight-0 entry
-/// (a category without polarity) only reports its categories: no rule
-/// touches it and it does not stop a negator.
+/// Weighs one match of the unit's matches `unit`. Boosters reach back to
+/// `floor` (the unit start); a negator or reverser acts only on the first
+/// weighted match after it, so it must lie after the previous one
+/// (`negation_floor`), and not inside a phrase entry, which reads its
+/// words together ("not only", "no doubt"). A weight-0 entry (a category
+/// without polarity) only reports its categories: no rule touches it and
+/// it does not stop a negator.
 fn weigh(
     tokens: &Tokens,
     m: &Match,
-    floor: usize,
-    negation_floor: usize,
+    unit: &[Match],
+    (floor, negation_floor): (usize, usize),
     lexicon: &Lexicon,
     rules: &Rules,
 ) -> Hit {
@@ -184,6 +194,9 @@ fn weigh(
         }
     }
     for (_, i) in words_before(tokens, m.first, negation_floor, rules.negation_window) {
+        if in_phrase(unit, i) {
+            continue;
+        }
         if let Some((rule, factor)) = shifter(lexicon, tokens.norm(i), hit.weight) {
             let w = hit.weight * factor;
             apply(&mut hit, rule, tokens.norm(i), w);
@@ -222,6 +235,14 @@ fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, 
         },
         _ => None,
     }
+}
+
+/// Whether token `i` lies inside a match of several words (`unit` is
+/// sorted by position and its matches do not overlap).
+fn in_phrase(unit: &[Match], i: usize) -> bool {
+    let at = unit.partition_point(|m| m.last < i);
+    unit.get(at)
+        .is_some_and(|m| m.first <= i && m.first < m.last)
 }
 
 /// Whether a match is a single negator or reverser word ("not", "didn't",
@@ -416,6 +437,21 @@ mod tests {
         assert_eq!(tone_of(text).hits[0].rules[0].factor, CONTRACTED_NEGATION);
     }
 
+    /// Asserts the weights of each text's matches after the rules.
+    fn assert_weights(lex: &Lexicon, cases: &[(&str, &[f64])]) {
+        for (text, weights) in cases {
+            let tokens = tokenize(text);
+            let mut m = Vec::new();
+            lex.find(&tokens, &mut m);
+            let t = score(text, &tokens, &m, 0..tokens.len(), lex, &Rules::default());
+            let got: Vec<f64> = t.hits.iter().map(|h| h.weight).collect();
+            assert_eq!(got.len(), weights.len(), "{text:?}: {got:?}");
+            for (g, w) in got.iter().zip(weights.iter()) {
+                assert!((g - w).abs() < 1e-9, "{text:?}: {got:?}");
+            }
+        }
+    }
+
     /// A negator or reverser that the lexicon also weighs (the default
     /// lists "not" at -1, AFINN "prevent" at -1) adds its own weight and
     /// still acts on the next weighted term, but only that one.
@@ -432,17 +468,22 @@ mod tests {
             ("prevent war", &[-1.0, -0.5 * -2.8]),
             ("prevent aid", &[-1.0, 1.6]),
         ];
-        for (text, weights) in cases {
-            let tokens = tokenize(text);
-            let mut m = Vec::new();
-            lex.find(&tokens, &mut m);
-            let t = score(text, &tokens, &m, 0..tokens.len(), &lex, &Rules::default());
-            let got: Vec<f64> = t.hits.iter().map(|h| h.weight).collect();
-            assert_eq!(got.len(), weights.len(), "{text:?}: {got:?}");
-            for (g, w) in got.iter().zip(weights.iter()) {
-                assert!((g - w).abs() < 1e-9, "{text:?}: {got:?}");
-            }
-        }
+        assert_weights(&lex, cases);
+    }
+
+    /// A phrase entry reads its words together: the negator of "not only"
+    /// negates nothing, whatever the phrase weighs.
+    #[test]
+    fn a_negator_inside_a_phrase_negates_nothing() {
+        let tone = format!("{TONE}not only,0,\nnot,-1,negation\nno doubt,1,\n");
+        let (lex, _) = Lexicon::from_csv(&tone, MODS, "t").unwrap();
+        let cases: &[(&str, &[f64])] = &[
+            ("not only good", &[0.0, 1.9]),
+            ("not good", &[-1.0, -0.74 * 1.9]),
+            ("no doubt good", &[1.0, 1.9]),
+            ("not only not good", &[0.0, -1.0, -0.74 * 1.9]),
+        ];
+        assert_weights(&lex, cases);
     }
 
     #[test]
