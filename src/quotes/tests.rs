@@ -1094,6 +1094,14 @@ fn speaker_names() {
             Some("Paul Ryan"),
         ),
         (
+            "\"This is a time of cooperation,\" Rear Admiral Guan Youfei told reporters.",
+            Some("Guan Youfei"),
+        ),
+        (
+            "\"He voted twice for the dealers,\" said New York City Public Advocate Trish James.",
+            Some("Trish James"),
+        ),
+        (
             "Maria Lopez, a spokeswoman, said the talks had resumed. \"We are glad,\" Lopez added.",
             Some("Maria Lopez"),
         ),
