@@ -12,6 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::report::{number, CharOffsets};
 use crate::tokenize::{tokenize_into, Tokens};
 use crate::types::{Analysis, Gender, Leaning, ScoredQuote, ScoredSentence, Span, Target, Tone};
+use crate::vader::VaderScorer;
 use serde::Serialize;
 use std::fmt;
 
@@ -35,6 +36,9 @@ pub struct SentenceExplanation {
     pub text: String,
     pub tokens: Vec<String>,
     pub tone: ToneExplanation,
+    /// In VADER-exact mode, how VADER scored the sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vader: Option<VaderExplanation>,
     /// The quote (1-based) whose speaker this sentence carries.
     pub quote_no: Option<usize>,
     /// The actors mentioned, with the tone toward each.
@@ -133,7 +137,35 @@ pub struct QuoteExplanation {
     /// The person's name, titles left out, when a mention names one.
     pub speaker_name: Option<String>,
     pub tone: ToneExplanation,
+    /// In VADER-exact mode, how VADER scored the quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vader: Option<VaderExplanation>,
     pub targets: Vec<TargetExplanation>,
+}
+
+/// How VADER-exact mode scored a unit: each rated word with the rules
+/// that changed its valence, and the punctuation emphasis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VaderExplanation {
+    pub words: Vec<VaderWordExplanation>,
+    pub emphasis: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VaderWordExplanation {
+    /// As VADER looks it up: lower case, punctuation stripped.
+    pub word: String,
+    /// Its valence in the lexicon, and after the rules.
+    pub base: f64,
+    pub valence: f64,
+    pub rules: Vec<VaderRuleExplanation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VaderRuleExplanation {
+    pub rule: &'static str,
+    /// The word's valence after the rule.
+    pub valence: f64,
 }
 
 impl Explanation {
@@ -142,6 +174,7 @@ impl Explanation {
             a: analysis,
             lexicon: &engine.lexicon,
             actors: &engine.actors,
+            vader: engine.vader.as_ref(),
             offsets: CharOffsets::new(&analysis.doc.text),
         };
         Explanation {
@@ -167,12 +200,32 @@ struct Builder<'a> {
     a: &'a Analysis,
     lexicon: &'a Lexicon,
     actors: &'a ActorLexicon,
+    vader: Option<&'a VaderScorer>,
     offsets: CharOffsets<'a>,
 }
 
 impl Builder<'_> {
     fn text(&self, span: Span) -> String {
         span.of(&self.a.doc.text).to_string()
+    }
+
+    /// VADER's reading of a unit, in VADER-exact mode.
+    fn vader(&self, span: Span) -> Option<VaderExplanation> {
+        let trace = self.vader?.trace(span.of(&self.a.doc.text));
+        let words = trace.words.into_iter().map(|w| VaderWordExplanation {
+            word: w.word,
+            base: w.base,
+            valence: w.valence,
+            rules: w
+                .steps
+                .into_iter()
+                .map(|(rule, valence)| VaderRuleExplanation { rule, valence })
+                .collect(),
+        });
+        Some(VaderExplanation {
+            words: words.collect(),
+            emphasis: trace.emphasis,
+        })
     }
 
     fn sentence(&self, i: usize, s: &ScoredSentence) -> SentenceExplanation {
@@ -187,6 +240,7 @@ impl Builder<'_> {
             text: self.text(span),
             tokens: tokens.items.iter().map(|t| self.text(t.span)).collect(),
             tone: self.tone(&s.tone),
+            vader: self.vader(span),
             quote_no: s.quote.map(|q| q + 1),
             actors: self.targets(&s.actors),
         }
@@ -206,6 +260,7 @@ impl Builder<'_> {
             speaker_gender: speaker.and_then(|s| s.gender).map(Gender::as_str),
             speaker_name: speaker.and_then(|s| s.name.clone()),
             tone: self.tone(&q.tone),
+            vader: self.vader(q.quote.span),
             targets: self.targets(&q.targets),
         }
     }
@@ -408,6 +463,9 @@ impl fmt::Display for SentenceExplanation {
         )?;
         writeln!(f, "  tokens: {}", self.tokens.join(" | "))?;
         write!(f, "{:2}", self.tone)?;
+        if let Some(v) = &self.vader {
+            write!(f, "{v}")?;
+        }
         if let Some(q) = self.quote_no {
             writeln!(f, "  carries quote {q}")?;
         }
@@ -435,7 +493,36 @@ impl fmt::Display for QuoteExplanation {
             writeln!(f, "  speaker gender: {gender}")?;
         }
         write!(f, "{:2}", self.tone)?;
+        if let Some(v) = &self.vader {
+            write!(f, "{v}")?;
+        }
         write_targets(f, "targets", &self.targets)
+    }
+}
+
+impl fmt::Display for VaderExplanation {
+    /// Each rated word with its rules below it, then the emphasis.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for w in &self.words {
+            writeln!(
+                f,
+                "    {:?} = VADER lexicon {} -> {}",
+                w.word,
+                number(w.base),
+                number(w.valence)
+            )?;
+            for r in &w.rules {
+                writeln!(f, "        {} -> {}", r.rule, number(r.valence))?;
+            }
+        }
+        if self.emphasis != 0.0 {
+            writeln!(
+                f,
+                "    punctuation emphasis: valence sum +{} in size",
+                number(self.emphasis)
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -262,3 +262,41 @@ fn malformed_vader_lines_warn_or_fail_with_strict() {
         .code(2)
         .stderr(contains("lex.txt:2"));
 }
+
+/// `stance explain` in VADER-exact mode traces each rated word through
+/// VADER's rules, in text and in JSON.
+#[test]
+fn explain_traces_vader_rules() {
+    let (_dir, lexicon) = lexicon_dir(false);
+    let text = "The talks were GOOD, but the deal was bad!";
+    let args = [
+        "explain",
+        "--rules",
+        "vader",
+        "--lexicon",
+        &spec(&lexicon),
+        text,
+    ];
+    stance()
+        .args(args)
+        .assert()
+        .success()
+        .stdout(contains("\"good\" = VADER lexicon 1.9000 -> 1.3165"))
+        .stdout(contains("        caps -> 2.6330\n        but -> 1.3165"))
+        .stdout(contains("\"bad\" = VADER lexicon -2.5000 -> -3.7500"))
+        .stdout(contains(
+            "punctuation emphasis: valence sum +0.2920 in size",
+        ));
+    let out = stance().args(args).arg("--json").assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let words = &json["sentences"][0]["vader"]["words"];
+    assert_eq!(words[0]["word"], "good");
+    assert_eq!(words[0]["rules"][1]["rule"], "but");
+    assert_eq!(json["sentences"][0]["vader"]["emphasis"], 0.292);
+    let native = stance()
+        .args(["explain", "--json", text])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&native.get_output().stdout).unwrap();
+    assert!(json["sentences"][0].get("vader").is_none());
+}

@@ -32,6 +32,29 @@ pub struct Scores {
     pub compound: f64,
 }
 
+/// A rated word of a text as VADER-exact mode scored it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VaderWord {
+    /// Its position among the text's tokens.
+    pub at: usize,
+    /// Lower-cased and stripped of punctuation, as VADER looks it up.
+    pub word: String,
+    /// Its valence in the lexicon.
+    pub base: f64,
+    /// Each rule that changed the valence, with the valence after it.
+    pub steps: Vec<(&'static str, f64)>,
+    pub valence: f64,
+}
+
+/// How VADER-exact mode scored a text (`VaderScorer::trace`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VaderTrace {
+    pub words: Vec<VaderWord>,
+    /// What '!' and '?' add to the size of the valence sum.
+    pub emphasis: f64,
+    pub compound: f64,
+}
+
 /// A token of the text being scored: what the table knows of its
 /// lower-cased form, and its case.
 #[derive(Debug, Clone, Copy)]
@@ -140,10 +163,66 @@ impl VaderScorer {
             let upper = tokens.iter().filter(|t| t.case.upper).count();
             let cap_differential = upper > 0 && upper < tokens.len();
             sentiments.clear();
-            sentiments.extend((0..tokens.len()).map(|i| self.valence(tokens, i, cap_differential)));
+            sentiments.extend(
+                (0..tokens.len())
+                    .map(|i| self.valence(tokens, i, cap_differential, &mut |_, _| {})),
+            );
             but_check(tokens, sentiments);
             finish(sentiments, punctuation_emphasis(text))
         })
+    }
+
+    /// How `text` is scored: each rated word with the rules that changed
+    /// its valence, the punctuation emphasis and the compound, as
+    /// `stance explain` shows them in VADER-exact mode.
+    pub fn trace(&self, text: &str) -> VaderTrace {
+        let mut replaced = String::new();
+        let text = if self.emoji.replace(text, &mut replaced) {
+            replaced.as_str()
+        } else {
+            text
+        };
+        let (mut tokens, mut words) = (Vec::new(), Vec::new());
+        text::for_each_token(text, &mut Vec::new(), |lower, case| {
+            tokens.push(Token {
+                word: self.words.get(lower),
+                case,
+            });
+            words.push(String::from_utf8_lossy(lower).into_owned());
+        });
+        let upper = tokens.iter().filter(|t| t.case.upper).count();
+        let cap_differential = upper > 0 && upper < tokens.len();
+        let mut traced: Vec<VaderWord> = Vec::new();
+        let mut sentiments = Vec::with_capacity(tokens.len());
+        for (i, word) in words.into_iter().enumerate() {
+            let mut steps = Vec::new();
+            let valence = self.valence(&tokens, i, cap_differential, &mut |rule, after| {
+                steps.push((rule, after))
+            });
+            sentiments.push(valence);
+            if let Some(base) = tokens[i].word.valence {
+                traced.push(VaderWord {
+                    at: i,
+                    word,
+                    base,
+                    steps,
+                    valence,
+                });
+            }
+        }
+        but_check(&tokens, &mut sentiments);
+        for w in &mut traced {
+            if sentiments[w.at] != w.valence {
+                w.valence = sentiments[w.at];
+                w.steps.push(("but", w.valence));
+            }
+        }
+        let emphasis = punctuation_emphasis(text);
+        VaderTrace {
+            compound: scores(&sentiments, emphasis).compound,
+            words: traced,
+            emphasis,
+        }
     }
 
     fn read_tokens(&self, text: &str, lower: &mut Vec<u8>, out: &mut Vec<Token>) {
@@ -156,27 +235,42 @@ impl VaderScorer {
         });
     }
 
-    /// The valence of token `i` after every rule but "but".
-    fn valence(&self, tokens: &[Token], i: usize, cap_differential: bool) -> f64 {
+    /// The valence of token `i` after every rule but "but". `step` hears
+    /// each rule that changed it, with the valence after it (for
+    /// `trace`; a no-op closure when scoring).
+    fn valence(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        cap_differential: bool,
+        step: &mut impl FnMut(&'static str, f64),
+    ) -> f64 {
         let token = &tokens[i];
         let next = tokens.get(i + 1);
         let kind_of =
             token.word.marker == Marker::Kind && next.is_some_and(|n| n.word.marker == Marker::Of);
-        if token.word.booster.is_some() || kind_of {
-            return 0.0;
-        }
         let Some(base) = token.word.valence else {
             return 0.0;
         };
+        if token.word.booster.is_some() || kind_of {
+            step("booster word or 'kind of'", 0.0);
+            return 0.0;
+        }
         let mut valence = base;
+        let mut apply = |rule: &'static str, new: f64, valence: &mut f64| {
+            if new != *valence {
+                step(rule, new);
+            }
+            *valence = new;
+        };
         if token.word.marker == Marker::No && next.is_some_and(|n| n.word.valence.is_some()) {
-            valence = 0.0;
+            apply("no before a rated word", 0.0, &mut valence);
         }
         if after_no(tokens, i) {
-            valence = base * N_SCALAR;
+            apply("after no", base * N_SCALAR, &mut valence);
         }
         if token.case.upper && cap_differential {
-            valence += caps_bonus(valence);
+            apply("caps", valence + caps_bonus(valence), &mut valence);
         }
         for distance in 1..=i.min(3) {
             let before = &tokens[i - distance];
@@ -187,13 +281,17 @@ impl VaderScorer {
             if scalar != 0.0 {
                 scalar *= [1.0, 0.95, 0.9][distance - 1];
             }
-            valence += scalar;
-            valence = negation_check(valence, tokens, distance, i);
+            apply("booster", valence + scalar, &mut valence);
+            let negated = negation_check(valence, tokens, distance, i);
+            apply("negation check", negated, &mut valence);
             if distance == 3 {
-                valence = self.special_idioms(valence, tokens, i);
+                let idiom = self.special_idioms(valence, tokens, i);
+                apply("idiom", idiom, &mut valence);
             }
         }
-        least_check(valence, tokens, i)
+        let least = least_check(valence, tokens, i);
+        apply("least", least, &mut valence);
+        valence
     }
 
     /// Idioms replace the valence; "kind of", "sort of" and "just enough"

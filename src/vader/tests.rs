@@ -219,3 +219,53 @@ fn same_scores_on_every_thread() {
     let there = std::thread::scope(|s| s.spawn(|| scorer.polarity_scores(text)).join().unwrap());
     assert_eq!(here, there);
 }
+
+/// The trace of a text names each rule that changed a word's valence,
+/// ends at the valence the score uses, and gives the same compound.
+#[test]
+fn trace_shows_the_rules_and_the_same_compound() {
+    let scorer = scorer();
+    let texts = [
+        "We didn't find it very helpful!",
+        "The talks were GOOD, but the deal was bad.",
+        "There is no doubt the plan is a problem",
+        "The talks ended on Tuesday.",
+    ];
+    for text in texts {
+        let trace = scorer.trace(text);
+        assert_eq!(
+            trace.compound,
+            scorer.polarity_scores(text).compound,
+            "{text}"
+        );
+        for w in &trace.words {
+            let last = w.steps.last().map_or(w.base, |&(_, v)| v);
+            assert_eq!(last, w.valence, "{text}: {w:?}");
+        }
+    }
+    let rules = |text: &str| -> Vec<(String, Vec<&str>)> {
+        let trace = scorer.trace(text);
+        let words = trace.words.iter();
+        words
+            .map(|w| (w.word.clone(), w.steps.iter().map(|&(r, _)| r).collect()))
+            .collect()
+    };
+    assert_eq!(
+        rules("We didn't find it helpful!"),
+        [("helpful".to_string(), vec!["negation check"])]
+    );
+    // VADER's negation reaches three tokens back: here it misses.
+    assert_eq!(
+        rules("We didn't find it very helpful!"),
+        [("helpful".to_string(), vec!["booster"])]
+    );
+    assert_eq!(
+        rules("The talks were GOOD, but the deal was bad."),
+        [
+            ("good".to_string(), vec!["caps", "but"]),
+            ("bad".to_string(), vec!["but"])
+        ]
+    );
+    assert_eq!(scorer.trace("We won!").emphasis, 0.292);
+    assert!(scorer.trace("The talks ended on Tuesday.").words.is_empty());
+}
