@@ -220,6 +220,7 @@ impl Engine {
         }
         let mut matches = Vec::new();
         self.lexicon.find(&tokens, &mut matches);
+        matches.retain(|m| !in_a_persons_name(text, &tokens, m, &self.lexicon, &self.cues));
         (tokens, matches)
     }
 
@@ -474,4 +475,32 @@ fn carried_quotes(sentences: &[Sentence], quotes: &[ScoredQuote]) -> Vec<Option<
         }
     }
     carried
+}
+
+/// Whether a one-word tone match is part of a person's name: written as a
+/// given name before another capitalised word ("Rob Portman", "Hope
+/// Hicks"), or as a capitalised word right after a given name ("Mia
+/// Love"; not a negator, as in the headline "Hillary Can't Hide"). A name
+/// is no judgement.
+fn in_a_persons_name(
+    text: &str,
+    tokens: &Tokens,
+    m: &Match,
+    lexicon: &Lexicon,
+    names: &dyn PersonNames,
+) -> bool {
+    let word = |i: usize| {
+        tokens
+            .items
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
+            .map(|t| t.span.of(text))
+    };
+    let capitalised = |i: usize| word(i).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let given = |i: usize| word(i).is_some_and(|w| names.is_given_name(w));
+    m.first == m.last
+        && capitalised(m.first)
+        && ((given(m.first) && capitalised(m.first + 1))
+            || (m.first.checked_sub(1).is_some_and(given)
+                && lexicon.modifier(tokens.norm(m.first)).is_none()))
 }

@@ -568,3 +568,40 @@ fn sentences_carry_the_quotes_they_overlap() {
         .collect();
     assert_eq!(carried, [Some(1), Some(1), None, Some(2)]);
 }
+
+/// The terms of the first sentence of `text` as `stance explain` matches them.
+fn terms(text: &str) -> Vec<String> {
+    let e = json(&[text]);
+    e["sentences"][0]["tone"]["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["term"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A tone word that is part of a person's name is no judgement; the same
+/// word in prose still is. Wire boilerplate ("did not respond to a
+/// request for comment") weighs nothing either.
+#[test]
+fn names_and_boilerplate_carry_no_tone() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Sen. Rob Portman said the talks would resume.", &["talks"]),
+        ("Hope Hicks said the talks would resume.", &["talks"]),
+        ("Press Secretary Josh Earnest spoke.", &[]),
+        ("Rep. Mia Love spoke.", &[]),
+        ("We hope the talks will resume.", &["hope", "talks"]),
+        ("Hope is fading.", &["hope"]),
+        ("They rob the poor.", &["rob", "poor"]),
+        ("Hillary Can't Hide From It", &["can't"]),
+        (
+            "The ministry did not immediately respond to a request for comment.",
+            &["not immediately respond*"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(terms(text), *want, "{text}");
+    }
+    let e = json(&["The ministry did not immediately respond to a request for comment."]);
+    assert_eq!(e["sentences"][0]["tone"]["tone"], 0.0);
+}
