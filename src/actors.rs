@@ -201,6 +201,13 @@ const NAMED_AFTER_NOUNS: &[&str] = &[
     "University",
 ];
 
+/// Whether a capitalised word ends the name of a place, business or body
+/// ("Tower", "Foundation", "Union"), for the tone stage: a tone word just
+/// before such a name's end is part of the name ("Amnesty International").
+pub fn is_name_noun(word: &str) -> bool {
+    NAMED_AFTER_NOUNS.contains(&word) || ORGANISATION_NOUNS.contains(&word)
+}
+
 /// Capitalised nouns that end the name of a body that is not the state's
 /// ("the American Civil Liberties Union", "the German Marshall Fund", "the
 /// U.S. Chamber of Commerce"): a country at the start of such a name is

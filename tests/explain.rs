@@ -580,8 +580,8 @@ fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A tone word that is part of a person's name is no judgement; the same
-/// word in prose still is. Wire boilerplate ("did not respond to a
+/// A tone word that is part of a person's or a body's name is no
+/// judgement; the same word in prose still is. Wire boilerplate ("did not respond to a
 /// request for comment") weighs nothing either.
 #[test]
 fn names_and_boilerplate_carry_no_tone() {
@@ -594,6 +594,14 @@ fn names_and_boilerplate_carry_no_tone() {
         ("Hope is fading.", &["hope"]),
         ("They rob the poor.", &["rob", "poor"]),
         ("Hillary Can't Hide From It", &["can't"]),
+        ("Amnesty International issued a report.", &[]),
+        ("The Affordable Care Act passed.", &[]),
+        ("Peace is near, officials said.", &["peace"]),
+        (
+            "Rwanda Faces New War Unless International Force Is Sent",
+            &["war"],
+        ),
+        ("No Wall Street executive was charged.", &["no"]),
         (
             "The ministry did not immediately respond to a request for comment.",
             &["not immediately respond*"],
