@@ -392,8 +392,23 @@ const INSTITUTION_NOUNS: &[&str] = &[
 /// heading, not a name; initials ("J.") are not.
 fn shouted(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters > 1 && !word.chars().any(char::is_lowercase)
+    letters > 1 && !word.chars().any(char::is_lowercase) && !is_initials(word)
 }
+
+/// A person's initials ("J.M." in "J.M. Berger", "E.J."): single letters
+/// each followed by a period, and not the initials of a place or body.
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes
+            .chunks(2)
+            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+        && !PLACE_INITIALS.contains(&word)
+}
+
+/// Initials of places and bodies, which are no person's ("U.S. Steel").
+const PLACE_INITIALS: &[&str] = &["U.S.", "U.N.", "U.K.", "E.U.", "D.C.", "N.Y.", "L.A."];
 
 /// A name's words as written, without a closing possessive or the
 /// punctuation around them ("Abe's" is "Abe").

@@ -1098,6 +1098,11 @@ fn speaker_names() {
             Some("Guan Youfei"),
         ),
         (
+            "\"It is spreading,\" said J.M. Berger, a fellow with the program.",
+            Some("J.M. Berger"),
+        ),
+        ("\"Steel is back,\" U.S. Steel said.", None),
+        (
             "\"He voted twice for the dealers,\" said New York City Public Advocate Trish James.",
             Some("Trish James"),
         ),
