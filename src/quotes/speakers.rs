@@ -15,6 +15,7 @@
 use super::classify::{classify_mention, key, written_name, Mention, MentionKind};
 use super::cues::Cues;
 use super::mentions::strip_possessive;
+use super::words::TITLE;
 use crate::actors::PersonNames;
 use crate::types::{Gender, Quote, QuoteKind, Span, Speaker};
 use rustc_hash::FxHashMap;
@@ -293,7 +294,10 @@ impl SpeakerBook {
             .into_iter()
             .map(|e| {
                 let full = match (&e.surname, e.is_bare()) {
-                    (Some(surname), true) => full_names.of(surname, e.gender, cues),
+                    (Some(surname), true) => {
+                        let person = e.speaker.name.is_some();
+                        full_names.of(surname, e.gender, person, cues)
+                    }
                     _ => None,
                 };
                 let given_gender = full.as_deref().and_then(|name| gender_of_name(name, cues));
@@ -565,16 +569,29 @@ fn trim_punctuation(text: &str, span: Span) -> Span {
 
 /// The full names an article writes for the surnames its speakers go by
 /// ("Donald J. Trump", "Sebastian Gorka": a given name of the list, any
-/// initials, the capitalised surname), by the surname's key.
+/// initials, the capitalised surname), by the surname's key; and, for a
+/// surname with none of those, the names whose given name the list lacks
+/// ("Melba Acosta": a plain capitalised word before the surname).
 #[derive(Debug, Default)]
-struct FullNames(FxHashMap<String, Vec<String>>);
+struct FullNames {
+    listed: FxHashMap<String, Vec<String>>,
+    unlisted: FxHashMap<String, Vec<String>>,
+}
+
+/// Adds `name` to the names known for `surname`, once.
+fn add_name(names: &mut FxHashMap<String, Vec<String>>, surname: &str, name: String) {
+    let known = names.entry(key(surname)).or_default();
+    if !known.contains(&name) {
+        known.push(name);
+    }
+}
 
 impl FullNames {
     /// The gender of the one full name written for each surname that has
     /// exactly one ("Tom Ebeling" for "ebeling"), so that a pronoun can
     /// tell speakers named by surname apart before the names are completed.
     fn genders(&self, cues: &Cues) -> FxHashMap<String, Gender> {
-        self.0
+        self.listed
             .iter()
             .filter_map(|(surname, names)| match names.as_slice() {
                 [one] => Some((surname.clone(), gender_of_name(one, cues)?)),
@@ -586,9 +603,9 @@ impl FullNames {
     /// The full names written with the given `surnames` (keys). One pass
     /// over the words, keeping the last few for a surname to look back on.
     fn in_text(text: &str, surnames: &[&str], cues: &Cues) -> FullNames {
-        let mut names: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut names = FullNames::default();
         if surnames.is_empty() {
-            return FullNames(names);
+            return names;
         }
         let mut before = WordsBefore::default();
         for word in text.split_whitespace() {
@@ -597,22 +614,34 @@ impl FullNames {
                     strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
                 if surnames.iter().any(|s| s.eq_ignore_ascii_case(surname)) {
                     if let Some(name) = before.full_name(surname, cues) {
-                        let known = names.entry(key(surname)).or_default();
-                        if !known.contains(&name) {
-                            known.push(name);
-                        }
+                        add_name(&mut names.listed, surname, name);
+                    } else if let Some(name) = before.unlisted_full_name(surname, cues) {
+                        add_name(&mut names.unlisted, surname, name);
                     }
                 }
             }
             before.push(word);
         }
-        FullNames(names)
+        names
     }
 
     /// The one full name the article writes for `surname`, or the one of
-    /// them whose given name shows the speaker's gender.
-    fn of(&self, surname: &str, gender: Option<Gender>, cues: &Cues) -> Option<String> {
-        let names = self.0.get(surname)?;
+    /// them whose given name shows the speaker's gender. A speaker known
+    /// to be a person ("Ms. Acosta", not "Acosta said", which may be a
+    /// body) may also take the one name with a given name the list lacks.
+    fn of(
+        &self,
+        surname: &str,
+        gender: Option<Gender>,
+        person: bool,
+        cues: &Cues,
+    ) -> Option<String> {
+        let Some(names) = self.listed.get(surname) else {
+            return match self.unlisted.get(surname)?.as_slice() {
+                [one] if person => Some(one.clone()),
+                _ => None,
+            };
+        };
         let fits = |name: &&String| gender.is_some() && gender_of_name(name, cues) == gender;
         match names.as_slice() {
             [one] => Some(one.clone()),
@@ -655,6 +684,27 @@ impl<'t> WordsBefore<'t> {
         parts.extend(&self.words[first + 1..]);
         parts.push(surname);
         Some(written_name(&parts).trim_end_matches('.').to_string())
+    }
+}
+
+impl WordsBefore<'_> {
+    /// "Melba Acosta" when the word just before `surname` is a plain
+    /// capitalised word that no list of the quotes stage knows: not a
+    /// title, grammar word, month or cue ("Ms.", "When", "Said"), not all
+    /// capitals, not followed by punctuation, and starting the name.
+    fn unlisted_full_name(&self, surname: &str, cues: &Cues) -> Option<String> {
+        let [_, previous, given] = self.words;
+        let plain = given.len() > 1
+            && given.starts_with(char::is_uppercase)
+            && given.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && cues.class_of(given) == 0
+            && !cues.is_cue_word(given);
+        // Not the middle of a longer name ("Jim Yong Kim"): what comes
+        // before is lower case, a title or the end of a clause.
+        let starts_name = !previous.starts_with(char::is_uppercase)
+            || cues.class_of(previous) & TITLE != 0
+            || previous.ends_with(|c: char| ".,;:!?\"\u{201d}".contains(c));
+        (plain && starts_name).then(|| format!("{given} {surname}"))
     }
 }
 

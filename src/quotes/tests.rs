@@ -1103,6 +1103,11 @@ fn speaker_names() {
         ),
         ("\"Steel is back,\" U.S. Steel said.", None),
         (
+            "Melba Acosta runs the bank. \"We are done,\" Ms. Acosta said.",
+            Some("Melba Acosta"),
+        ),
+        ("Jim Yong Kim spoke. \"No,\" Mr. Kim said.", Some("Kim")),
+        (
             "\"He voted twice for the dealers,\" said New York City Public Advocate Trish James.",
             Some("Trish James"),
         ),
