@@ -333,7 +333,8 @@ const DESCRIPTIONS: &[&str] = &[
 ];
 
 /// Nouns that end the name of a body, not of a person ("the Justice
-/// Department", "the Tax Policy Center", "The New York Times").
+/// Department", "the Tax Policy Center", "The New York Times", "General
+/// Electric", where "General" is no title).
 const INSTITUTION_NOUNS: &[&str] = &[
     "administration",
     "agency",
@@ -357,7 +358,9 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "corporation",
     "council",
     "court",
+    "dynamics",
     "department",
+    "electric",
     "federation",
     "forum",
     "foundation",
@@ -370,6 +373,7 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "league",
     "magazine",
     "ministry",
+    "motors",
     "network",
     "news",
     "office",

@@ -1102,6 +1102,7 @@ fn speaker_names() {
             Some("J.M. Berger"),
         ),
         ("\"Steel is back,\" U.S. Steel said.", None),
+        ("\"Orders are up,\" General Electric said.", None),
         (
             "Melba Acosta runs the bank. \"We are done,\" Ms. Acosta said.",
             Some("Melba Acosta"),
