@@ -603,6 +603,11 @@ fn names_and_boilerplate_carry_no_tone() {
         ),
         ("No Wall Street executive was charged.", &["no"]),
         (
+            "I couldn't be happier with the result.",
+            &["couldn't be happier"],
+        ),
+        ("We can't wait to start.", &["can't wait"]),
+        (
             "The ministry did not immediately respond to a request for comment.",
             &["not immediately respond*"],
         ),
