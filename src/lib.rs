@@ -3,7 +3,7 @@
 //! The pipeline runs in stages, one module each:
 //! corpus reading (`corpus`) -> layout (`article`) -> sentences (`segment`)
 //! -> quotes and speakers (`quotes`) -> actors (`actors`) -> lexicon matching
-//! and rules (`lexicon`, `tone`) -> stance (`stance`) -> aggregation
+//! and rules (`lexicon`, `proper_names`, `tone`) -> stance (`stance`) -> aggregation
 //! (`aggregate`) -> reports (`report`). `pipeline` ties them together; the
 //! types passed between stages live in `types`. `merge` joins the reports
 //! of runs split into shards (`corpus::Shard`); `persons` turns the people
@@ -25,6 +25,7 @@ pub mod merge;
 pub mod offices;
 pub mod persons;
 pub mod pipeline;
+pub mod proper_names;
 pub mod quotes;
 pub mod records;
 pub mod report;
