@@ -7,7 +7,9 @@ use crate::actors::{self, PersonNames};
 use crate::lexicon::{Lexicon, Match};
 use crate::tokenize::{TokenKind, Tokens};
 
-/// Whether a lexicon match is part of a person's or a body's name.
+/// Whether a lexicon match is part of a person's or a body's name: one
+/// capitalised word, not a modifier ("No Wall Street executive", the
+/// headline "Hillary Can't Hide"), in either kind of name.
 pub fn in_a_name(
     text: &str,
     tokens: &Tokens,
@@ -15,7 +17,38 @@ pub fn in_a_name(
     lexicon: &Lexicon,
     names: &dyn PersonNames,
 ) -> bool {
-    in_a_persons_name(text, tokens, m, lexicon, names) || in_a_bodys_name(text, tokens, m, lexicon)
+    let words = Words { text, tokens };
+    m.first == m.last
+        && words.capitalised(m.first).is_some()
+        && lexicon.modifier(tokens.norm(m.first)).is_none()
+        && (in_a_persons_name(&words, m.first, names) || begins_a_bodys_name(&words, m.first))
+}
+
+/// The word tokens of a text, as the name tests read them.
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a Tokens,
+}
+
+impl<'a> Words<'a> {
+    /// Token `i` if it is a capitalised word, not written in capitals
+    /// throughout.
+    fn capitalised(&self, i: usize) -> Option<&'a str> {
+        self.tokens
+            .items
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
+            .map(|t| t.span.of(self.text))
+            .filter(|w| w.starts_with(char::is_uppercase))
+    }
+}
+
+/// Whether the word at `at` is part of a person's name: a given name
+/// before another capitalised word ("Rob Portman", "Hope Hicks"), or a
+/// capitalised word right after a given name ("Josh Earnest", "Mia Love").
+fn in_a_persons_name(words: &Words, at: usize, names: &dyn PersonNames) -> bool {
+    let given = |i: usize| words.capitalised(i).is_some_and(|w| names.is_given_name(w));
+    (given(at) && words.capitalised(at + 1).is_some()) || at.checked_sub(1).is_some_and(given)
 }
 
 /// Capitalised words, beside `actors::is_name_noun`, that end the name of
@@ -36,30 +69,19 @@ const NAME_ENDS: &[&str] = &[
     "Watch",
 ];
 
-/// Whether a capitalised one-word tone match begins, with up to two more
-/// capitalised words, a name that ends in a noun of a body, prize or law
-/// ("Amnesty International", "Liberty University", "Affordable Care
-/// Act"), where the capitals end; a title-case headline runs on ("New War
-/// Unless International Force Is Sent"). A name is no judgement. A negator stays ("No Wall Street
-/// executive").
-fn in_a_bodys_name(text: &str, tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
-    let capitalised = |i: usize| {
-        tokens
-            .items
-            .get(i)
-            .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
-            .map(|t| t.span.of(text))
-            .filter(|w| w.starts_with(char::is_uppercase))
-    };
-    m.first == m.last
-        && capitalised(m.first).is_some()
-        && lexicon.modifier(tokens.norm(m.first)).is_none()
-        && (m.first + 1..=m.first + 3)
-            .map_while(|i| capitalised(i).map(|w| (i, w)))
-            .take_while(|(_, w)| !TITLE_CASE_GRAMMAR.contains(w))
-            .any(|(i, w)| {
-                (actors::is_name_noun(w) || NAME_ENDS.contains(&w)) && capitalised(i + 1).is_none()
-            })
+/// Whether the word at `at` begins, with up to two more capitalised
+/// words, a name that ends in a noun of a body, prize or law ("Amnesty
+/// International", "Liberty University", "Affordable Care Act"), where
+/// the capitals end: a title-case headline runs on ("New War Unless
+/// International Force Is Sent").
+fn begins_a_bodys_name(words: &Words, at: usize) -> bool {
+    (at + 1..=at + 3)
+        .map_while(|i| words.capitalised(i).map(|w| (i, w)))
+        .take_while(|(_, w)| !TITLE_CASE_GRAMMAR.contains(w))
+        .any(|(i, w)| {
+            (actors::is_name_noun(w) || NAME_ENDS.contains(&w))
+                && words.capitalised(i + 1).is_none()
+        })
 }
 
 /// Grammar words that a title-case headline capitalises ("Fight Over Wall
@@ -68,34 +90,6 @@ const TITLE_CASE_GRAMMAR: &[&str] = &[
     "A", "An", "And", "As", "At", "By", "For", "From", "In", "Is", "Of", "On", "Over", "The",
     "Their", "To", "With",
 ];
-
-/// Whether a one-word tone match is part of a person's name: written as a
-/// given name before another capitalised word ("Rob Portman", "Hope
-/// Hicks"), or as a capitalised word right after a given name ("Mia
-/// Love"; not a negator, as in the headline "Hillary Can't Hide"). A name
-/// is no judgement.
-fn in_a_persons_name(
-    text: &str,
-    tokens: &Tokens,
-    m: &Match,
-    lexicon: &Lexicon,
-    names: &dyn PersonNames,
-) -> bool {
-    let word = |i: usize| {
-        tokens
-            .items
-            .get(i)
-            .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
-            .map(|t| t.span.of(text))
-    };
-    let capitalised = |i: usize| word(i).is_some_and(|w| w.starts_with(char::is_uppercase));
-    let given = |i: usize| word(i).is_some_and(|w| names.is_given_name(w));
-    m.first == m.last
-        && capitalised(m.first)
-        && ((given(m.first) && capitalised(m.first + 1))
-            || (m.first.checked_sub(1).is_some_and(given)
-                && lexicon.modifier(tokens.norm(m.first)).is_none()))
-}
 
 #[cfg(test)]
 mod tests {
