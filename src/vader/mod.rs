@@ -154,14 +154,9 @@ impl VaderScorer {
                 tokens,
                 sentiments,
             } = &mut *scratch;
-            let text = if self.emoji.replace(text, replaced) {
-                replaced.as_str()
-            } else {
-                text
-            };
+            let text = self.with_emoji_described(text, replaced);
             self.read_tokens(text, lower, tokens);
-            let upper = tokens.iter().filter(|t| t.case.upper).count();
-            let cap_differential = upper > 0 && upper < tokens.len();
+            let cap_differential = cap_differential(tokens);
             sentiments.clear();
             sentiments.extend(
                 (0..tokens.len())
@@ -177,11 +172,7 @@ impl VaderScorer {
     /// `stance explain` shows them in VADER-exact mode.
     pub fn trace(&self, text: &str) -> VaderTrace {
         let mut replaced = String::new();
-        let text = if self.emoji.replace(text, &mut replaced) {
-            replaced.as_str()
-        } else {
-            text
-        };
+        let text = self.with_emoji_described(text, &mut replaced);
         let (mut tokens, mut words) = (Vec::new(), Vec::new());
         text::for_each_token(text, &mut Vec::new(), |lower, case| {
             tokens.push(Token {
@@ -190,8 +181,7 @@ impl VaderScorer {
             });
             words.push(String::from_utf8_lossy(lower).into_owned());
         });
-        let upper = tokens.iter().filter(|t| t.case.upper).count();
-        let cap_differential = upper > 0 && upper < tokens.len();
+        let cap_differential = cap_differential(&tokens);
         let mut traced: Vec<VaderWord> = Vec::new();
         let mut sentiments = Vec::with_capacity(tokens.len());
         for (i, word) in words.into_iter().enumerate() {
@@ -222,6 +212,16 @@ impl VaderScorer {
             compound: scores(&sentiments, emphasis).compound,
             words: traced,
             emphasis,
+        }
+    }
+
+    /// `text` with its emoji replaced by their descriptions (written into
+    /// `buffer`), or `text` itself when it has none.
+    fn with_emoji_described<'a>(&self, text: &'a str, buffer: &'a mut String) -> &'a str {
+        if self.emoji.replace(text, buffer) {
+            buffer.as_str()
+        } else {
+            text
         }
     }
 
@@ -326,6 +326,13 @@ impl VaderScorer {
         }
         valence
     }
+}
+
+/// Whether some but not all tokens are upper case: only then does ALL-CAPS
+/// emphasis apply.
+fn cap_differential(tokens: &[Token]) -> bool {
+    let upper = tokens.iter().filter(|t| t.case.upper).count();
+    upper > 0 && upper < tokens.len()
 }
 
 /// ALL-CAPS emphasis: C_INCR in the direction of `valence`, zero
