@@ -618,3 +618,20 @@ fn names_and_boilerplate_carry_no_tone() {
     let e = json(&["The ministry did not immediately respond to a request for comment."]);
     assert_eq!(e["sentences"][0]["tone"]["tone"], 0.0);
 }
+
+/// The built-in weight-0 phrases make a negator inert: "not only fair"
+/// keeps "fair" positive, where "not fair" negates it.
+#[test]
+fn not_only_negates_nothing() {
+    let weight_of_fair = |text: &str| {
+        let e = json(&[text]);
+        let matches = e["sentences"][0]["tone"]["matches"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let fair = matches.iter().find(|m| m["term"] == "fair").unwrap();
+        fair["weight"].as_f64().unwrap()
+    };
+    assert!(weight_of_fair("The deal is not only fair.") > 0.0);
+    assert!(weight_of_fair("The deal is not fair.") < 0.0);
+}
