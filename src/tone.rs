@@ -227,11 +227,19 @@ const CONTRACTED_NEGATION: f64 = -0.5;
 /// any "n't" form negates; a reverser turns a negative term around.
 fn shifter(lexicon: &Lexicon, word: &str, weight: f64) -> Option<(&'static str, f64)> {
     match lexicon.modifier(word) {
-        Some(Modifier::Negator(f)) => Some(("negation", f)),
         Some(Modifier::Reverser(f)) if weight < 0.0 => Some(("reversal", f)),
+        _ => negation_factor(lexicon, word).map(|f| ("negation", f)),
+    }
+}
+
+/// The factor by which `word` negates, if it is a negator: listed as one,
+/// or any "n't" form, which takes the factor listed for "n't".
+fn negation_factor(lexicon: &Lexicon, word: &str) -> Option<f64> {
+    match lexicon.modifier(word) {
+        Some(Modifier::Negator(f)) => Some(f),
         _ if word.ends_with("n't") => match lexicon.modifier("n't") {
-            Some(Modifier::Negator(f)) => Some(("negation", f)),
-            _ => Some(("negation", CONTRACTED_NEGATION)),
+            Some(Modifier::Negator(f)) => Some(f),
+            _ => Some(CONTRACTED_NEGATION),
         },
         _ => None,
     }
@@ -258,7 +266,7 @@ fn is_shifter_match(tokens: &Tokens, m: &Match, lexicon: &Lexicon) -> bool {
 
 /// Whether `word` is a negator: listed as one, or any "n't" form.
 pub fn is_negator(lexicon: &Lexicon, word: &str) -> bool {
-    matches!(lexicon.modifier(word), Some(Modifier::Negator(_))) || word.ends_with("n't")
+    negation_factor(lexicon, word).is_some()
 }
 
 /// The word tokens before `at`, nearest first, with their distance in
