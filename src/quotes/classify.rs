@@ -178,9 +178,10 @@ fn name_at_end(words: &Words, cues: &Cues) -> Option<MentionKind> {
         || given
             .as_deref()
             .is_some_and(|g| PLACE_PREFIXES.contains(&g));
-    // "Ted Cruz Hints Trump": a verb of speech inside a run of capitals is
-    // a title-case headline, not a name.
-    let headline = (first + 1..last).any(|i| cues.is_cue_word(w[i]));
+    // "Ted Cruz Hints Trump", "Marine Le Pen Backs Trump": a verb inside a
+    // run of capitals is a title-case headline, not a name.
+    let headline = (first + 1..last)
+        .any(|i| cues.is_cue_word(w[i]) || HEADLINE_VERBS.contains(&key(w[i]).as_str()));
     let person = (given.is_some() || titled) && !body && !place && !headline;
     Some(MentionKind::Name {
         surname: key(w[last]),
@@ -192,8 +193,9 @@ fn name_at_end(words: &Words, cues: &Cues) -> Option<MentionKind> {
 
 /// Where a person's name starts in the capitalised words `from..=last`:
 /// after the last possessive ("MSNBC's Chris Matthews") or capitalised
-/// grammar word of a headline ("Big Win For Bernie"), past descriptions
-/// ("Billionaire Mark Cuban"), and at the first given name of the list
+/// grammar word of a headline ("Big Win For Bernie"), after the last
+/// description ("Billionaire Mark Cuban", "Ranking Democrat Dianne
+/// Feinstein") unless only the surname follows it, and at the first given name of the list
 /// that two or more capitalised words precede ("Benghazi Widow Dorothy
 /// Woods", "Maricopa County Recorder Helen Purcell").
 fn name_start(words: &Words, from: usize, last: usize, cues: &Cues) -> usize {
@@ -204,9 +206,13 @@ fn name_start(words: &Words, from: usize, last: usize, cues: &Cues) -> usize {
         .rev()
         .find(|&i| is_possessive(w[i]) || grammar(i))
         .map_or(from, |i| i + 1);
-    let described = (cut..last)
-        .find(|&i| !DESCRIPTIONS.contains(&key(w[i]).as_str()))
-        .unwrap_or(cut);
+    let described = match (cut..last)
+        .rev()
+        .find(|&i| DESCRIPTIONS.contains(&key(w[i]).as_str()))
+    {
+        Some(i) if i + 1 < last => i + 1,
+        _ => cut,
+    };
     match (described..last).find(|&i| cues.is_given_name(w[i])) {
         Some(given) if given >= described + MIN_WORDS_BEFORE_GIVEN => given,
         _ => described,
@@ -330,6 +336,26 @@ const DESCRIPTIONS: &[&str] = &[
     "sheriff",
     "singer",
     "staff",
+];
+
+/// Verbs of title-case headlines that are no verbs of speech ("Trump
+/// Addresses Munich Attack", "Clinton Cash Debunks Hillary"), and no
+/// surnames.
+const HEADLINE_VERBS: &[&str] = &[
+    "addresses",
+    "attacks",
+    "backs",
+    "debunks",
+    "defends",
+    "endorses",
+    "explains",
+    "mocks",
+    "praises",
+    "rips",
+    "slams",
+    "targets",
+    "thanks",
+    "trolls",
 ];
 
 /// Nouns that end the name of a body, not of a person ("the Justice

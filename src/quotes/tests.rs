@@ -1178,6 +1178,22 @@ fn speaker_names() {
             "Carly Fiorina Endorses Ted Cruz said the race was over.",
             None,
         ),
+        (
+            "Trump Addresses Munich Attack: \u{2018}This Cannot Continue.\u{2019}",
+            None,
+        ),
+        // A capitalised description inside the run ends before the name,
+        // even when the given name is not listed.
+        (
+            "Senate Intelligence Ranking Democrat Dianne Feinstein said the emails were old.",
+            Some("Dianne Feinstein"),
+        ),
+        (
+            "Committee Republican Ona Tarvek said the emails were old.",
+            Some("Ona Tarvek"),
+        ),
+        // Groups are no names.
+        ("\"We need change,\" Church Shooting Survivors said.", None),
         // Places and times are no names.
         ("\"Talks resumed,\" New Hampshire said.", None),
         ("\"Talks resumed,\" Last Monday said.", None),

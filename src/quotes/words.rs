@@ -488,6 +488,13 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "both",
     "democrats",
     "republicans",
+    "survivors",
+    "victims",
+    "families",
+    "parents",
+    "students",
+    "workers",
+    "veterans",
 ];
 /// Irregular past participles that close a head noun ("a poll taken").
 pub(super) const PARTICIPLES: &[&str] = &[
