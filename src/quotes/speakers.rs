@@ -578,11 +578,17 @@ struct FullNames {
     unlisted: FxHashMap<String, Vec<String>>,
 }
 
-/// Adds `name` to the names known for `surname`, once.
+/// Adds `name` to the names known for `surname`, once. Names with the
+/// same given name are one person's ("Hillary Rodham Clinton" and
+/// "Hillary Clinton", "Donald J. Trump" and "Donald Trump"): the fullest
+/// stands for them.
 fn add_name(names: &mut FxHashMap<String, Vec<String>>, surname: &str, name: String) {
     let known = names.entry(key(surname)).or_default();
-    if !known.contains(&name) {
-        known.push(name);
+    let given = |n: &str| n.split(' ').next().unwrap_or("").to_string();
+    match known.iter_mut().find(|k| given(k) == given(&name)) {
+        Some(k) if name.len() > k.len() => *k = name,
+        Some(_) => {}
+        None => known.push(name),
     }
 }
 
@@ -667,7 +673,8 @@ impl<'t> WordsBefore<'t> {
     }
 
     /// "Donald J. Trump" when the words before `surname` are a given name
-    /// of the list and any initials.
+    /// of the list and any initials, or "Jim Yong Kim": a given name of
+    /// the list and one middle name no list knows.
     fn full_name(&self, surname: &str, cues: &Cues) -> Option<String> {
         let initials = self
             .words
@@ -675,7 +682,12 @@ impl<'t> WordsBefore<'t> {
             .rev()
             .take_while(|w| is_initial(w))
             .count();
-        let first = self.words.len().checked_sub(initials + 1)?;
+        let middle = usize::from(
+            initials == 0
+                && is_plain_capitalised(self.words[2], cues)
+                && !cues.is_given_name(self.words[2]),
+        );
+        let first = self.words.len().checked_sub(initials + middle + 1)?;
         let given = self.words[first].trim_start_matches(|c: char| !c.is_alphanumeric());
         if given.ends_with(',') || !cues.is_given_name(given.trim_end_matches('.')) {
             return None;
@@ -689,16 +701,10 @@ impl<'t> WordsBefore<'t> {
 
 impl WordsBefore<'_> {
     /// "Melba Acosta" when the word just before `surname` is a plain
-    /// capitalised word that no list of the quotes stage knows: not a
-    /// title, grammar word, month or cue ("Ms.", "When", "Said"), not all
-    /// capitals, not followed by punctuation, and starting the name.
+    /// capitalised word (`is_plain_capitalised`) starting the name.
     fn unlisted_full_name(&self, surname: &str, cues: &Cues) -> Option<String> {
         let [_, previous, given] = self.words;
-        let plain = given.len() > 1
-            && given.starts_with(char::is_uppercase)
-            && given.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-            && cues.class_of(given) == 0
-            && !cues.is_cue_word(given);
+        let plain = is_plain_capitalised(given, cues);
         // Not the middle of a longer name ("Jim Yong Kim"): what comes
         // before is lower case, a title or the end of a clause.
         let starts_name = !previous.starts_with(char::is_uppercase)
@@ -706,6 +712,17 @@ impl WordsBefore<'_> {
             || previous.ends_with(|c: char| ".,;:!?\"\u{201d}".contains(c));
         (plain && starts_name).then(|| format!("{given} {surname}"))
     }
+}
+
+/// A capitalised word that no list of the quotes stage knows: not a
+/// title, grammar word, month or cue ("Ms.", "When", "Said"), not all
+/// capitals, and not followed by punctuation.
+fn is_plain_capitalised(word: &str, cues: &Cues) -> bool {
+    word.len() > 1
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && cues.class_of(word) == 0
+        && !cues.is_cue_word(word)
 }
 
 /// The gender the given name of a full name shows ("Hillary Clinton").

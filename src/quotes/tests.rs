@@ -1107,7 +1107,15 @@ fn speaker_names() {
             "Melba Acosta runs the bank. \"We are done,\" Ms. Acosta said.",
             Some("Melba Acosta"),
         ),
-        ("Jim Yong Kim spoke. \"No,\" Mr. Kim said.", Some("Kim")),
+        // A middle name no list knows, and two spellings of one name.
+        (
+            "Jim Yong Kim spoke. \"No,\" Mr. Kim said.",
+            Some("Jim Yong Kim"),
+        ),
+        (
+            "Hillary Rodham Clinton spoke. Hillary Clinton left. \"We won,\" Mrs. Clinton said.",
+            Some("Hillary Rodham Clinton"),
+        ),
         (
             "\"He voted twice for the dealers,\" said New York City Public Advocate Trish James.",
             Some("Trish James"),
