@@ -723,7 +723,7 @@ mod tests {
         assert!((target.tone - normalise(x, 15.0)).abs() < 1e-12);
         assert!(e
             .to_string()
-            .contains("length: 18 words, valence sum x0.8165"));
+            .contains("length: 18 words, valence sum x0.5774"));
         assert!(!explain("The meeting took place.")
             .to_string()
             .contains("length"));

@@ -37,7 +37,7 @@ impl Default for Rules {
             caps_emphasis: 0.733,
             exclamation: 0.292,
             alpha: 15.0,
-            length_reference: 12.0,
+            length_reference: 6.0,
         }
     }
 }
@@ -414,7 +414,7 @@ mod tests {
     #[test]
     fn long_units_are_diluted() {
         let rules = Rules::default();
-        let cases: &[(usize, f64)] = &[(0, 1.0), (4, 1.0), (12, 1.0), (27, 2.0 / 3.0), (48, 0.5)];
+        let cases: &[(usize, f64)] = &[(0, 1.0), (4, 1.0), (6, 1.0), (24, 0.5), (54, 1.0 / 3.0)];
         for (words, factor) in cases {
             assert!(
                 (length_factor(*words, &rules) - factor).abs() < 1e-12,

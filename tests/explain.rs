@@ -33,7 +33,8 @@ fn negation_and_booster_act_on_helpful() {
         "negation \"didn't\" x-0.5000",
         "\"didn't\" = entry \"didn't\" (lexicon line ",
         "base -1.0000 -> -1.0000; categories: negation",
-        "tone -0.4398",
+        "tone -0.3546",
+        "length: 10 words, valence sum x0.7746",
         "tokens: \" | We | didn't | find |",
     ] {
         assert!(text.contains(want), "{want:?} not in\n{text}");

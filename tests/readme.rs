@@ -31,9 +31,9 @@ fn readme_diff_example_is_current() {
     let shown = &readme[start..start + readme[start..].find("$ echo $?").unwrap()];
     let dir = tempfile::TempDir::new().unwrap();
     let tone = include_str!("../lexicons/tone.csv")
-        .replace("\nconstructive,1.5,\n", "\nconstructive,-1,\n")
+        .replace("\nconstructive,1.5,\n", "\nconstructive,-1.5,\n")
         + "turning point,2,progress\n";
-    assert!(tone.contains("\nconstructive,-1,\n"));
+    assert!(tone.contains("\nconstructive,-1.5,\n"));
     let lexicon = dir.path().join("my-tone.csv");
     std::fs::write(&lexicon, tone).unwrap();
     let out = Command::cargo_bin("stance")
