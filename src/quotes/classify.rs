@@ -195,9 +195,9 @@ fn name_at_end(words: &Words, cues: &Cues) -> Option<MentionKind> {
 /// after the last possessive ("MSNBC's Chris Matthews") or capitalised
 /// grammar word of a headline ("Big Win For Bernie"), after the last
 /// description ("Billionaire Mark Cuban", "Ranking Democrat Dianne
-/// Feinstein") unless only the surname follows it, and at the first given name of the list
-/// that two or more capitalised words precede ("Benghazi Widow Dorothy
-/// Woods", "Maricopa County Recorder Helen Purcell").
+/// Feinstein") unless only the surname follows it, and at the first given
+/// name of the list that two or more capitalised words precede ("Benghazi
+/// Widow Dorothy Woods", "Maricopa County Recorder Helen Purcell").
 fn name_start(words: &Words, from: usize, last: usize, cues: &Cues) -> usize {
     let w = &words.words;
     let grammar =
