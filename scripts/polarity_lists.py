@@ -71,10 +71,8 @@ def consensus(a):
         sign = ("positive" in labels) - ("negative" in labels)
         if sign:
             votes[word] = {"nrc": sign}
-    for r in csv.DictReader(open(a.gi, encoding="latin-1")):
-        word = r["Entry"].lower().split("#")[0]
-        sign = (r["Positiv"] != "") - (r["Negativ"] != "")
-        if sign and word in votes:
+    for word, sign in gi_signs(a.gi):
+        if word in votes:
             votes[word].setdefault("gi", sign)
     for word, v in sorted(votes.items()):
         if len(v) == 2 and len(set(v.values())) == 1 and len(word) >= 4 and word.isalpha():
@@ -100,27 +98,35 @@ def loughran_mcdonald(a):
             yield word, a.k * sign
 
 
-def general_inquirer(a):
-    signs = {}
-    for r in csv.DictReader(open(a.gi, encoding="latin-1")):
-        word = r["Entry"].lower().split("#")[0]
+def gi_signs(path):
+    """(word, sign) of each General Inquirer entry marked Positiv or Negativ."""
+    for r in csv.DictReader(open(path, encoding="latin-1")):
         sign = (r["Positiv"] != "") - (r["Negativ"] != "")
-        if sign and len(word) >= 4 and word.isalpha():
-            signs.setdefault(word, set()).add(sign)
+        if sign:
+            yield r["Entry"].lower().split("#")[0], sign
+
+
+def one_sign(pairs, k):
+    """The words of (word, sign) pairs that always carry the same sign, at
+    weight k x sign, in word order."""
+    signs = {}
+    for word, sign in pairs:
+        signs.setdefault(word, set()).add(sign)
     for word, found in sorted(signs.items()):
         if len(found) == 1:
-            yield word, a.k * found.pop()
+            yield word, k * found.pop()
+
+
+def general_inquirer(a):
+    pairs = ((w, s) for w, s in gi_signs(a.gi) if len(w) >= 4 and w.isalpha())
+    return one_sign(pairs, a.k)
 
 
 def hu_liu(a):
-    signs = {}
-    for r in csv.DictReader(open(a.huliu, encoding="utf-8", errors="replace")):
-        word = r["opinion words"].strip()
-        if len(word) >= 4 and word.replace("-", "").isalpha():
-            signs.setdefault(word, set()).add(1 if r["semantic orientation"] == "positive" else -1)
-    for word, found in sorted(signs.items()):
-        if len(found) == 1:
-            yield word, a.k * found.pop()
+    rows = csv.DictReader(open(a.huliu, encoding="utf-8", errors="replace"))
+    pairs = ((r["opinion words"].strip(), 1 if r["semantic orientation"] == "positive" else -1)
+             for r in rows)
+    return one_sign(((w, s) for w, s in pairs if len(w) >= 4 and w.replace("-", "").isalpha()), a.k)
 
 
 def inflected_forms(word):
