@@ -584,8 +584,10 @@ struct FullNames {
 /// stands for them.
 fn add_name(names: &mut FxHashMap<String, Vec<String>>, surname: &str, name: String) {
     let known = names.entry(key(surname)).or_default();
-    let given = |n: &str| n.split(' ').next().unwrap_or("").to_string();
-    match known.iter_mut().find(|k| given(k) == given(&name)) {
+    match known
+        .iter_mut()
+        .find(|k| given_name(k) == given_name(&name))
+    {
         Some(k) if name.len() > k.len() => *k = name,
         Some(_) => {}
         None => known.push(name),
@@ -727,8 +729,12 @@ fn is_plain_capitalised(word: &str, cues: &Cues) -> bool {
 
 /// The gender the given name of a full name shows ("Hillary Clinton").
 fn gender_of_name(name: &str, cues: &Cues) -> Option<Gender> {
-    let given = name.split(' ').next().unwrap_or("");
-    cues.gender_of(&given.to_lowercase())
+    cues.gender_of(&given_name(name).to_lowercase())
+}
+
+/// The first word of a full name ("Hillary" of "Hillary Rodham Clinton").
+fn given_name(name: &str) -> &str {
+    name.split(' ').next().unwrap_or("")
 }
 
 /// "J." in "Donald J. Trump".
