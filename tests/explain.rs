@@ -636,3 +636,45 @@ fn not_only_negates_nothing() {
     assert!(weight_of_fair("The deal is not only fair.") > 0.0);
     assert!(weight_of_fair("The deal is not fair.") < 0.0);
 }
+
+/// Entries of the default lexicon added by calibration steps 7 to 12
+/// (lexicons/tone.md): idioms read as wholes, "great" as praise but not in
+/// its fixed phrases, and words of the reviewed lists and inflections.
+#[test]
+fn default_lexicon_idioms_and_great() {
+    let tone = |text: &str| {
+        json(&[text])["sentences"][0]["tone"]["tone"]
+            .as_f64()
+            .unwrap()
+    };
+    let cases: &[(&str, std::cmp::Ordering)] = &[
+        ("The voters deserve better.", std::cmp::Ordering::Less),
+        ("The scandals are taking a toll.", std::cmp::Ordering::Less),
+        ("He would be a great senator.", std::cmp::Ordering::Greater),
+        (
+            "They spent a great deal of money.",
+            std::cmp::Ordering::Equal,
+        ),
+        (
+            "He wore a Make America Great Again hat.",
+            std::cmp::Ordering::Equal,
+        ),
+        (
+            "My great grandmother picked cotton.",
+            std::cmp::Ordering::Equal,
+        ),
+        (
+            "The charges were unsubstantiated.",
+            std::cmp::Ordering::Less,
+        ),
+        ("The senator taunts his rivals.", std::cmp::Ordering::Less),
+        (
+            "The city took the land by eminent domain.",
+            std::cmp::Ordering::Equal,
+        ),
+    ];
+    for (text, want) in cases {
+        let t = tone(text);
+        assert_eq!(t.partial_cmp(&0.0), Some(*want), "{text}: {t}");
+    }
+}
