@@ -17,6 +17,7 @@ weights whose larger magnitude is below --prune are left out of the file.
       --predictions /tmp/train.csv --features
   /tmp/venv/bin/python scripts/fit_target_model.py /tmp/train.csv \\
       --check /tmp/dev_mt.csv /tmp/dev_rw.csv -o lexicons/target.csv
+  /tmp/venv/bin/python scripts/fit_target_model.py /tmp/train.csv --cv
 """
 import argparse
 import csv
@@ -53,6 +54,30 @@ def matrix(cues, tones, vocab):
     return hstack([words, csr_matrix(t)]).tocsr()
 
 
+def fit(a, cues, tones, labels, rows):
+    """The cue names and the logistic regression fitted on `rows`."""
+    counts = {}
+    for i in np.flatnonzero(rows):
+        for c in set(cues[i]):
+            counts[c] = counts.get(c, 0) + 1
+    names = sorted(c for c, n in counts.items() if n >= a.min_count)
+    vocab = {c: i for i, c in enumerate(names)}
+    model = LogisticRegression(C=a.C, max_iter=5000, class_weight="balanced")
+    model.fit(matrix(cues, tones, vocab)[rows], labels[rows])
+    return names, model
+
+
+def cross_validate(a, cues, tones, labels):
+    line = np.array([int(r["line"]) for r in csv.DictReader(open(a.train, encoding="utf-8"))])
+    predicted = np.zeros(len(labels), int)
+    for fold in range(5):
+        held = line % 5 == fold
+        names, model = fit(a, cues, tones, labels, ~held)
+        vocab = {c: i for i, c in enumerate(names)}
+        predicted[held] = model.predict(matrix(cues, tones, vocab)[held])
+    return f1_score(labels, predicted, average="macro")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("train")
@@ -61,17 +86,14 @@ def main():
     p.add_argument("--min-count", type=int, default=2)
     p.add_argument("--prune", type=float, default=0.0)
     p.add_argument("-o", "--output", default="-")
+    p.add_argument("--cv", action="store_true", help="print five-fold macro-F1 on train (folds: line mod 5) and stop")
     a = p.parse_args()
 
     cues, tones, labels = read(a.train)
-    counts = {}
-    for cs in cues:
-        for c in set(cs):
-            counts[c] = counts.get(c, 0) + 1
-    names = sorted(c for c, n in counts.items() if n >= a.min_count)
-    vocab = {c: i for i, c in enumerate(names)}
-    model = LogisticRegression(C=a.C, max_iter=5000, class_weight="balanced")
-    model.fit(matrix(cues, tones, vocab), labels)
+    if a.cv:
+        print(f"five-fold macro-F1 {cross_validate(a, cues, tones, labels):.4f}")
+        return
+    names, model = fit(a, cues, tones, labels, np.ones(len(labels), bool))
     # Relative to neutral: the softmax is unchanged by subtracting a row.
     w = model.coef_ - model.coef_[1]
     b = model.intercept_ - model.intercept_[1]

@@ -39,7 +39,7 @@ VADER_SETS = {
     "amazon": "amazonReviewSnippets_GroundTruth.txt",
 }
 ALPHA = 15.0  # Rules::alpha
-LENGTH_REFERENCE = 12.0  # Rules::length_reference
+LENGTH_REFERENCE = 6.0  # Rules::length_reference
 TOKEN = re.compile(r"[0-9a-z]+(?:['\-.][0-9a-z]+)*")
 STOP = set(
     "a about above after again against all also am an and any are as at be because been before being below "
