@@ -620,7 +620,7 @@ mod tests {
         assert_eq!((negator.term.as_str(), negator.base), ("didn't", -1.0));
         assert_eq!(negator.categories, ["negation"]);
         let m = &s.tone.matches[1];
-        assert_eq!((m.term.as_str(), m.base), ("helpful", 1.5));
+        assert_eq!((m.term.as_str(), m.base), ("helpful", 1.6));
         assert!(m.line > 1);
         assert!(m.weight < 0.0 && s.tone.tone < 0.0);
         assert_eq!((s.start, s.end), (0, 50));

@@ -325,7 +325,7 @@ fn excel_mode_and_formula_guard() {
     );
     assert!(sentences.contains(",'-5 percent was the fall.,"));
     assert!(
-        sentences.contains(",-0.4404,"),
+        sentences.contains(",-0.4767,"),
         "negative tones stay numbers"
     );
 }

@@ -105,7 +105,7 @@ fn one_reweighted_entry_changes_exactly_its_units() {
     let lexicon = tone_copy(
         dir.path(),
         "tone.csv",
-        &[("hopeful,2,hope", "hopeful,2.6,hope")],
+        &[("hopeful,1.8,hope", "hopeful,2.6,hope")],
     );
     let assert = diff(dir.path(), &lexicon, &[]).success();
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
@@ -150,7 +150,7 @@ fn one_reweighted_entry_changes_exactly_its_units() {
                 "units_changed",
                 "sign_flips"
             ],
-            vec!["hopeful", "reweighted", "2.0000", "2.6000", &n, "0"],
+            vec!["hopeful", "reweighted", "1.8000", "2.6000", &n, "0"],
         ]
     );
     assert!(
@@ -222,7 +222,7 @@ fn target_model_against_none_lists_the_targets_that_moved() {
 #[test]
 fn reweighted_entry_is_blamed_for_the_targets_it_moves() {
     let dir = TempDir::new().unwrap();
-    let flipped = [("criticized,-2,criticism", "criticized,2,criticism")];
+    let flipped = [("criticized,-2.7,criticism", "criticized,2,criticism")];
     let lexicon = tone_copy(dir.path(), "t.csv", &flipped);
     let lexicon = lexicon.to_str().unwrap();
     let (_, targets) = diff_targets(&["--base", "default", "--lexicon", lexicon]);
@@ -245,7 +245,7 @@ fn fail_on_flip_exits_1_on_a_flip() {
     let lexicon = tone_copy(
         dir.path(),
         "flip.csv",
-        &[("hopeful,2,hope", "hopeful,-2,hope")],
+        &[("hopeful,1.8,hope", "hopeful,-2,hope")],
     );
     diff(dir.path(), &lexicon, &["--fail-on-flip"]).code(1);
     let changes = rows(&dir.path().join("out/changes.csv"));
@@ -331,7 +331,7 @@ fn same_output_for_one_and_two_threads() {
     let lexicon = tone_copy(
         dir.path(),
         "tone.csv",
-        &[("hopeful,2,hope", "hopeful,-1,hope")],
+        &[("hopeful,1.8,hope", "hopeful,-1,hope")],
     );
     let big = dir.path().join("big");
     for i in 0..300 {

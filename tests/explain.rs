@@ -28,12 +28,12 @@ fn negation_and_booster_act_on_helpful() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     for want in [
         "\"helpful\" = entry \"helpful\" (lexicon line ",
-        "base 1.5000 -> -0.8965",
-        "booster \"particularly\" x1.1953",
+        "base 1.6000 -> -0.9465",
+        "booster \"particularly\" x1.1831",
         "negation \"didn't\" x-0.5000",
         "\"didn't\" = entry \"didn't\" (lexicon line ",
         "base -1.0000 -> -1.0000; categories: negation",
-        "tone -0.3546",
+        "tone -0.3628",
         "length: 10 words, valence sum x0.7746",
         "tokens: \" | We | didn't | find |",
     ] {
