@@ -443,6 +443,27 @@ mod tests {
         assert_eq!(lex.entries[out[0].entry as usize].weight, 2.0);
     }
 
+    /// Invariants of the built-in tone lexicon that no lint covers: every
+    /// weight is on the documented scale (lexicons/tone.md, "Weight
+    /// scale"), and a plural or third-person form never has the opposite
+    /// sign of its base ("flairs" was once negative beside "flair").
+    #[test]
+    fn default_tone_lexicon_scale_and_signs() {
+        let (entries, warnings) = parse_tone_csv(DEFAULT_TONE, "default").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let weight: std::collections::HashMap<&str, f64> = entries
+            .iter()
+            .map(|e| (e.term.as_str(), e.weight))
+            .collect();
+        for e in &entries {
+            assert!(e.weight.abs() <= 3.2, "{} {}", e.term, e.weight);
+            let base = e.term.strip_suffix('s').filter(|b| b.len() >= 3);
+            if let Some(&w) = base.and_then(|b| weight.get(b)) {
+                assert!(w * e.weight >= 0.0, "{} {} against {w}", e.term, e.weight);
+            }
+        }
+    }
+
     #[test]
     fn modifier_settings_set_rules() {
         let (embedded, w) = parse_modifiers(DEFAULT_MODIFIERS, "default").unwrap();

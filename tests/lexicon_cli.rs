@@ -24,6 +24,18 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// The built-in lexicon passes its own lint: no malformed line, duplicate,
+/// wildcard capture, unmatchable term, term of both polarities or
+/// shadowed entry.
+#[test]
+fn default_lexicon_passes_check() {
+    stance()
+        .args(["lexicon", "check", "default"])
+        .assert()
+        .success()
+        .stderr(contains("0 errors, 0 warnings"));
+}
+
 #[test]
 fn check_reports_every_defect_kind_at_its_line() {
     let out = stance()
