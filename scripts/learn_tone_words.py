@@ -77,29 +77,37 @@ def engine_tones(stance, lexicon_csv, gold, extra_args):
         return {r["id"]: float(r["tone"]) for r in csv.DictReader(open(out.name, encoding="utf-8"))}
 
 
-def rated_units(args, lexicon_csv):
-    """(set, rating in [-1, 1], base tone, token set, length factor) per unit."""
-    units = []
+def rated_texts(shared, sets):
+    """(set, id, rating in [-1, 1], text) of the rated units: the VADER sets
+    named in `sets` (rating / 4) and the NewsMTSC train sentences (mean
+    target polarity; id = line number)."""
     for name, file in VADER_SETS.items():
-        path = os.path.join(args.shared, "vader-icwsm2014", file)
-        tones = engine_tones(args.stance, lexicon_csv, path, ["--gold-format", "vader-tsv"])
-        for line in open(path, encoding="utf-8", errors="replace"):
+        if name not in sets:
+            continue
+        for line in open(os.path.join(shared, "vader-icwsm2014", file), encoding="utf-8", errors="replace"):
             cols = line.rstrip("\n").split("\t")
             if len(cols) >= 3:
-                units.append(unit(name, float(cols[1]) / 4, tones[cols[0]], cols[2]))
+                yield name, cols[0], float(cols[1]) / 4, cols[2]
+    for n, line in enumerate(open(os.path.join(shared, "newsmtsc/train.jsonl"), encoding="utf-8")):
+        item = json.loads(line)
+        rating = float(np.mean([(t["polarity"] - 4) / 2 for t in item["targets"]]))
+        yield "newsmtsc", str(n), rating, item["sentence_normalized"]
+
+
+def rated_units(args, lexicon_csv):
+    """(set, rating in [-1, 1], base tone, token set, length factor) per unit."""
+    texts = list(rated_texts(args.shared, VADER_SETS))
+    tones = {}
+    for name, file in VADER_SETS.items():
+        path = os.path.join(args.shared, "vader-icwsm2014", file)
+        tones[name] = engine_tones(args.stance, lexicon_csv, path, ["--gold-format", "vader-tsv"])
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as gold:
         writer = csv.writer(gold)
         writer.writerow(["id", "text", "label"])
-        sentences = []
-        for n, line in enumerate(open(os.path.join(args.shared, "newsmtsc/train.jsonl"), encoding="utf-8")):
-            item = json.loads(line)
-            label = np.mean([(t["polarity"] - 4) / 2 for t in item["targets"]])
-            writer.writerow([n, item["sentence_normalized"], label])
-            sentences.append((str(n), label, item["sentence_normalized"]))
-    tones = engine_tones(args.stance, lexicon_csv, gold.name, ["--gold-scale", "1"])
+        writer.writerows((i, text, rating) for name, i, rating, text in texts if name == "newsmtsc")
+    tones["newsmtsc"] = engine_tones(args.stance, lexicon_csv, gold.name, ["--gold-scale", "1"])
     os.unlink(gold.name)
-    units += [unit("newsmtsc", label, tones[i], text) for i, label, text in sentences]
-    return units
+    return [unit(name, rating, tones[name][i], text) for name, i, rating, text in texts]
 
 
 def unit(name, rating, tone, text):

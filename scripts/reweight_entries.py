@@ -40,28 +40,13 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 
-ALPHA = 15.0  # Rules::alpha
+from learn_tone_words import ALPHA, rated_texts
 PROTECTED = (
     "conflict,violence,crisis,crime,security,threat,decline,economy_down,economy_up,"
     "negation,cooperation,agreement,progress,failure"
 )
-RATED_SETS = {"tweets": "tweets_GroundTruth.txt", "amazon": "amazonReviewSnippets_GroundTruth.txt"}
+RATED_SETS = ("tweets", "amazon")  # with NewsMTSC train; the movie snippets are left out
 BATCH = 400  # rated texts per `stance explain` call, one paragraph each
-
-
-def rated_texts(shared):
-    """(set, rating in [-1, 1], text) of every rated unit."""
-    texts = []
-    for name, file in RATED_SETS.items():
-        for line in open(os.path.join(shared, "vader-icwsm2014", file), encoding="utf-8", errors="replace"):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) >= 3:
-                texts.append((name, float(cols[1]) / 4, cols[2]))
-    for line in open(os.path.join(shared, "newsmtsc/train.jsonl"), encoding="utf-8"):
-        item = json.loads(line)
-        rating = float(np.mean([(t["polarity"] - 4) / 2 for t in item["targets"]]))
-        texts.append(("newsmtsc", rating, item["sentence_normalized"]))
-    return texts
 
 
 def sentence_hits(stance, lexicon, texts):
@@ -183,7 +168,7 @@ def main():
         for r in rows
         if not r["term"].endswith("*") and not set(r["categories"].split(";")) & protect
     }
-    texts = rated_texts(args.shared)
+    texts = [(name, rating, text) for name, _, rating, text in rated_texts(args.shared, RATED_SETS)]
     problem = Problem(texts, sentence_hits(args.stance, lexicon, texts), fitted, args.min_units)
     print(f"{len(fitted)} entries free, {len(problem.groups)} groups fitted", file=sys.stderr)
     if args.cv:
